@@ -1,0 +1,4 @@
+/**
+ * The ELF reader: a raw layer that only reads bytes safely, and a typed layer with fluent queries.
+ */
+package dev.wheeltapper.elf;

@@ -1,0 +1,4 @@
+/**
+ * Platform policy: manylinux and musllinux policy data and checks, and the abi3 stable ABI.
+ */
+package dev.wheeltapper.policy;

@@ -1,0 +1,10 @@
+/**
+ * wheeltapper binary-inspect: bounds-checked native binary readers (ELF first), hardening checks, toolchain and
+ * language detection, and wheel audits with platform policy.
+ */
+module dev.wheeltapper.binary {
+  requires transitive dev.wheeltapper.core;
+  requires org.slf4j;
+
+  exports dev.wheeltapper.binary;
+}

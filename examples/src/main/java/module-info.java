@@ -1,0 +1,9 @@
+/** The wheeltapper command line and the runnable examples. */
+module dev.wheeltapper.examples {
+  requires dev.wheeltapper.core;
+  requires dev.wheeltapper.binary;
+  requires info.picocli;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+
+}

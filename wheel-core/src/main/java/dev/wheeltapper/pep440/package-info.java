@@ -1,0 +1,4 @@
+/**
+ * PEP 440 versions and version specifiers.
+ */
+package dev.wheeltapper.pep440;

@@ -1,0 +1,78 @@
+package dev.wheeltapper.report;
+
+/**
+ * The finding codes of the command-line contract ({@code shared/spec/cli.md}). Codes are never renamed; new ones are
+ * added in the same {@code area.kebab-name} style and listed in the README.
+ */
+public final class Codes {
+  private Codes() {}
+
+  /** The file is not a readable ZIP archive. */
+  public static final String ZIP_NOT_A_ZIP = "zip.not-a-zip";
+  /** Two entries share a name. */
+  public static final String ZIP_DUPLICATE_ENTRY = "zip.duplicate-entry";
+  /** A local file header disagrees with its central directory record. */
+  public static final String ZIP_HEADER_MISMATCH = "zip.header-mismatch";
+  /** Two entries' data overlap, or an entry points outside the archive. */
+  public static final String ZIP_OVERLAPPING_ENTRIES = "zip.overlapping-entries";
+  /** Bytes that no entry accounts for. */
+  public static final String ZIP_EXTRA_DATA = "zip.extra-data";
+  /** An entry name that is absolute, climbs out, or holds backslashes, drive letters or control characters. */
+  public static final String ZIP_UNSAFE_PATH = "zip.unsafe-path";
+  /** Compression other than stored or deflate, or an encrypted entry. */
+  public static final String ZIP_UNSUPPORTED_METHOD = "zip.unsupported-method";
+  /** Inflated data fails its CRC-32. */
+  public static final String ZIP_CRC_MISMATCH = "zip.crc-mismatch";
+  /** A configured limit (entry count, sizes, ratios) was exceeded. */
+  public static final String ZIP_LIMIT_EXCEEDED = "zip.limit-exceeded";
+
+  /** The file name does not follow the wheel naming rules. */
+  public static final String WHEEL_FILENAME_INVALID = "wheel.filename-invalid";
+  /** No {@code .dist-info} directory, or more than one. */
+  public static final String WHEEL_DIST_INFO_MISSING = "wheel.dist-info-missing";
+  /** The {@code .dist-info} name or version disagrees with the file name. */
+  public static final String WHEEL_DIST_INFO_MISMATCH = "wheel.dist-info-mismatch";
+  /** WHEEL missing or unreadable, or an unsupported major Wheel-Version. */
+  public static final String WHEEL_WHEEL_FILE_INVALID = "wheel.wheel-file-invalid";
+  /** The Tag lines of WHEEL disagree with the file name's tags. */
+  public static final String WHEEL_TAG_MISMATCH = "wheel.tag-mismatch";
+
+  /** METADATA missing, unparseable, or missing a required field. */
+  public static final String METADATA_INVALID = "metadata.invalid";
+  /** METADATA Name or Version disagrees with the file name. */
+  public static final String METADATA_MISMATCH = "metadata.mismatch";
+
+  /** No RECORD file. */
+  public static final String RECORD_MISSING = "record.missing";
+  /** A RECORD line that is not valid CSV of path, hash, size, or a malformed hash. */
+  public static final String RECORD_INVALID = "record.invalid";
+  /** An archive file that RECORD does not list. */
+  public static final String RECORD_UNLISTED_FILE = "record.unlisted-file";
+  /** A RECORD row for a file that is not in the archive. */
+  public static final String RECORD_MISSING_FILE = "record.missing-file";
+  /** Content does not match the RECORD hash. */
+  public static final String RECORD_HASH_MISMATCH = "record.hash-mismatch";
+  /** Content length does not match the RECORD size. */
+  public static final String RECORD_SIZE_MISMATCH = "record.size-mismatch";
+  /** A hash algorithm weaker than sha256, or unknown. */
+  public static final String RECORD_WEAK_HASH = "record.weak-hash";
+  /** A file listed without a hash. */
+  public static final String RECORD_NO_HASH = "record.no-hash";
+
+  /** A signature that does not verify. */
+  public static final String SIGNATURE_INVALID = "signature.invalid";
+  /** A valid signature from a key or certificate outside the trust given. */
+  public static final String SIGNATURE_UNTRUSTED = "signature.untrusted";
+  /** No signature at all (reported only when a signature is required). */
+  public static final String SIGNATURE_MISSING = "signature.missing";
+
+  /** A file that claims a native format by its magic number but cannot be parsed. */
+  public static final String BINARY_UNPARSEABLE = "binary.unparseable";
+
+  /** A binary's architecture or format contradicts the wheel's platform tag. */
+  public static final String POLICY_PLATFORM_MISMATCH = "policy.platform-mismatch";
+  /** A symbol version or needed library beyond the claimed manylinux/musllinux policy. */
+  public static final String POLICY_MANYLINUX_VIOLATION = "policy.manylinux-violation";
+  /** An abi3-tagged extension uses symbols outside the Limited API of its claimed version. */
+  public static final String POLICY_ABI3_VIOLATION = "policy.abi3-violation";
+}

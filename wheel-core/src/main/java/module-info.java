@@ -1,0 +1,16 @@
+/**
+ * wheeltapper wheel-core: reads Python wheels into an immutable model, verifies their integrity and checks who vouches
+ * for them.
+ *
+ * <p>Start with {@code dev.wheeltapper.wheel.Wheel} to read a wheel and {@code dev.wheeltapper.verify} to verify one.
+ */
+module dev.wheeltapper.core {
+  requires transitive org.apache.commons.compress;
+  requires org.apache.commons.io;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.pg;
+  requires org.slf4j;
+
+  exports dev.wheeltapper.report;
+}
