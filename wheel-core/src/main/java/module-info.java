@@ -12,5 +12,6 @@ module dev.wheeltapper.core {
   requires org.bouncycastle.pg;
   requires org.slf4j;
 
+  exports dev.wheeltapper.pep440;
   exports dev.wheeltapper.report;
 }
