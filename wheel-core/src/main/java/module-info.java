@@ -13,5 +13,6 @@ module dev.wheeltapper.core {
   requires org.slf4j;
 
   exports dev.wheeltapper.pep440;
+  exports dev.wheeltapper.pep508;
   exports dev.wheeltapper.report;
 }
