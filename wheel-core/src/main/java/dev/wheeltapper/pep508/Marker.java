@@ -39,7 +39,7 @@ public final class Marker {
 
   Marker(MarkerTree.Node root) {
     this.root = root;
-    this.normalized = MarkerTree.format(root, true);
+    this.normalized = MarkerTree.format(root);
   }
 
   /**

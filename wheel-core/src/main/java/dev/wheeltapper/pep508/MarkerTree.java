@@ -67,17 +67,17 @@ final class MarkerTree {
     }
   }
 
-  static String format(Node node, boolean top) {
+  static String format(Node node) {
     if (node instanceof Compare) {
       Compare c = (Compare) node;
       return c.lhs() + " " + c.op().symbol + " " + c.rhs();
     }
     if (node instanceof All) {
       // "and" binds tighter than "or": only an "or" inside an "and" needs parentheses.
-      return ((All) node).items().stream().map(n -> n instanceof Any ? "(" + format(n, false) + ")" : format(n, false))
+      return ((All) node).items().stream().map(n -> n instanceof Any ? "(" + format(n) + ")" : format(n))
           .collect(Collectors.joining(" and "));
     }
-    return ((Any) node).items().stream().map(n -> format(n, false)).collect(Collectors.joining(" or "));
+    return ((Any) node).items().stream().map(n -> format(n)).collect(Collectors.joining(" or "));
   }
 
   static boolean evaluate(Node node, Environment env) throws MarkerEvaluationException {

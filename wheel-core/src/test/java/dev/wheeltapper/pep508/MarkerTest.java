@@ -147,6 +147,13 @@ class MarkerTest {
     assertThat(Marker.parse(marker).evaluate(env.equals("L") ? LINUX_312 : WINDOWS_38)).isEqualTo(expected);
   }
 
+  /**
+   * PEP 508 as published: when either side is not a version, comparison operators fall back to Python's string
+   * comparison. pypa/packaging 26 already implements a proposed change (pypa/packaging.python.org PR 1971, not part of
+   * the published specification at the time of writing) where {@code <} and {@code >} are then false and {@code <=},
+   * {@code >=} mean equality, so it answers false for the first and fourth assertions below. We follow the published
+   * text; the cases are named here so that a change of the specification shows up as a deliberate edit.
+   */
   @Test
   void comparesStringsWhenEitherSideIsNotAVersion() throws Exception {
     Environment env = Environment.of(Map.of("python_full_version", "c"));
