@@ -247,7 +247,9 @@ class SpecifierTest {
 
   @Test
   void equalityCanonicalisesLikePackaging() throws Exception {
-    assertThat(Specifier.parse("==2.8.0")).isEqualTo(Specifier.parse("==2.8")).hasSameHashCodeAs(Specifier.parse("==2.8"));
+    assertThat(Specifier.parse("==2.8.0"))
+        .isEqualTo(Specifier.parse("==2.8"))
+        .hasSameHashCodeAs(Specifier.parse("==2.8"));
     assertThat(Specifier.parse("~=2.8.0")).isNotEqualTo(Specifier.parse("~=2.8"));
     assertThat(Specifier.parse("==1.0.*")).isNotEqualTo(Specifier.parse("==1.*"));
     assertThat(Specifier.parse("==1.0")).isNotEqualTo(Specifier.parse("!=1.0"));
@@ -264,7 +266,9 @@ class SpecifierTest {
     assertThat(s.contains(Version.parse("2.0"))).isFalse();
     assertThat(s.contains(Version.parse("1.5a1"))).isFalse();
     assertThat(s.contains(Version.parse("1.5a1"), true)).isTrue();
-    assertThat(s.filter(versions("0.9", "1.0", "1.3.4", "1.9", "2.0"))).map(Version::toString).containsExactly("1.0", "1.9");
+    assertThat(s.filter(versions("0.9", "1.0", "1.3.4", "1.9", "2.0")))
+        .map(Version::toString)
+        .containsExactly("1.0", "1.9");
     assertThat(s).isEqualTo(SpecifierSet.parse("<2.0,>=1.0,!=1.3.4.*,>=1.0.0"));
     assertThat(SpecifierSet.parse("")).isEqualTo(SpecifierSet.empty());
     assertThat(SpecifierSet.empty().contains(Version.parse("0.0.1"))).isTrue();

@@ -214,7 +214,8 @@ class RequirementTest {
         "name[bar baz]|9|expected comma between extra names",
         "name[bar, baz,]|14|expected extra name after comma, found ']'",
         "name (>= 1.0|12|expected ')' to close the '(' at position 5, found end of text",
-        "black (>=20.*) ; extra == 'format'|7|invalid PEP 440 specifier \">=20.*\": a .* prefix match is only allowed with == and !=",
+        "black (>=20.*) ; extra == 'format'|7|invalid PEP 440 specifier \">=20.*\": "
+            + "a .* prefix match is only allowed with == and !=",
         "name[bar, baz >= 1.0|14|expected ']' to close the '[' at position 4, found '>'",
         "name[bar, baz|13|expected ']' to close the '[' at position 4, found end of text",
         "name @ https://example.com/; extra == 'example'|29|expected end or ' ;' after the URL, found 'e'",
@@ -222,15 +223,18 @@ class RequirementTest {
         "`name @ `|7|expected URL after @",
         "name; invalid_name|6|expected a marker variable or quoted string, found 'i'",
         "name; '3.7' <= invalid_name|15|expected a marker variable or quoted string, found 'i'",
-        "name; '3.7' notin python_version|12|expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in; found 'n'",
-        "name; '3.6'inpython_version|11|expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in; found 'i'",
+        "name; '3.7' notin python_version|12|expected marker operator, "
+            + "one of <=, <, !=, ==, >=, >, ~=, ===, in, not in; found 'n'",
+        "name; '3.6'inpython_version|11|expected marker operator, "
+            + "one of <=, <, !=, ==, >=, >, ~=, ===, in, not in; found 'i'",
         "name; '3.7' not python_version|12|expected 'in' after 'not'",
         "name @ gopher:/foo/com|7|invalid URL \"gopher:/foo/com\": expected '//' after the scheme",
         "name @ file:.|7|invalid URL \"file:.\": expected '//' after the scheme",
         "name @ file:/.|7|invalid URL \"file:/.\": expected '//' after the scheme",
         "name @ https:///path|7|invalid URL \"https:///path\": no host",
         "name @ /local/path|7|invalid URL \"/local/path\": no scheme",
-        "name==1.0.org1|4|invalid PEP 440 specifier \"==1.0.org1\": invalid PEP 440 version \"1.0.org1\": unexpected '.' at position 3 of the stripped text",
+        "name==1.0.org1|4|invalid PEP 440 specifier \"==1.0.org1\": invalid PEP 440 version \"1.0.org1\": "
+            + "unexpected '.' at position 3 of the stripped text",
         "name==|4|invalid PEP 440 specifier \"==\": no version after ==",
         "name 1.0|5|expected end or ';' (after name and no valid version specifier), found '1'",
         "name >= 1.0 #|12|expected end or ';' (after version specifier), found '#'",
