@@ -160,14 +160,21 @@ final class VersionParser {
     return p + label.length();
   }
 
-  /** The optional number after a label, possibly behind one separator; an implicit number is zero. */
+  /**
+   * The optional number after a label, possibly behind one separator; an implicit number is zero. A separator after
+   * the label is consumed even without a number ({@code 1.0a.}, {@code 1.0.post.-dev0}), as the reference grammar's
+   * greedy {@code [-_.]?} does: every later segment starts with an optional separator of its own, so consuming it
+   * never rejects a text the other choice would accept.
+   */
   private long optionalNumber() throws InvalidVersionException {
     if (Text.isAsciiDigit(peek())) {
       return number("number");
     }
-    if (isSeparator(peek()) && Text.isAsciiDigit(peek(1))) {
+    if (isSeparator(peek())) {
       pos++;
-      return number("number");
+      if (Text.isAsciiDigit(peek())) {
+        return number("number");
+      }
     }
     return 0;
   }

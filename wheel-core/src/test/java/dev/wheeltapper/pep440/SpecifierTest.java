@@ -175,6 +175,26 @@ class SpecifierTest {
     assertThat(SpecifierSet.parse(spec).contains(Version.parse(version), true)).isEqualTo(expected);
   }
 
+  /**
+   * PEP 440: the suffix of {@code ~=V.N.suffix} is ignored when forming the prefix, whatever its spelling. pypa/packaging
+   * (26.2) derives the prefix from the text as written with a case-sensitive pattern, so {@code ~=1.1.A1} becomes
+   * {@code ==1.1.*} there (rejecting 1.2) and {@code ~=3.0.2b.2} matches nothing; the normalised spellings agree.
+   */
+  @Test
+  void compatibleReleaseIgnoresSuffixSpelling() throws Exception {
+    for (String spec : List.of("~=1.1.A1", "~=1.1a1", "~=1.1-alpha.1")) {
+      Specifier s = Specifier.parse(spec);
+      assertThat(s.contains(Version.parse("1.2"), true)).as(spec).isTrue();
+      assertThat(s.contains(Version.parse("1.1a1"), true)).as(spec).isTrue();
+      assertThat(s.contains(Version.parse("2.0"), true)).as(spec).isFalse();
+      assertThat(s.contains(Version.parse("1.1.dev1"), true)).as(spec).isFalse();
+    }
+    Specifier s = Specifier.parse("~=3.0.2b.2");
+    assertThat(s.contains(Version.parse("3.0.2"))).isTrue();
+    assertThat(s.contains(Version.parse("3.0.9"))).isTrue();
+    assertThat(s.contains(Version.parse("3.1"))).isFalse();
+  }
+
   @ParameterizedTest
   @CsvSource({
     "==1.0, false",

@@ -169,6 +169,13 @@ class VersionTest {
     "V1.0, 1.0",
     "1.0a.post1, 1.0a0.post1",
     "1.0prerev, 1.0rc0.post0",
+    // A separator after a label is consumed even without a number (the reference grammar's greedy [-_.]?).
+    "1.0a., 1.0a0",
+    "1.0.post., 1.0.post0",
+    "1.0.post.-dev0, 1.0.post0.dev0",
+    "1.0.dev.+abc, 1.0.dev0+abc",
+    "3.3.rc_-POST, 3.3rc0.post0",
+    "02.rev__dev1, 2.post0.dev1",
     "7!1.0b2.post345.dev456, 7!1.0b2.post345.dev456",
     "1.0.0, 1.0.0"
   })
@@ -213,7 +220,6 @@ class VersionTest {
         "!1.0",
         "1!2!3",
         "1.0-",
-        "1.0.post.",
         "1.0alp",
         "1.0dev1dev2",
         "1.0.post1.post2",
@@ -221,6 +227,7 @@ class VersionTest {
         "1.0+",
         "1.0+a..b",
         "1.0\u0000",
+        // Deliberate limit: pypa/packaging accepts arbitrarily large numbers, this library caps them at a long.
         "99999999999999999999.0"
       })
   void rejectsInvalidVersionsWithTypedException(String input) {
