@@ -13,4 +13,5 @@ module dev.wheeltapper.core {
   requires org.slf4j;
 
   exports dev.wheeltapper.report;
+  exports dev.wheeltapper.zip;
 }
