@@ -181,21 +181,34 @@ public final class ZipScanner {
       if (tail == null) {
         return notZip("The end of the file could not be read.");
       }
-      int exact = -1;
-      int fitting = -1;
+      // Several end records can fit (one may hide in the comment of another). Prefer one whose comment reaches the
+      // end of the file and whose central directory ends where it starts; every other one becomes a finding.
+      int[] best = {-1, -1, -1, -1};
       List<Integer> candidates = new ArrayList<>();
       for (int i = tailLen - 22; i >= 0; i--) {
         if (Bytes.sig(tail, i, EOCD_SIG)) {
           candidates.add(i);
           int clen = Bytes.u16(tail, i + 20);
-          if (i + 22 + clen == tailLen && exact < 0) {
-            exact = i;
-          } else if (i + 22 + clen <= tailLen && fitting < 0) {
-            fitting = i;
+          if (i + 22 + clen > tailLen) {
+            continue;
+          }
+          long cdSizeField = Bytes.u32(tail, i + 12);
+          long cdOffsetField = Bytes.u32(tail, i + 16);
+          boolean consistent = cdSizeField == MAX32 || cdOffsetField == MAX32
+              || cdOffsetField + cdSizeField == tailStart + i;
+          int rank = (i + 22 + clen == tailLen ? 0 : 2) + (consistent ? 0 : 1);
+          if (best[rank] < 0) {
+            best[rank] = i;
           }
         }
       }
-      int chosen = exact >= 0 ? exact : fitting;
+      int chosen = -1;
+      for (int r : best) {
+        if (r >= 0) {
+          chosen = r;
+          break;
+        }
+      }
       if (chosen < 0) {
         return notZip("No end of central directory record was found: the file is not a ZIP archive.");
       }
