@@ -16,7 +16,8 @@ package dev.wheeltapper.zip;
  *       {@link #totalRatioFloor()} (64 MiB): PyPI's upload rule;
  *   <li>{@link #maxMetadataFileSize()} 16 MiB for each metadata file the caller reads whole (METADATA, WHEEL,
  *       RECORD);
- *   <li>{@link #maxFindings()} 1,000 findings kept per scan; later ones are counted in one closing note.
+ *   <li>{@link #maxFindings()} 1,000 findings of each code kept per scan; later ones are counted in one closing
+ *       note.
  * </ul>
  *
  * <pre>{@code
@@ -32,7 +33,7 @@ package dev.wheeltapper.zip;
  * @param maxTotalRatio most uncompressed bytes over the whole archive per byte of archive
  * @param totalRatioFloor archives that inflate to at most this many bytes are exempt from the total ratio
  * @param maxMetadataFileSize most bytes of one metadata file read into memory
- * @param maxFindings most findings kept by one scan
+ * @param maxFindings most findings of one code kept by one scan
  */
 public record ZipLimits(
     int maxEntries,

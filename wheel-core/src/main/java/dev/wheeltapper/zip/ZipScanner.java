@@ -106,6 +106,7 @@ public final class ZipScanner {
     private final long size;
     private final List<Finding> findings = new ArrayList<>();
     private int suppressed;
+    private final Map<String, Integer> perCode = new HashMap<>();
     private final List<ScannedEntry> entries = new ArrayList<>();
     private boolean complete = true;
     private boolean zip64;
@@ -123,8 +124,10 @@ public final class ZipScanner {
       this.size = src.size();
     }
 
+    /** Keeps at most {@code maxFindings} findings per code, so one flood cannot hide another kind of defect. */
     private void add(Finding f) {
-      if (findings.size() < limits.maxFindings()) {
+      int seen = perCode.merge(f.code(), 1, Integer::sum);
+      if (seen <= limits.maxFindings()) {
         findings.add(f);
       } else {
         suppressed++;
@@ -139,7 +142,8 @@ public final class ZipScanner {
       List<Finding> out = new ArrayList<>(findings);
       if (suppressed > 0) {
         out.add(Finding.note(Codes.ZIP_LIMIT_EXCEEDED, "",
-            suppressed + " further structural findings were not kept (limit " + limits.maxFindings() + ")."));
+            suppressed + " further structural findings were not kept (at most " + limits.maxFindings()
+            + " per code)."));
       }
       return new ZipScan(size, entries, out, complete, zip64, commentLength);
     }
