@@ -101,6 +101,34 @@ class ZipScannerTest {
     }
   }
 
+  /** Seeded random mutations of archives using every feature: the scan and the content pass never throw. */
+  @Test
+  void randomMutationsNeverThrow() {
+    List<byte[]> seeds = List.of(
+        clean(),
+        new ZipBuilder().entry("a", "hello hello hello").zip64().zip64EndRecord().comment("c").build(),
+        new ZipBuilder().entry("a", "hello").dataDescriptorZip64().entry("b", "x").dataDescriptor().build(),
+        new ZipBuilder().entry("caf\u00e9", "x").extra(ZipBuilder.unicodePathExtra(new byte[] {1}, "y"))
+            .entry("big", new byte[70_000]).build());
+    java.util.Random random = new java.util.Random(20261125);
+    for (int round = 0; round < 3000; round++) {
+      byte[] zip = seeds.get(round % seeds.size()).clone();
+      int edits = 1 + random.nextInt(4);
+      for (int i = 0; i < edits; i++) {
+        int at = random.nextInt(zip.length);
+        switch (random.nextInt(3)) {
+          case 0 -> zip[at] = (byte) random.nextInt(256);
+          case 1 -> zip[at] = (byte) (random.nextBoolean() ? 0xFF : 0x00);
+          default -> zip = Arrays.copyOf(zip, Math.max(0, zip.length - 1 - random.nextInt(8)));
+        }
+        if (zip.length == 0) {
+          break;
+        }
+      }
+      Zips.verify(zip);
+    }
+  }
+
   @Nested
   class EndRecords {
     @Test
