@@ -758,8 +758,8 @@ public final class ZipScanner {
         }
       }
       if (complete && cursor < cdStart) {
-        error(Codes.ZIP_EXTRA_DATA, "", (cdStart - cursor) + " bytes between the last entry and the central"
-            + " directory belong to no entry" + hidden(cursor) + ".");
+        error(Codes.ZIP_EXTRA_DATA, "", (cdStart - cursor) + " bytes " + (owner < 0 ? "before" : "between the last"
+            + " entry and") + " the central directory belong to no entry" + hidden(cursor) + ".");
       }
     }
 
@@ -794,16 +794,34 @@ public final class ZipScanner {
       }
     }
 
-    /** End-record signatures outside every entry's data (in the comment, a gap or the directory) are ambiguous. */
+    /**
+     * End-record signatures outside every entry's data (in the comment, a gap or the directory) are ambiguous. Entry
+     * data ranges are sorted and merged once, then each candidate is a binary search, so a tail full of signatures
+     * and many entries stays cheap.
+     */
     private void checkOtherEocds() {
-      for (long c : otherEocds) {
-        boolean inData = false;
-        for (ScannedEntry e : entries) {
-          if (e.readable() && c >= e.dataOffset() && c < e.dataOffset() + e.compressedSize()) {
-            inData = true;
-            break;
-          }
+      if (otherEocds.isEmpty()) {
+        return;
+      }
+      long[][] ranges = entries.stream().filter(ScannedEntry::readable)
+          .map(e -> new long[] {e.dataOffset(), e.dataOffset() + e.compressedSize()})
+          .sorted((a, b) -> Long.compare(a[0], b[0])).toArray(long[][]::new);
+      long[] starts = new long[ranges.length];
+      long[] ends = new long[ranges.length];
+      int m = 0;
+      for (long[] r : ranges) {
+        if (m > 0 && r[0] <= ends[m - 1]) {
+          ends[m - 1] = Math.max(ends[m - 1], r[1]);
+        } else {
+          starts[m] = r[0];
+          ends[m] = r[1];
+          m++;
         }
+      }
+      for (long c : otherEocds) {
+        int i = Arrays.binarySearch(starts, 0, m, c);
+        int idx = i >= 0 ? i : -i - 2;
+        boolean inData = idx >= 0 && c < ends[idx];
         if (!inData) {
           error(Codes.ZIP_MULTIPLE_EOCD, "", "A second end of central directory record at offset " + c
               + " lets readers disagree on which entries the archive holds.");

@@ -145,6 +145,30 @@ class ZipScannerTest {
     }
 
     @Test
+    void manySignaturesInsideDataOfManyEntries() {
+      byte[] sigs = new byte[60_000];
+      for (int i = 0; i + 4 <= sigs.length; i += 4) {
+        sigs[i] = 'P';
+        sigs[i + 1] = 'K';
+        sigs[i + 2] = 5;
+        sigs[i + 3] = 6;
+      }
+      // 20,000 records over one 60 kB body inflate to 1.2 GB: loosen the overall ratio to reach them all.
+      ZipScan scan = Zips.scan(new ZipBuilder().entry("sigs.bin", sigs).stored().centralCopies(20_000).build(),
+          ZipLimits.defaults().withTotalRatio(100_000, 0));
+      assertThat(scan.findings(Codes.ZIP_MULTIPLE_EOCD)).isEmpty();
+      assertThat(scan.findings(Codes.ZIP_OVERLAPPING_ENTRIES)).isNotEmpty();
+      assertThat(scan.entries()).hasSize(20_000);
+    }
+
+    @Test
+    void onlyLocalHeadersAndAnEmptyDirectory() {
+      ZipScan scan = Zips.scan(new ZipBuilder().entry("hidden", "x").omitFromCentralDirectory().build());
+      assertOnly(scan, Codes.ZIP_EXTRA_DATA, "");
+      assertThat(scan.findings().get(0).message()).startsWith("39 bytes before the central directory");
+    }
+
+    @Test
     void commentIsAllowed() {
       assertThat(Zips.scan(new ZipBuilder().entry("a", "x").comment("hello").build()).findings()).isEmpty();
     }
