@@ -223,6 +223,11 @@ public final class EntryReader implements AutoCloseable {
     inf.reset();
     long pos = e.dataOffset();
     long remaining = e.compressedSize();
+    if (remaining == 0 && e.uncompressedSize() == 0) {
+      // Some writers mark empty entries (directories) as deflated with no data at all: nothing to inflate.
+      p.finished = true;
+      return p;
+    }
     int idle = 0;
     while (!inf.finished()) {
       if (inf.needsInput()) {

@@ -722,7 +722,8 @@ public final class ZipScanner {
         error(Codes.ZIP_SPECIAL_FILE, path, "The entry is named as a directory but carries " + usize
             + " bytes of data.");
       } else if (dirName && type == 0100000) {
-        error(Codes.ZIP_SPECIAL_FILE, path, "The entry is named as a directory but its mode says regular file.");
+        add(Finding.warning(Codes.ZIP_SPECIAL_FILE, path, "The entry is named as a directory but its mode says"
+            + " regular file."));
       } else if (!dirName && type == 0040000) {
         add(Finding.warning(Codes.ZIP_SPECIAL_FILE, path, "The entry's mode says directory but its name has no"
             + " trailing slash."));

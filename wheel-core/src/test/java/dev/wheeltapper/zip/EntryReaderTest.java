@@ -73,6 +73,11 @@ class EntryReaderTest {
     byte[] zip = new ZipBuilder().entry("empty", new byte[0]).entry("empty-stored", new byte[0]).stored().build();
     withEntry(zip, ZipLimits.defaults(), "empty", (e, reader) -> assertThat(reader.read(e).ok()).isTrue());
     withEntry(zip, ZipLimits.defaults(), "empty-stored", (e, reader) -> assertThat(reader.read(e).ok()).isTrue());
+    byte[] noData = new ZipBuilder().entry("dir/", new byte[0]).deflated().rawData(new byte[0])
+        .unixMode(040755).build();
+    assertThat(Zips.verify(noData)).isEmpty();
+    byte[] missing = new ZipBuilder().entry("f", "abc").deflated().rawData(new byte[0]).sizes(0, 3).build();
+    assertThat(Zips.verify(missing)).extracting(Finding::code).containsExactly(Codes.ZIP_HEADER_MISMATCH);
   }
 
   @Test
