@@ -341,6 +341,13 @@ public final class ZipScanner {
         cdStart = cdOffset;
         return true;
       }
+      if (actual > cdOffset && sigAt(actual, CEN_SIG) && !sigAt(actual - cdOffset, LOC_SIG) && sigAt(0, LOC_SIG)) {
+        // Entries start at 0 as the offsets say: the directory offset alone is wrong, not a prefix.
+        cdStart = actual;
+        error(Codes.ZIP_HEADER_MISMATCH, "", "The end record places the central directory at offset " + cdOffset
+            + " but it starts at offset " + actual + ".");
+        return true;
+      }
       if (actual > cdOffset && (count == 0 || sigAt(actual, CEN_SIG))) {
         shift = actual - cdOffset;
         cdStart = actual;

@@ -210,6 +210,12 @@ class ZipScannerTest {
     }
 
     @Test
+    void centralDirectoryOffsetDisagreesWithThePosition() {
+      ZipScan scan = Zips.scan(new ZipBuilder().entry("a", "x").entry("b", "y").endRecord(null, null, 7L).build());
+      assertOnly(scan, Codes.ZIP_HEADER_MISMATCH, "");
+    }
+
+    @Test
     void bytesBetweenCentralDirectoryAndEndRecord() {
       ZipScan scan = Zips.scan(new ZipBuilder().entry("a", "x").beforeEndRecord(new byte[7]).build());
       assertThat(scan.findings()).extracting(Finding::code).contains(Codes.ZIP_EXTRA_DATA);
@@ -249,6 +255,15 @@ class ZipScannerTest {
       assertThat(scan.findings()).extracting(Finding::code, Finding::path)
           .contains(tuple(Codes.ZIP_HEADER_MISMATCH, ""));
       assertThat(scan.findings()).filteredOn(f -> f.message().contains("ZIP64 end record gives 1")).isNotEmpty();
+    }
+
+    @Test
+    void zip64CentralDirectoryOffsetDisagreesWithThePosition() {
+      ZipScan scan = Zips.scan(new ZipBuilder().entry("a", "x").entry("b", "y").zip64EndRecordValues(null, null, 5L)
+          .build());
+      assertOnly(scan, Codes.ZIP_HEADER_MISMATCH, "");
+      assertThat(scan.findings().get(0).message()).contains("at offset 5 but it starts at offset");
+      assertThat(scan.entries()).hasSize(2);
     }
 
     @Test
