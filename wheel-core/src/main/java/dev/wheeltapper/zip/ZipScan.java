@@ -1,7 +1,10 @@
 package dev.wheeltapper.zip;
 
 import dev.wheeltapper.report.Finding;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,6 +60,20 @@ public record ZipScan(
   public Optional<ScannedEntry> entry(String name) {
     Objects.requireNonNull(name, "name");
     return entries.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The entries by name, the first one for a duplicated name (duplicates are {@code zip.duplicate-entry} findings).
+   * Builds a new map on each call, in linear time: call it once and keep it, for example to look up RECORD rows.
+   *
+   * @return an unmodifiable map in central directory order
+   */
+  public Map<String, ScannedEntry> entriesByName() {
+    Map<String, ScannedEntry> map = new LinkedHashMap<>();
+    for (ScannedEntry e : entries) {
+      map.putIfAbsent(e.name(), e);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   /**

@@ -48,6 +48,8 @@ class ZipScannerTest {
     assertThat(data.dataOffset()).isEqualTo(data.localHeaderOffset() + 30 + "pkg/data.bin".length());
     assertThat(scan.entry("pkg/").orElseThrow().isDirectory()).isTrue();
     assertThat(scan.entry("pkg/__init__.py").orElseThrow().method()).isEqualTo(ScannedEntry.DEFLATED);
+    assertThat(scan.entriesByName()).containsOnlyKeys("pkg/", "pkg/__init__.py", "pkg/data.bin");
+    assertThat(scan.entry("missing")).isEmpty();
   }
 
   @Test
