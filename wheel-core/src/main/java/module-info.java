@@ -15,4 +15,5 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.pep440;
   exports dev.wheeltapper.pep508;
   exports dev.wheeltapper.report;
+  exports dev.wheeltapper.zip;
 }

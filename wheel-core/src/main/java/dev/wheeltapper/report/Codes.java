@@ -25,6 +25,16 @@ public final class Codes {
   public static final String ZIP_CRC_MISMATCH = "zip.crc-mismatch";
   /** A configured limit (entry count, sizes, ratios) was exceeded. */
   public static final String ZIP_LIMIT_EXCEEDED = "zip.limit-exceeded";
+  /** An entry whose sizes and CRC follow its data in a data descriptor (a warning: PyPI refuses them on upload). */
+  public static final String ZIP_DATA_DESCRIPTOR = "zip.data-descriptor";
+  /** A symlink, device, FIFO or socket entry, or a directory entry that carries data. */
+  public static final String ZIP_SPECIAL_FILE = "zip.special-file";
+  /** Two entry names equal only after case folding (a warning: they clash on case-insensitive file systems). */
+  public static final String ZIP_CASE_COLLISION = "zip.case-collision";
+  /** A truncated or structurally invalid ZIP record or extra field. */
+  public static final String ZIP_MALFORMED = "zip.malformed";
+  /** More than one end of central directory record, so readers may disagree on which one is real. */
+  public static final String ZIP_MULTIPLE_EOCD = "zip.multiple-eocd";
 
   /** The file name does not follow the wheel naming rules. */
   public static final String WHEEL_FILENAME_INVALID = "wheel.filename-invalid";

@@ -1,4 +1,11 @@
 /**
- * The raw ZIP structure scan: local file headers against the central directory, and the reading limits.
+ * The raw ZIP structure layer: a bounded scan of end records, central directory, local headers, extra fields and data
+ * descriptors ({@link dev.wheeltapper.zip.ZipScanner} giving a {@link dev.wheeltapper.zip.ZipScan}), the reading
+ * limits ({@link dev.wheeltapper.zip.ZipLimits}), and the one-pass content reader ({@link
+ * dev.wheeltapper.zip.EntryReader}) that inflates, checks the CRC-32 and feeds hashes together.
+ *
+ * <p>This layer knows nothing about wheels: the verifier combines it with RECORD. Every defect is a {@link
+ * dev.wheeltapper.report.Finding}; only I/O errors are exceptions. The checks and codes are listed in {@code
+ * docs/zip.md}.
  */
 package dev.wheeltapper.zip;
