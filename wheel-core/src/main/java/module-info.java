@@ -13,4 +13,7 @@ module dev.wheeltapper.core {
   requires org.slf4j;
 
   exports dev.wheeltapper.report;
+  exports dev.wheeltapper.wheel;
+  exports dev.wheeltapper.wheel.metadata;
+  exports dev.wheeltapper.wheel.record;
 }

@@ -1,0 +1,32 @@
+package dev.wheeltapper.wheel;
+
+/**
+ * The file is not a ZIP archive that can be read: no end of central directory record, a truncated or inconsistent
+ * central directory, or any other failure while reading the central directory.
+ *
+ * <pre>{@code
+ * try (Wheel w = Wheel.open(Path.of("garbage.whl"))) {
+ *   // not reached
+ * } catch (NotAZipException e) {
+ *   // "garbage.whl is not a readable ZIP archive: ..."
+ * }
+ * }</pre>
+ */
+public final class NotAZipException extends WheelFormatException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param fileName the archive's file name
+   * @param cause the failure reported by the ZIP reader
+   */
+  public NotAZipException(String fileName, Throwable cause) {
+    super(fileName + " is not a readable ZIP archive: " + describe(cause), cause);
+  }
+
+  static String describe(Throwable t) {
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+  }
+}
