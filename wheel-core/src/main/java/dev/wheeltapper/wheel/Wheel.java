@@ -173,10 +173,10 @@ public final class Wheel implements Closeable {
   }
 
   private static WheelEntry toEntry(ZipArchiveEntry ze) {
-    OptionalInt mode = OptionalInt.empty();
-    if (ze.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && ze.getUnixMode() != 0) {
-      mode = OptionalInt.of(ze.getUnixMode());
-    }
+    // pip and installer take the mode from the upper half of the external attributes whatever the host system
+    // (Windows-built wheels often carry 0o100666 with "made by" MS-DOS), so this does too.
+    int bits = (int) ((ze.getExternalAttributes() >> 16) & 0xFFFF);
+    OptionalInt mode = bits == 0 ? OptionalInt.empty() : OptionalInt.of(bits);
     return new WheelEntry(
         ze.getName(),
         Math.max(-1, ze.getSize()),

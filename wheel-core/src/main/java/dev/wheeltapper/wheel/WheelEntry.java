@@ -23,7 +23,8 @@ import java.util.OptionalInt;
  * @param crc the declared CRC-32, or -1 when unknown
  * @param method the compression method (0 stored, 8 deflated, ...)
  * @param directory whether the entry is a directory (its name ends with {@code /})
- * @param unixMode the Unix mode bits from the external attributes, when the entry was made on Unix
+ * @param unixMode the Unix mode: the upper 16 bits of the external attributes when they are not zero, read whatever
+ *     the "made by" system says, as pip and installer read them
  */
 public record WheelEntry(
     String name, long size, long compressedSize, long crc, int method, boolean directory, OptionalInt unixMode) {
