@@ -25,8 +25,22 @@ public final class NotAZipException extends WheelFormatException {
     super(fileName + " is not a readable ZIP archive: " + describe(cause), cause);
   }
 
+  /** The innermost cause's message: commons-compress wraps the telling message in generic ones. */
   static String describe(Throwable t) {
-    String m = t.getMessage();
-    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    Throwable root = t;
+    for (int i = 0; i < 16 && root.getCause() != null && root.getCause() != root; i++) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    if (m != null && !m.isBlank()) {
+      return m;
+    }
+    if (root instanceof java.io.EOFException) {
+      return "unexpected end of data";
+    }
+    if (root instanceof java.nio.channels.ClosedChannelException) {
+      return "the archive is closed";
+    }
+    return root.getClass().getSimpleName();
   }
 }

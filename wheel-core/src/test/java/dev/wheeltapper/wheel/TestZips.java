@@ -89,6 +89,17 @@ final class TestZips {
         .toArray();
   }
 
+  /** The offset of the central directory header of the named entry. */
+  static int centralHeader(byte[] zip, String name) {
+    for (int off : centralHeaders(zip)) {
+      int len = (zip[off + 28] & 0xff) | (zip[off + 29] & 0xff) << 8;
+      if (new String(zip, off + 46, len, StandardCharsets.UTF_8).equals(name)) {
+        return off;
+      }
+    }
+    throw new IllegalArgumentException("no central header for " + name);
+  }
+
   static int le32(byte[] b, int i) {
     return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
   }
