@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.wheel.internal.Text;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class DistInfoException extends WheelFormatException {
    * @param message the full message
    */
   public DistInfoException(Problem problem, List<String> candidates, String message) {
-    super(message);
+    super(Text.printable(message));
     this.problem = problem;
     this.candidates = List.copyOf(candidates);
   }

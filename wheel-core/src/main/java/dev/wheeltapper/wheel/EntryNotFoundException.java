@@ -1,5 +1,7 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.wheel.internal.Text;
+
 /**
  * An entry the caller asked for (for example {@code foo-1.0.dist-info/RECORD}) is not in the archive.
  *
@@ -22,7 +24,7 @@ public final class EntryNotFoundException extends WheelFormatException {
    * @param entryName the missing entry's name
    */
   public EntryNotFoundException(String entryName) {
-    super("the wheel has no entry '" + entryName + "'");
+    super("the wheel has no entry '" + Text.printable(entryName) + "'");
     this.entryName = entryName;
   }
 

@@ -1,5 +1,7 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.wheel.internal.Text;
+
 /**
  * An entry's data could not be read: a truncated archive, corrupt deflate data, an unsupported compression method or
  * encryption, or a failure of the underlying ZIP reader.
@@ -24,7 +26,9 @@ public final class EntryReadException extends WheelFormatException {
    * @param cause the failure reported by the ZIP reader
    */
   public EntryReadException(String entryName, Throwable cause) {
-    super("cannot read entry '" + entryName + "': " + NotAZipException.describe(cause), cause);
+    super(
+        "cannot read entry '" + Text.printable(entryName) + "': " + Text.printable(NotAZipException.describe(cause)),
+        cause);
     this.entryName = entryName;
   }
 

@@ -1,5 +1,7 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.wheel.internal.Text;
+
 /**
  * An entry is larger than the byte limit a bounded read was given, either by its declared size or by the bytes that
  * actually came out of it. Nothing was allocated from the declared size.
@@ -26,7 +28,7 @@ public final class EntryTooLargeException extends WheelFormatException {
    * @param message the full message
    */
   public EntryTooLargeException(String entryName, long limit, String message) {
-    super(message);
+    super(Text.printable(message));
     this.entryName = entryName;
     this.limit = limit;
   }

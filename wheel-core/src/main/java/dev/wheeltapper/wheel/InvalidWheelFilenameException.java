@@ -1,5 +1,7 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.wheel.internal.Text;
+
 /**
  * A wheel file name that does not follow {@code
  * {distribution}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl}.
@@ -27,7 +29,7 @@ public final class InvalidWheelFilenameException extends WheelFormatException {
    * @param reason what is wrong with it
    */
   public InvalidWheelFilenameException(String filename, String reason) {
-    super("invalid wheel filename '" + filename + "': " + reason);
+    super("invalid wheel filename '" + Text.printable(filename) + "': " + Text.printable(reason));
     this.filename = filename;
     this.reason = reason;
   }

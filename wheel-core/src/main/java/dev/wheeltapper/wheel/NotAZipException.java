@@ -1,5 +1,7 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.wheel.internal.Text;
+
 /**
  * The file is not a ZIP archive that can be read: no end of central directory record, a truncated or inconsistent
  * central directory, or any other failure while reading the central directory.
@@ -22,7 +24,7 @@ public final class NotAZipException extends WheelFormatException {
    * @param cause the failure reported by the ZIP reader
    */
   public NotAZipException(String fileName, Throwable cause) {
-    super(fileName + " is not a readable ZIP archive: " + describe(cause), cause);
+    super(Text.printable(fileName) + " is not a readable ZIP archive: " + Text.printable(describe(cause)), cause);
   }
 
   /** The innermost cause's message: commons-compress wraps the telling message in generic ones. */

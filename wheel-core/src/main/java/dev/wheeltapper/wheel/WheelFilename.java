@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>Compressed tag sets ({@code py2.py3}, {@code manylinux_2_17_x86_64.manylinux2014_x86_64}) are kept as written in
  * {@link #pythonTags()}, {@link #abiTags()} and {@link #platformTags()}, and {@link #tags()} expands them into their
- * cross product. The version is kept as a string and only checked for characters a version may contain; PEP 440
+ * cross product (at most {@link #MAX_EXPANDED_TAGS}). The version is kept as a string and only checked for characters a version may contain; PEP 440
  * validity is a separate check.
  *
  * <pre>{@code
@@ -44,6 +44,9 @@ public record WheelFilename(
 
   private static final Pattern NAME_RUNS = Pattern.compile("[-_.]+");
 
+  /** The most tags a file name may expand to; real names expand to a handful, hostile ones to billions. */
+  public static final int MAX_EXPANDED_TAGS = 4096;
+
   /**
    * Validates every component with the same rules as {@link #parse(String)}.
    *
@@ -68,6 +71,9 @@ public record WheelFilename(
     }
     if (problem == null) {
       problem = tagListProblem("platform", platformTags);
+    }
+    if (problem == null) {
+      problem = expansionProblem(pythonTags, abiTags, platformTags);
     }
     if (problem != null) {
       throw new IllegalArgumentException(problem);
@@ -124,6 +130,9 @@ public record WheelFilename(
     }
     if (problem == null) {
       problem = tagListProblem("platform", plat);
+    }
+    if (problem == null) {
+      problem = expansionProblem(py, abi, plat);
     }
     if (problem != null) {
       throw new InvalidWheelFilenameException(filename, problem);
@@ -298,6 +307,13 @@ public record WheelFilename(
       }
     }
     return null;
+  }
+
+  private static String expansionProblem(List<String> py, List<String> abi, List<String> plat) {
+    long n = (long) py.size() * abi.size() * plat.size();
+    return n > MAX_EXPANDED_TAGS
+        ? "compressed tag sets expand to " + n + " tags, more than " + MAX_EXPANDED_TAGS
+        : null;
   }
 
   private static boolean isAsciiAlnum(char c) {

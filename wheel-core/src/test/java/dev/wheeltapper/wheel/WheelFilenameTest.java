@@ -1,6 +1,7 @@
 package dev.wheeltapper.wheel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wheeltapper.testing.SharedCorpus;
@@ -146,7 +147,25 @@ class WheelFilenameTest {
   void rejectsControlCharacters() {
     assertThatThrownBy(() -> WheelFilename.parse("foo-1.0-py3-none-any\n.whl"))
         .isInstanceOf(InvalidWheelFilenameException.class)
-        .hasMessage("invalid wheel filename 'foo-1.0-py3-none-any\n.whl': contains a control character at index 20");
+        .hasMessage("invalid wheel filename 'foo-1.0-py3-none-any\\n.whl': contains a control character at index 20")
+        .satisfies(e -> assertThat(((InvalidWheelFilenameException) e).filename()).contains("\n"));
+    // Bidirectional overrides and escapes are shown escaped, so a name cannot reorder or recolour a report line.
+    assertThatThrownBy(() -> WheelFilename.parse("foo\u202e-1.0-py3-none-any.whl"))
+        .isInstanceOf(InvalidWheelFilenameException.class)
+        .hasMessage(
+            "invalid wheel filename 'foo\\u202e-1.0-py3-none-any.whl': distribution name 'foo\\u202e' contains"
+                + " '\\u202e'; only ASCII letters, digits, '.' and '_' are allowed");
+  }
+
+  @Test
+  void refusesTagSetsThatExpandBeyondTheLimit() {
+    String tags = String.join(".", java.util.Collections.nCopies(17, "t"));
+    String name = "foo-1.0-" + tags + "-" + tags + "-" + tags + ".whl";
+    assertThatThrownBy(() -> WheelFilename.parse(name))
+        .isInstanceOf(InvalidWheelFilenameException.class)
+        .hasMessage("invalid wheel filename '" + name + "': compressed tag sets expand to 4913 tags, more than 4096");
+    String ok = String.join(".", java.util.Collections.nCopies(16, "t"));
+    assertThatCode(() -> WheelFilename.parse("foo-1.0-" + ok + "-" + ok + "-" + ok + ".whl")).doesNotThrowAnyException();
   }
 
   @Test

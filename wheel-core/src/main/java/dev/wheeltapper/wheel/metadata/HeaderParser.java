@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel.metadata;
 
+import dev.wheeltapper.wheel.internal.Text;
 import dev.wheeltapper.wheel.internal.Utf8;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +73,13 @@ final class HeaderParser {
 
   static String decode(String file, byte[] bytes) throws MetadataFormatException {
     Utf8.Decoded d = Utf8.decode(bytes);
-    if (!d.badOffsets().isEmpty()) {
-      int off = d.badOffsets().get(0);
+    if (d.firstBadOffset() >= 0) {
+      int off = d.firstBadOffset();
       throw new MetadataFormatException(
           file, Utf8.lineOf(bytes, off), "not valid UTF-8 (byte offset " + off + ")");
+    }
+    if (d.text().startsWith("\uFEFF")) {
+      throw new MetadataFormatException(file, 1, "starts with a byte order mark");
     }
     return d.text();
   }
@@ -102,7 +106,7 @@ final class HeaderParser {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c <= ' ' || c > '~') {
-        return "field name '" + name + "' contains a blank, control or non-ASCII character";
+        return "field name '" + Text.printable(name) + "' contains a blank, control or non-ASCII character";
       }
     }
     return null;

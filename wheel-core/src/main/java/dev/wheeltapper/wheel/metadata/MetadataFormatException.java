@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel.metadata;
 
+import dev.wheeltapper.wheel.internal.Text;
 import dev.wheeltapper.wheel.WheelFormatException;
 
 /**
@@ -32,7 +33,7 @@ public final class MetadataFormatException extends WheelFormatException {
    * @param reason what is wrong
    */
   public MetadataFormatException(String file, int line, String reason) {
-    super(file + (line > 0 ? " line " + line : "") + ": " + reason);
+    super(file + (line > 0 ? " line " + line : "") + ": " + Text.printable(reason));
     this.file = file;
     this.line = line;
     this.reason = reason;

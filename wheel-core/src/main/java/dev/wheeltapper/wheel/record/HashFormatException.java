@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel.record;
 
+import dev.wheeltapper.wheel.internal.Text;
 import dev.wheeltapper.wheel.WheelFormatException;
 
 /**
@@ -24,6 +25,6 @@ public final class HashFormatException extends WheelFormatException {
    * @param message what is wrong
    */
   public HashFormatException(String message) {
-    super(message);
+    super(Text.printable(message));
   }
 }

@@ -60,9 +60,7 @@ public final class RecordParser {
   private static RecordParseResult run(byte[] bytes, boolean stopAtFirst) {
     Utf8.Decoded decoded = Utf8.decode(bytes);
     Set<Integer> badLines = new HashSet<>();
-    for (int off : decoded.badOffsets()) {
-      badLines.add(Utf8.lineOf(bytes, off));
-    }
+    badLines.addAll(decoded.badLines());
     List<RecordEntry> entries = new ArrayList<>();
     List<RecordProblem> problems = new ArrayList<>();
     Csv csv = new Csv(decoded.text());

@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel.record;
 
+import dev.wheeltapper.wheel.internal.Text;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +40,7 @@ public record RecordProblem(int line, Optional<String> path, String reason) {
    * @return for example {@code RECORD line 3 (foo.py): bad size 'x'}
    */
   public String describe() {
-    return "RECORD line " + line + path.map(p -> " (" + p + ")").orElse("") + ": " + reason;
+    return "RECORD line " + line + path.map(p -> " (" + Text.printable(p) + ")").orElse("") + ": "
+        + Text.printable(reason);
   }
 }

@@ -175,6 +175,16 @@ class CoreMetadataTest {
   }
 
   @Test
+  void rejectsByteOrderMark() {
+    assertThatThrownBy(() -> parse("\uFEFFMetadata-Version: 2.1\nName: a\n"))
+        .isInstanceOf(MetadataFormatException.class)
+        .hasMessage("METADATA line 1: starts with a byte order mark");
+    assertThatThrownBy(() -> parse("Name: a\nX\u0007Y: b\n"))
+        .isInstanceOf(MetadataFormatException.class)
+        .hasMessage("METADATA line 2: field name 'X\\u0007Y' contains a blank, control or non-ASCII character");
+  }
+
+  @Test
   void wheelInfoFields() throws Exception {
     WheelInfo info =
         WheelInfo.parse(

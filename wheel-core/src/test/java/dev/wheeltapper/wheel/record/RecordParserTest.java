@@ -108,7 +108,7 @@ class RecordParserTest {
   void csvLevelErrors() {
     assertThatThrownBy(() -> parse("a,,\n\"open,,\n"))
         .isInstanceOf(RecordFormatException.class)
-        .hasMessage("RECORD line 2 (open,,\n): unterminated quoted field");
+        .hasMessage("RECORD line 2 (open,,\\n): unterminated quoted field");
     assertThatThrownBy(() -> parse("\"a\"x,,\n"))
         .isInstanceOf(RecordFormatException.class)
         .hasMessage("RECORD line 1 (a): unexpected character 'x' after a closing quote");
@@ -118,6 +118,27 @@ class RecordParserTest {
     assertThatThrownBy(() -> parse("a,,\r\n\r\n"))
         .isInstanceOf(RecordFormatException.class)
         .hasMessage("RECORD line 2: empty line");
+  }
+
+  @Test
+  void escapesControlCharactersInMessagesButKeepsThePath() {
+    assertThatThrownBy(() -> parse("\u001b[31mred.py,,x\n"))
+        .isInstanceOf(RecordFormatException.class)
+        .hasMessage("RECORD line 1 (\\u001b[31mred.py): size 'x' is not a non-negative decimal integer")
+        .satisfies(e -> assertThat(((RecordFormatException) e).path()).contains("\u001b[31mred.py"));
+  }
+
+  @Test
+  void manyBadBytesStayLinear() {
+    byte[] bytes = new byte[4 << 20];
+    java.util.Arrays.fill(bytes, (byte) 0xff);
+    for (int i = 100; i < bytes.length; i += 100) {
+      bytes[i] = '\n';
+    }
+    RecordParseResult r = RecordParser.parseLenient(bytes);
+    assertThat(r.record().entries()).isEmpty();
+    assertThat(r.problems()).hasSize(41944).allMatch(p -> p.reason().equals("not valid UTF-8"));
+    assertThat(r.problems().get(41943).line()).isEqualTo(41944);
   }
 
   @Test
