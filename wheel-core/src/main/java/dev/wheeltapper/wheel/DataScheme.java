@@ -9,6 +9,8 @@ import java.util.Optional;
  * DataScheme.fromKey("scripts"); // Optional[SCRIPTS]
  * DataScheme.fromKey("lib");     // Optional.empty(): an unknown scheme
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum DataScheme {
   /** Pure Python modules: {@code purelib}. */

@@ -313,7 +313,11 @@ public final class Wheel implements Closeable {
     }
     InputStream in;
     try {
-      in = zip.getInputStream(ze);
+      // ZipFile resolves the data offset lazily from the local header through the shared channel position and
+      // buffers, so opening is serialised; the streams themselves read with positional or channel-locked reads.
+      synchronized (zip) {
+        in = zip.getInputStream(ze);
+      }
     } catch (IOException | RuntimeException e) {
       throw new EntryReadException(name, e);
     }

@@ -150,6 +150,35 @@ class RepresentativeWheelsTest {
   }
 
   @Test
+  void entriesStreamConcurrentlyFromOneWheel() throws Exception {
+    try (Wheel w = open("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl")) {
+      List<WheelEntry> files = w.entries();
+      List<java.util.concurrent.Callable<Boolean>> jobs = new java.util.ArrayList<>();
+      for (int round = 0; round < 20; round++) {
+        for (WheelEntry e : files) {
+          jobs.add(
+              () -> {
+                CRC32 crc = new CRC32();
+                try (InputStream in = new CheckedInputStream(w.openEntry(e.name()), crc)) {
+                  in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                return crc.getValue() == e.crc();
+              });
+        }
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        for (java.util.concurrent.Future<Boolean> f : pool.invokeAll(jobs)) {
+          assertThat(f.get()).isTrue();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(jobs).hasSize(20 * 52);
+    }
+  }
+
+  @Test
   void buildTagWheelWithQuotedRecordPathInDataScheme() throws Exception {
     try (Wheel w = open("wheels/delvewheel/simpleext/simpleext-0.0.1-0record-cp312-cp312-win_amd64.whl")) {
       WheelFilename f = w.filename();

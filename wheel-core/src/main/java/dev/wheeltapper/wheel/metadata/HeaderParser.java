@@ -19,7 +19,8 @@ final class HeaderParser {
     String text = decode(file, bytes);
     List<MetadataField> fields = new ArrayList<>();
     String name = null;
-    StringBuilder value = new StringBuilder();
+    String first = null;
+    List<String> continuations = new ArrayList<>();
     int pos = 0;
     int lineNo = 0;
     Optional<String> body = Optional.empty();
@@ -42,16 +43,16 @@ final class HeaderParser {
         }
         break;
       }
-      char first = line.charAt(0);
-      if (first == ' ' || first == '\t') {
+      char c0 = line.charAt(0);
+      if (c0 == ' ' || c0 == '\t') {
         if (name == null) {
           throw new MetadataFormatException(file, lineNo, "continuation line without a field before it");
         }
-        value.append('\n').append(deindent(name, line));
+        continuations.add(line);
         continue;
       }
       if (name != null) {
-        fields.add(new MetadataField(name, value.toString()));
+        fields.add(new MetadataField(name, unfold(name, first, continuations)));
       }
       int colon = line.indexOf(':');
       if (colon < 0) {
@@ -62,13 +63,45 @@ final class HeaderParser {
       if (nameProblem != null) {
         throw new MetadataFormatException(file, lineNo, nameProblem);
       }
-      value.setLength(0);
-      value.append(line.substring(colon + 1).strip());
+      first = line.substring(colon + 1).strip();
+      continuations.clear();
     }
     if (name != null) {
-      fields.add(new MetadataField(name, value.toString()));
+      fields.add(new MetadataField(name, unfold(name, first, continuations)));
     }
     return new Block(List.copyOf(fields), body);
+  }
+
+  /**
+   * Joins a folded value with line breaks, removing each continuation line's folding indent: up to 8 blanks
+   * (distutils folds with 8 spaces). For {@code Description}, when every continuation line carries the {@code |}
+   * marker the core metadata specification describes (blanks, then {@code |}, to protect empty and indented lines),
+   * the marker goes too; a description folded without markers keeps a leading {@code |} (an RST table, say).
+   */
+  private static String unfold(String name, String first, List<String> continuations) {
+    if (continuations.isEmpty()) {
+      return first;
+    }
+    boolean pipes = name.equalsIgnoreCase("Description");
+    for (int k = 0; k < continuations.size() && pipes; k++) {
+      String l = continuations.get(k);
+      int i = blanks(l);
+      pipes = i < l.length() && l.charAt(i) == '|';
+    }
+    StringBuilder sb = new StringBuilder(first);
+    for (String l : continuations) {
+      int i = blanks(l);
+      sb.append('\n').append(l, pipes ? i + 1 : i, l.length());
+    }
+    return sb.toString();
+  }
+
+  private static int blanks(String line) {
+    int i = 0;
+    while (i < line.length() && i < 8 && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
   static String decode(String file, byte[] bytes) throws MetadataFormatException {
@@ -82,21 +115,6 @@ final class HeaderParser {
       throw new MetadataFormatException(file, 1, "starts with a byte order mark");
     }
     return d.text();
-  }
-
-  /**
-   * Removes the folding indent of a continuation line: up to 8 blanks (distutils indents by 8), then for Description
-   * the {@code |} that the core metadata specification puts after 7 blanks to protect empty and indented lines.
-   */
-  private static String deindent(String field, String line) {
-    int i = 0;
-    while (i < line.length() && i < 8 && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-      i++;
-    }
-    if (field.equalsIgnoreCase("Description") && i < line.length() && line.charAt(i) == '|') {
-      i++;
-    }
-    return line.substring(i);
   }
 
   private static String fieldNameProblem(String name) {

@@ -113,6 +113,10 @@ class CoreMetadataTest {
             "Metadata-Version: 1.2\nName: a\nVersion: 1\nDescription: First line\n       |\n       |  indented\n"
                 + "       |last\n");
     assertThat(pipe.description()).contains("First line\n\n  indented\nlast");
+    // Without markers on every line, a leading '|' is content: here an RST line block.
+    CoreMetadata table =
+        parse("Name: a\nDescription: Lines:\n        \n        | one\n        | two\n");
+    assertThat(table.description()).contains("Lines:\n\n| one\n| two");
   }
 
   @Test
