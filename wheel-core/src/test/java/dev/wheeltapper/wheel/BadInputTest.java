@@ -327,6 +327,19 @@ class BadInputTest {
   }
 
   @Test
+  void openingReadsOnlyTheCentralDirectory() throws Exception {
+    byte[] zip = TestZips.minimalWheel().build();
+    int lfh = TestZips.le32(zip, TestZips.centralHeader(zip, METADATA) + 42);
+    Arrays.fill(zip, lfh, lfh + 4, (byte) 'X'); // destroy the local header signature
+    try (Wheel w = TestZips.open(zip, NAME)) {
+      assertThat(w.entries()).hasSize(4);
+      // Commons Compress locates the data from the local header's length fields without checking its signature:
+      // the reader is permissive here, and the ZIP structure scan is what reports the broken header.
+      assertThat(w.metadata().name()).contains("foo");
+    }
+  }
+
+  @Test
   void localHeaderOffsetOutsideTheArchive() throws Exception {
     byte[] zip = TestZips.minimalWheel().build();
     TestZips.put32(zip, TestZips.centralHeader(zip, METADATA) + 42, 0x7FFFFFF0L);
