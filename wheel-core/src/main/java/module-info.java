@@ -15,5 +15,8 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.pep440;
   exports dev.wheeltapper.pep508;
   exports dev.wheeltapper.report;
+  exports dev.wheeltapper.wheel;
+  exports dev.wheeltapper.wheel.metadata;
+  exports dev.wheeltapper.wheel.record;
   exports dev.wheeltapper.zip;
 }

@@ -1,0 +1,26 @@
+package dev.wheeltapper.wheel;
+
+import java.util.Objects;
+
+/**
+ * A file in a reserved subdirectory of {@code .dist-info}: {@code licenses/} (PEP 639) or {@code sboms/} (PEP 770).
+ *
+ * <pre>{@code
+ * for (DistInfoFile f : wheel.licenseFiles()) {
+ *   System.out.println(f.path() + " (" + f.entry().size() + " bytes)");
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param entry the ZIP entry
+ * @param path the path below the reserved subdirectory, for example {@code LICENSE} or {@code auditwheel.cdx.json}
+ */
+public record DistInfoFile(WheelEntry entry, String path) {
+
+  /** Validates the file. */
+  public DistInfoFile {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(path, "path");
+  }
+}

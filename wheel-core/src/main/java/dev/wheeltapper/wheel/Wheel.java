@@ -1,0 +1,578 @@
+package dev.wheeltapper.wheel;
+
+import dev.wheeltapper.wheel.metadata.CoreMetadata;
+import dev.wheeltapper.wheel.metadata.EntryPoints;
+import dev.wheeltapper.wheel.metadata.WheelInfo;
+import dev.wheeltapper.wheel.record.Record;
+import dev.wheeltapper.wheel.record.RecordParseResult;
+import dev.wheeltapper.wheel.record.RecordParser;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * An open wheel. Opening reads the ZIP central directory only (through Apache Commons Compress {@code ZipFile}, with
+ * local headers left unread); an entry is inflated only when asked for, and the metadata files are parsed on first
+ * use and then cached.
+ *
+ * <pre>{@code
+ * try (Wheel wheel = Wheel.open(Path.of("python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl"))) {
+ *   WheelFilename name = wheel.filename();      // python_mscl 67.0.1.0, cp313-cp313-manylinux2014_aarch64
+ *   DistInfoDirectory d = wheel.distInfo();     // python_mscl-67.0.1.0.dist-info
+ *   CoreMetadata md = wheel.metadata();         // Name: python-mscl, Metadata-Version: 2.4
+ *   for (RecordEntry row : wheel.record().entries()) {
+ *     try (InputStream in = wheel.openEntry(row.path())) {
+ *       // stream the entry
+ *     }
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Errors are checked {@link WheelFormatException}s (see there for the hierarchy); a missing file is the usual
+ * {@link java.nio.file.NoSuchFileException}. Duplicate entry names are not an error here (the ZIP structure scan
+ * reports them): {@link #entry(String)} and {@link #openEntry(String)} use the first in central-directory order.
+ *
+ * <p>Thread-safe: parsed results are computed under the wheel's lock, and several entries may be streamed at once
+ * (each stream by one thread). Closing the wheel closes its channel and ends every open entry stream.
+ */
+public final class Wheel implements Closeable {
+
+  /** Compression methods whose data this class inflates: stored, deflate, deflate64, bzip2 (all pure Java). */
+  private static final Set<Integer> READABLE_METHODS = Set.of(0, 8, 9, 12);
+
+  private final ZipFile zip;
+  private final String fileName;
+  private final ReadLimits limits;
+  private final List<WheelEntry> entries;
+  private final Map<String, Integer> firstIndex;
+  private final List<ZipArchiveEntry> zipEntries;
+
+  private DistInfoDirectory distInfo;
+  private CoreMetadata metadata;
+  private WheelInfo wheelInfo;
+  private Record record;
+  private EntryPoints entryPoints;
+
+  private Wheel(ZipFile zip, String fileName, ReadLimits limits, List<ZipArchiveEntry> zipEntries) {
+    this.zip = zip;
+    this.fileName = fileName;
+    this.limits = limits;
+    this.zipEntries = zipEntries;
+    List<WheelEntry> list = new ArrayList<>(zipEntries.size());
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < zipEntries.size(); i++) {
+      ZipArchiveEntry ze = zipEntries.get(i);
+      list.add(toEntry(ze));
+      index.putIfAbsent(ze.getName(), i);
+    }
+    this.entries = Collections.unmodifiableList(list);
+    this.firstIndex = index;
+  }
+
+  /**
+   * Opens a wheel file with the default {@link ReadLimits}.
+   *
+   * @param path the wheel
+   * @return the open wheel; close it
+   * @throws NotAZipException when the file is not a readable ZIP archive
+   * @throws IOException when the file cannot be opened at all (for example {@link java.nio.file.NoSuchFileException})
+   */
+  public static Wheel open(Path path) throws IOException {
+    return open(path, ReadLimits.defaults());
+  }
+
+  /**
+   * Opens a wheel file.
+   *
+   * @param path the wheel
+   * @param limits byte caps for the metadata files
+   * @return the open wheel; close it
+   * @throws NotAZipException when the file is not a readable ZIP archive
+   * @throws IOException when the file cannot be opened at all
+   */
+  public static Wheel open(Path path, ReadLimits limits) throws IOException {
+    Objects.requireNonNull(limits, "limits");
+    Path name = path.getFileName();
+    SeekableByteChannel channel = Files.newByteChannel(path, StandardOpenOption.READ);
+    return open(channel, name == null ? path.toString() : name.toString(), limits);
+  }
+
+  /**
+   * Opens a wheel from a channel with the default {@link ReadLimits}. The wheel takes ownership of the channel and
+   * closes it when closed, or at once when opening fails.
+   *
+   * @param channel the archive bytes
+   * @param fileName the wheel's file name (parsed by {@link #filename()}; used in messages)
+   * @return the open wheel; close it
+   * @throws NotAZipException when the bytes are not a readable ZIP archive
+   */
+  public static Wheel open(SeekableByteChannel channel, String fileName) throws NotAZipException {
+    return open(channel, fileName, ReadLimits.defaults());
+  }
+
+  /**
+   * Opens a wheel from a channel. The wheel takes ownership of the channel and closes it when closed, or at once when
+   * opening fails.
+   *
+   * @param channel the archive bytes
+   * @param fileName the wheel's file name
+   * @param limits byte caps for the metadata files
+   * @return the open wheel; close it
+   * @throws NotAZipException when the bytes are not a readable ZIP archive
+   */
+  public static Wheel open(SeekableByteChannel channel, String fileName, ReadLimits limits)
+      throws NotAZipException {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(limits, "limits");
+    ZipFile zip;
+    try {
+      zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      throw new NotAZipException(fileName, e);
+    }
+    try {
+      List<ZipArchiveEntry> list = new ArrayList<>();
+      for (Enumeration<ZipArchiveEntry> en = zip.getEntries(); en.hasMoreElements(); ) {
+        list.add(en.nextElement());
+      }
+      return new Wheel(zip, fileName, limits, list);
+    } catch (RuntimeException e) {
+      ZipFile.closeQuietly(zip);
+      closeQuietly(channel);
+      throw new NotAZipException(fileName, e);
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // Opening already failed; that failure is the one to report.
+    }
+  }
+
+  private static WheelEntry toEntry(ZipArchiveEntry ze) {
+    // pip and installer take the mode from the upper half of the external attributes whatever the host system
+    // (Windows-built wheels often carry 0o100666 with "made by" MS-DOS), so this does too.
+    int bits = (int) ((ze.getExternalAttributes() >> 16) & 0xFFFF);
+    OptionalInt mode = bits == 0 ? OptionalInt.empty() : OptionalInt.of(bits);
+    return new WheelEntry(
+        ze.getName(),
+        Math.max(-1, ze.getSize()),
+        Math.max(-1, ze.getCompressedSize()),
+        Math.max(-1, ze.getCrc()),
+        ze.getMethod(),
+        ze.isDirectory(),
+        mode);
+  }
+
+  /**
+   * The file name the wheel was opened with.
+   *
+   * @return for example {@code foo-1.0-py3-none-any.whl}
+   */
+  public String fileName() {
+    return fileName;
+  }
+
+  /**
+   * The file name, parsed.
+   *
+   * @return the parsed name
+   * @throws InvalidWheelFilenameException when the name breaks the wheel naming rules
+   */
+  public WheelFilename filename() throws InvalidWheelFilenameException {
+    return WheelFilename.parse(fileName);
+  }
+
+  /**
+   * The limits this wheel reads metadata files with.
+   *
+   * @return the limits
+   */
+  public ReadLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Every central-directory entry, in central-directory order (duplicates included).
+   *
+   * @return the entries
+   */
+  public List<WheelEntry> entries() {
+    return entries;
+  }
+
+  /**
+   * The first entry with this exact name.
+   *
+   * @param name an entry name
+   * @return the entry
+   */
+  public Optional<WheelEntry> entry(String name) {
+    Integer i = firstIndex.get(name);
+    return i == null ? Optional.empty() : Optional.of(entries.get(i));
+  }
+
+  /**
+   * The distinct top-level directories whose names end with {@code .dist-info}, in order of first appearance.
+   *
+   * @return the names without trailing slash, possibly empty
+   */
+  public List<String> distInfoCandidates() {
+    Set<String> out = new LinkedHashSet<>();
+    for (WheelEntry e : entries) {
+      int slash = e.name().indexOf('/');
+      if (slash > 0) {
+        String top = e.name().substring(0, slash);
+        if (top.endsWith(".dist-info")) {
+          out.add(top);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The single top-level {@code NAME-VERSION.dist-info} directory. Whether its name matches the file name is a
+   * verification question and not checked here.
+   *
+   * @return the directory
+   * @throws DistInfoException when there is none, more than one, or its name is not {@code NAME-VERSION.dist-info}
+   */
+  public synchronized DistInfoDirectory distInfo() throws DistInfoException {
+    if (distInfo == null) {
+      List<String> candidates = distInfoCandidates();
+      if (candidates.isEmpty()) {
+        throw new DistInfoException(
+            DistInfoException.Problem.MISSING, candidates, fileName + " has no top-level .dist-info directory");
+      }
+      if (candidates.size() > 1) {
+        throw new DistInfoException(
+            DistInfoException.Problem.MULTIPLE,
+            candidates,
+            fileName + " has " + candidates.size() + " top-level .dist-info directories: "
+                + String.join(", ", candidates));
+      }
+      String dir = candidates.get(0);
+      String[] parts = dir.substring(0, dir.length() - ".dist-info".length()).split("-", -1);
+      if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        throw new DistInfoException(
+            DistInfoException.Problem.INVALID_NAME,
+            candidates,
+            fileName + ": .dist-info directory '" + dir + "' is not named NAME-VERSION.dist-info");
+      }
+      distInfo = new DistInfoDirectory(dir, parts[0], parts[1]);
+    }
+    return distInfo;
+  }
+
+  /**
+   * Opens an entry's data as a stream, inflating as it is read. The stream is not bounded by the declared size;
+   * read through {@link #readEntry(String, int)} for a bounded read. Failures while reading surface as {@link
+   * EntryReadException}.
+   *
+   * @param name the entry name
+   * @return the stream; close it
+   * @throws EntryNotFoundException when there is no such entry
+   * @throws EntryReadException when the entry is encrypted, uses an unsupported compression method, or its local
+   *     header cannot be read
+   */
+  public InputStream openEntry(String name) throws WheelFormatException {
+    Integer i = firstIndex.get(name);
+    if (i == null) {
+      throw new EntryNotFoundException(name);
+    }
+    ZipArchiveEntry ze = zipEntries.get(i);
+    if (ze.getGeneralPurposeBit().usesEncryption()) {
+      throw new EntryReadException(name, new IOException("the entry is encrypted"));
+    }
+    if (!READABLE_METHODS.contains(ze.getMethod())) {
+      throw new EntryReadException(name, new IOException("unsupported compression method " + ze.getMethod()));
+    }
+    InputStream in;
+    try {
+      // ZipFile resolves the data offset lazily from the local header through the shared channel position and
+      // buffers, so opening is serialised; the streams themselves read with positional or channel-locked reads.
+      synchronized (zip) {
+        in = zip.getInputStream(ze);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new EntryReadException(name, e);
+    }
+    if (in == null) {
+      throw new EntryReadException(name, new IOException("the ZIP reader cannot read this entry"));
+    }
+    return new GuardedStream(name, in);
+  }
+
+  /**
+   * Reads a whole entry into memory, refusing more than {@code maxBytes}. The buffer grows with the bytes actually
+   * read; the declared size is used only to refuse early.
+   *
+   * @param name the entry name
+   * @param maxBytes the most bytes to accept, at most {@link ReadLimits#MAX_CAP}
+   * @return the entry's bytes
+   * @throws EntryNotFoundException when there is no such entry
+   * @throws EntryTooLargeException when the entry declares or yields more than {@code maxBytes}
+   * @throws EntryReadException when the data cannot be read or inflated
+   */
+  public byte[] readEntry(String name, int maxBytes) throws WheelFormatException {
+    if (maxBytes < 0 || maxBytes > ReadLimits.MAX_CAP) {
+      throw new IllegalArgumentException("maxBytes must be between 0 and " + ReadLimits.MAX_CAP + ": " + maxBytes);
+    }
+    WheelEntry e = entry(name).orElseThrow(() -> new EntryNotFoundException(name));
+    if (e.size() > maxBytes) {
+      throw EntryTooLargeException.declared(name, e.size(), maxBytes);
+    }
+    try (InputStream in = openEntry(name)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(8192, maxBytes + 1));
+      byte[] buf = new byte[8192];
+      long total = 0;
+      while (true) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, (long) maxBytes + 1 - total));
+        if (n < 0) {
+          break;
+        }
+        total += n;
+        if (total > maxBytes) {
+          throw EntryTooLargeException.actual(name, maxBytes);
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (WheelFormatException ex) {
+      throw ex;
+    } catch (IOException ex) {
+      throw new EntryReadException(name, ex);
+    }
+  }
+
+  private byte[] readDistInfoFile(String file, int cap) throws WheelFormatException {
+    return readEntry(distInfo().resolve(file), cap);
+  }
+
+  /**
+   * The parsed {@code .dist-info/METADATA}, read with {@link ReadLimits#maxMetadataBytes()}.
+   *
+   * @return the core metadata
+   * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
+   * @throws EntryNotFoundException when there is no METADATA
+   * @throws dev.wheeltapper.wheel.metadata.MetadataFormatException when it is not UTF-8 or malformed
+   * @throws WheelFormatException for a read failure or an exceeded limit
+   */
+  public synchronized CoreMetadata metadata() throws WheelFormatException {
+    if (metadata == null) {
+      metadata = CoreMetadata.parse(readDistInfoFile("METADATA", limits.maxMetadataBytes()));
+    }
+    return metadata;
+  }
+
+  /**
+   * The parsed {@code .dist-info/WHEEL}, read with {@link ReadLimits#maxMetadataBytes()}.
+   *
+   * @return the WHEEL fields
+   * @throws EntryNotFoundException when there is no WHEEL
+   * @throws WheelFormatException as for {@link #metadata()}
+   */
+  public synchronized WheelInfo wheelInfo() throws WheelFormatException {
+    if (wheelInfo == null) {
+      wheelInfo = WheelInfo.parse(readDistInfoFile("WHEEL", limits.maxMetadataBytes()));
+    }
+    return wheelInfo;
+  }
+
+  /**
+   * The strictly parsed {@code .dist-info/RECORD}, read with {@link ReadLimits#maxRecordBytes()}.
+   *
+   * @return the rows
+   * @throws EntryNotFoundException when there is no RECORD
+   * @throws dev.wheeltapper.wheel.record.RecordFormatException at the first malformed line
+   * @throws WheelFormatException as for {@link #metadata()}
+   */
+  public synchronized Record record() throws WheelFormatException {
+    if (record == null) {
+      record = RecordParser.parse(readDistInfoFile("RECORD", limits.maxRecordBytes()));
+    }
+    return record;
+  }
+
+  /**
+   * The leniently parsed {@code .dist-info/RECORD}: every good row and every malformed line, for a verifier that
+   * reports each problem and goes on.
+   *
+   * @return rows and problems
+   * @throws EntryNotFoundException when there is no RECORD
+   * @throws WheelFormatException for a missing {@code .dist-info}, a read failure or an exceeded limit
+   */
+  public RecordParseResult recordLenient() throws WheelFormatException {
+    return RecordParser.parseLenient(readDistInfoFile("RECORD", limits.maxRecordBytes()));
+  }
+
+  /**
+   * The parsed {@code .dist-info/entry_points.txt}, read with {@link ReadLimits#maxMetadataBytes()}.
+   *
+   * @return the groups, or {@link EntryPoints#EMPTY} when the wheel has no entry_points.txt
+   * @throws WheelFormatException as for {@link #metadata()}
+   */
+  public synchronized EntryPoints entryPoints() throws WheelFormatException {
+    if (entryPoints == null) {
+      String name = distInfo().resolve("entry_points.txt");
+      entryPoints =
+          entry(name).isPresent()
+              ? EntryPoints.parse(readEntry(name, limits.maxMetadataBytes()))
+              : EntryPoints.EMPTY;
+    }
+    return entryPoints;
+  }
+
+  /**
+   * The files under {@code .dist-info/licenses/} (PEP 639), in central-directory order.
+   *
+   * @return the license files, possibly empty
+   * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
+   */
+  public List<DistInfoFile> licenseFiles() throws DistInfoException {
+    return filesUnder(distInfo().resolve("licenses/"));
+  }
+
+  /**
+   * The files under {@code .dist-info/sboms/} (PEP 770), in central-directory order.
+   *
+   * @return the SBOM files, possibly empty
+   * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
+   */
+  public List<DistInfoFile> sboms() throws DistInfoException {
+    return filesUnder(distInfo().resolve("sboms/"));
+  }
+
+  private List<DistInfoFile> filesUnder(String prefix) {
+    List<DistInfoFile> out = new ArrayList<>();
+    for (WheelEntry e : entries) {
+      if (!e.directory() && e.name().startsWith(prefix) && e.name().length() > prefix.length()) {
+        out.add(new DistInfoFile(e, e.name().substring(prefix.length())));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The files under {@code NAME-VERSION.data/} (named after the {@code .dist-info} directory), each mapped to its
+   * install scheme; {@link DataEntry#scheme()} is empty for a scheme other than purelib, platlib, scripts, headers
+   * and data, and {@link DataEntry#schemeKey()} is empty for a file directly in {@code .data/}.
+   *
+   * @return the data files in central-directory order, possibly empty
+   * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
+   */
+  public List<DataEntry> dataEntries() throws DistInfoException {
+    String prefix = distInfo().dataDirectory() + "/";
+    List<DataEntry> out = new ArrayList<>();
+    for (WheelEntry e : entries) {
+      if (e.directory() || !e.name().startsWith(prefix) || e.name().length() == prefix.length()) {
+        continue;
+      }
+      String rest = e.name().substring(prefix.length());
+      int slash = rest.indexOf('/');
+      out.add(
+          slash < 0
+              ? new DataEntry(e, "", rest)
+              : new DataEntry(e, rest.substring(0, slash), rest.substring(slash + 1)));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Closes the archive and its channel.
+   *
+   * @throws IOException when closing the channel fails
+   */
+  @Override
+  public void close() throws IOException {
+    zip.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Wheel[" + fileName + ", " + entries.size() + " entries]";
+  }
+
+  /** Turns every failure of the underlying reader into {@link EntryReadException}. */
+  private static final class GuardedStream extends FilterInputStream {
+    private final String name;
+
+    GuardedStream(String name, InputStream in) {
+      super(in);
+      this.name = name;
+    }
+
+    private IOException wrap(Exception e) {
+      return e instanceof WheelFormatException ? (IOException) e : new EntryReadException(name, e);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException | RuntimeException e) {
+        throw wrap(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException | RuntimeException e) {
+        throw wrap(e);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return super.skip(n);
+      } catch (IOException | RuntimeException e) {
+        throw wrap(e);
+      }
+    }
+
+    @Override
+    public int available() throws IOException {
+      try {
+        return super.available();
+      } catch (IOException | RuntimeException e) {
+        throw wrap(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } catch (IOException | RuntimeException e) {
+        throw wrap(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.wheeltapper.wheel.record;
+
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The hash column of a RECORD row: the algorithm name as Python's {@code hashlib} spells it and the URL-safe base64
+ * digest without padding, exactly as written. Construction checks only that both parts are non-empty; {@link
+ * #decode()} checks the encoding strictly.
+ *
+ * <pre>{@code
+ * HashValue h = HashValue.parse("sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
+ * h.algorithm();  // "sha256"
+ * h.decode();     // the 32 digest bytes of the empty input
+ * h.jcaAlgorithm(); // Optional[SHA-256]
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param algorithm the algorithm name, for example {@code sha256}
+ * @param value the encoded digest
+ */
+public record HashValue(String algorithm, String value) {
+
+  private static final Map<String, Integer> DIGEST_LENGTHS =
+      Map.ofEntries(
+          Map.entry("md5", 16),
+          Map.entry("sha1", 20),
+          Map.entry("sha224", 28),
+          Map.entry("sha256", 32),
+          Map.entry("sha384", 48),
+          Map.entry("sha512", 64),
+          Map.entry("sha3_224", 28),
+          Map.entry("sha3_256", 32),
+          Map.entry("sha3_384", 48),
+          Map.entry("sha3_512", 64),
+          Map.entry("blake2b", 64),
+          Map.entry("blake2s", 32));
+
+  private static final Map<String, String> JCA_NAMES =
+      Map.ofEntries(
+          Map.entry("md5", "MD5"),
+          Map.entry("sha1", "SHA-1"),
+          Map.entry("sha224", "SHA-224"),
+          Map.entry("sha256", "SHA-256"),
+          Map.entry("sha384", "SHA-384"),
+          Map.entry("sha512", "SHA-512"),
+          Map.entry("sha3_224", "SHA3-224"),
+          Map.entry("sha3_256", "SHA3-256"),
+          Map.entry("sha3_384", "SHA3-384"),
+          Map.entry("sha3_512", "SHA3-512"),
+          Map.entry("blake2b", "BLAKE2B-512"),
+          Map.entry("blake2s", "BLAKE2S-256"));
+
+  /**
+   * Checks that both parts are present and non-empty.
+   *
+   * @throws IllegalArgumentException when a part is empty
+   */
+  public HashValue {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(value, "value");
+    if (algorithm.isEmpty() || value.isEmpty()) {
+      throw new IllegalArgumentException("empty hash algorithm or value");
+    }
+  }
+
+  /**
+   * Splits a RECORD hash column at its first {@code =}. The algorithm must be letters, digits and underscores.
+   *
+   * @param text for example {@code sha256=...}
+   * @return the hash value (its digest not yet decoded)
+   * @throws HashFormatException when there is no {@code =}, or either side is empty or the algorithm is malformed
+   */
+  public static HashValue parse(String text) throws HashFormatException {
+    int eq = text.indexOf('=');
+    if (eq < 0) {
+      throw new HashFormatException("hash '" + text + "' is not algorithm=value");
+    }
+    String alg = text.substring(0, eq);
+    String val = text.substring(eq + 1);
+    if (alg.isEmpty()) {
+      throw new HashFormatException("hash '" + text + "' has an empty algorithm name");
+    }
+    for (int i = 0; i < alg.length(); i++) {
+      char c = alg.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        throw new HashFormatException("hash algorithm '" + alg + "' contains '" + c + "'");
+      }
+    }
+    if (val.isEmpty()) {
+      throw new HashFormatException("hash '" + text + "' has an empty value");
+    }
+    return new HashValue(alg, val);
+  }
+
+  /**
+   * The digest length in bytes of a {@code hashlib} algorithm this library knows.
+   *
+   * @param algorithm the algorithm name as in RECORD (case-insensitive)
+   * @return the length, or empty for an unknown algorithm
+   */
+  public static OptionalInt digestLength(String algorithm) {
+    Integer n = DIGEST_LENGTHS.get(algorithm.toLowerCase(Locale.ROOT));
+    return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+  }
+
+  /**
+   * The Java Cryptography Architecture name of the algorithm (the BLAKE2 names need the Bouncy Castle provider).
+   *
+   * @return for example {@code SHA-256}, or empty for an unknown algorithm
+   */
+  public Optional<String> jcaAlgorithm() {
+    return Optional.ofNullable(JCA_NAMES.get(algorithm.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Decodes the value as strict URL-safe base64 without padding: no {@code =}, only {@code A-Z a-z 0-9 - _}, a length
+   * that base64 can produce, zero bits in the unused tail, and, for a known algorithm, exactly its digest length.
+   *
+   * @return the digest bytes
+   * @throws HashFormatException when the value breaks one of these rules
+   */
+  public byte[] decode() throws HashFormatException {
+    String v = value;
+    if (v.indexOf('=') >= 0) {
+      throw new HashFormatException("hash value of " + algorithm + " has '=' padding; RECORD hashes are unpadded");
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (sextet(c) < 0) {
+        throw new HashFormatException(
+            "hash value of " + algorithm + " contains '" + printable(c) + "' at index " + i
+                + ", outside the URL-safe base64 alphabet");
+      }
+    }
+    int rem = v.length() % 4;
+    if (rem == 1) {
+      throw new HashFormatException(
+          "hash value of " + algorithm + " has " + v.length() + " characters, a length base64 cannot produce");
+    }
+    // A canonical encoding leaves the unused low bits of the last character zero.
+    int last = sextet(v.charAt(v.length() - 1));
+    if (rem == 2 && (last & 0x0f) != 0 || rem == 3 && (last & 0x03) != 0) {
+      throw new HashFormatException("hash value of " + algorithm + " is not canonical base64 (non-zero tail bits)");
+    }
+    byte[] digest = Base64.getUrlDecoder().decode(v);
+    OptionalInt expected = digestLength(algorithm);
+    if (expected.isPresent() && digest.length != expected.getAsInt()) {
+      throw new HashFormatException(
+          "hash value of " + algorithm + " decodes to " + digest.length + " bytes, expected "
+              + expected.getAsInt());
+    }
+    return digest;
+  }
+
+  /**
+   * Encodes a digest the way RECORD writes it.
+   *
+   * @param algorithm the algorithm name, for example {@code sha256}
+   * @param digest the digest bytes
+   * @return the hash value
+   */
+  public static HashValue of(String algorithm, byte[] digest) {
+    return new HashValue(algorithm, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+  }
+
+  private static int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '-') {
+      return 62;
+    }
+    if (c == '_') {
+      return 63;
+    }
+    return -1;
+  }
+
+  private static String printable(char c) {
+    return c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+  }
+
+  /**
+   * The hash as RECORD writes it.
+   *
+   * @return {@code algorithm=value}
+   */
+  @Override
+  public String toString() {
+    return algorithm + "=" + value;
+  }
+}
