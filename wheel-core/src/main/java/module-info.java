@@ -19,4 +19,5 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.wheel.metadata;
   exports dev.wheeltapper.wheel.record;
   exports dev.wheeltapper.zip;
+  exports dev.wheeltapper.verify;
 }

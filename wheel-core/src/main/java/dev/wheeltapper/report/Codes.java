@@ -46,6 +46,10 @@ public final class Codes {
   public static final String WHEEL_WHEEL_FILE_INVALID = "wheel.wheel-file-invalid";
   /** The Tag lines of WHEEL disagree with the file name's tags. */
   public static final String WHEEL_TAG_MISMATCH = "wheel.tag-mismatch";
+  /** WHEEL's Build line disagrees with the file name's build tag (warning when WHEEL just lacks the line). */
+  public static final String WHEEL_BUILD_MISMATCH = "wheel.build-mismatch";
+  /** A Wheel-Version 1.x with a minor version above 0: installers warn and go on (warning). */
+  public static final String WHEEL_NEWER_VERSION = "wheel.newer-version";
 
   /** METADATA missing, unparseable, or missing a required field. */
   public static final String METADATA_INVALID = "metadata.invalid";
@@ -68,6 +72,8 @@ public final class Codes {
   public static final String RECORD_WEAK_HASH = "record.weak-hash";
   /** A file listed without a hash. */
   public static final String RECORD_NO_HASH = "record.no-hash";
+  /** RECORD lists the same path more than once. */
+  public static final String RECORD_DUPLICATE_ROW = "record.duplicate-row";
 
   /** A signature that does not verify. */
   public static final String SIGNATURE_INVALID = "signature.invalid";

@@ -241,17 +241,7 @@ public final class Wheel implements Closeable {
    * @return the names without trailing slash, possibly empty
    */
   public List<String> distInfoCandidates() {
-    Set<String> out = new LinkedHashSet<>();
-    for (WheelEntry e : entries) {
-      int slash = e.name().indexOf('/');
-      if (slash > 0) {
-        String top = e.name().substring(0, slash);
-        if (top.endsWith(".dist-info")) {
-          out.add(top);
-        }
-      }
-    }
-    return List.copyOf(out);
+    return DistInfoDirectory.candidates(entries.stream().map(WheelEntry::name).toList());
   }
 
   /**
@@ -263,27 +253,7 @@ public final class Wheel implements Closeable {
    */
   public synchronized DistInfoDirectory distInfo() throws DistInfoException {
     if (distInfo == null) {
-      List<String> candidates = distInfoCandidates();
-      if (candidates.isEmpty()) {
-        throw new DistInfoException(
-            DistInfoException.Problem.MISSING, candidates, fileName + " has no top-level .dist-info directory");
-      }
-      if (candidates.size() > 1) {
-        throw new DistInfoException(
-            DistInfoException.Problem.MULTIPLE,
-            candidates,
-            fileName + " has " + candidates.size() + " top-level .dist-info directories: "
-                + String.join(", ", candidates));
-      }
-      String dir = candidates.get(0);
-      String[] parts = dir.substring(0, dir.length() - ".dist-info".length()).split("-", -1);
-      if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-        throw new DistInfoException(
-            DistInfoException.Problem.INVALID_NAME,
-            candidates,
-            fileName + ": .dist-info directory '" + dir + "' is not named NAME-VERSION.dist-info");
-      }
-      distInfo = new DistInfoDirectory(dir, parts[0], parts[1]);
+      distInfo = DistInfoDirectory.locate(entries.stream().map(WheelEntry::name).toList(), fileName);
     }
     return distInfo;
   }

@@ -12,7 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -501,7 +500,7 @@ public final class ZipScanner {
         add(Finding.warning(Codes.ZIP_UNSAFE_PATH, path, "The entry name is not ASCII and its UTF-8 flag is not set,"
             + " so CPython's zipfile decodes it as CP437 and sees another name."));
       }
-      for (String problem : PathCheck.problems(name)) {
+      for (String problem : EntryPaths.problems(name)) {
         error(Codes.ZIP_UNSAFE_PATH, path, "The entry name " + problem + ".");
       }
       if ((flags & 0x41) != 0) {
@@ -786,7 +785,7 @@ public final class ZipScanner {
           error(Codes.ZIP_DUPLICATE_ENTRY, name, "Another entry has the same name.");
           continue;
         }
-        String norm = PathCheck.normalizeForCompare(name);
+        String norm = EntryPaths.normalizeForCompare(name);
         String prior = nfc.putIfAbsent(norm, name);
         if (prior != null) {
           error(Codes.ZIP_DUPLICATE_ENTRY, name, "The name equals \"" + prior + "\" once Unicode-normalised (NFC)"
@@ -862,63 +861,6 @@ public final class ZipScanner {
       } catch (CharacterCodingException e) {
         return null;
       }
-    }
-  }
-
-  /** Name rules shared by the scan. */
-  static final class PathCheck {
-    private PathCheck() {}
-
-    static List<String> problems(String name) {
-      List<String> out = new ArrayList<>(2);
-      if (name.isEmpty()) {
-        out.add("is empty");
-        return out;
-      }
-      if (name.startsWith("/")) {
-        out.add("is absolute");
-      }
-      if (name.indexOf('\\') >= 0) {
-        out.add("contains a backslash");
-      }
-      if (name.length() >= 2 && name.charAt(1) == ':' && isLetter(name.charAt(0))) {
-        out.add("starts with a drive letter");
-      }
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
-        if (c < 0x20 || c == 0x7F) {
-          out.add(c == 0 ? "contains a NUL character" : String.format(Locale.ROOT,
-              "contains the control character U+%04X", (int) c));
-          break;
-        }
-      }
-      String[] segments = name.split("/", -1);
-      for (int i = 0; i < segments.length; i++) {
-        String s = segments[i];
-        if (s.equals("..")) {
-          out.add("has a \"..\" segment that climbs out of the target directory");
-          break;
-        }
-        boolean trailing = i == segments.length - 1;
-        boolean leading = i == 0;
-        if (s.equals(".") || (s.isEmpty() && !trailing && !leading)) {
-          out.add("has an empty or \".\" segment, so extractors normalise it to another name");
-          break;
-        }
-      }
-      return out;
-    }
-
-    static String normalizeForCompare(String name) {
-      String n = Normalizer.normalize(name, Normalizer.Form.NFC).replace('\\', '/');
-      while (n.contains("//")) {
-        n = n.replace("//", "/");
-      }
-      return n;
-    }
-
-    private static boolean isLetter(char c) {
-      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
   }
 }

@@ -1,0 +1,758 @@
+package dev.wheeltapper.verify;
+
+import dev.wheeltapper.pep440.InvalidVersionException;
+import dev.wheeltapper.pep440.Version;
+import dev.wheeltapper.report.Codes;
+import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.wheel.DistInfoDirectory;
+import dev.wheeltapper.wheel.DistInfoException;
+import dev.wheeltapper.wheel.InvalidWheelFilenameException;
+import dev.wheeltapper.wheel.Tag;
+import dev.wheeltapper.wheel.WheelFilename;
+import dev.wheeltapper.wheel.metadata.CoreMetadata;
+import dev.wheeltapper.wheel.metadata.MetadataFormatException;
+import dev.wheeltapper.wheel.metadata.WheelInfo;
+import dev.wheeltapper.wheel.record.HashFormatException;
+import dev.wheeltapper.wheel.record.HashValue;
+import dev.wheeltapper.wheel.record.Record;
+import dev.wheeltapper.wheel.record.RecordEntry;
+import dev.wheeltapper.wheel.record.RecordParseResult;
+import dev.wheeltapper.wheel.record.RecordParser;
+import dev.wheeltapper.wheel.record.RecordProblem;
+import dev.wheeltapper.zip.EntryPaths;
+import dev.wheeltapper.zip.EntryReadResult;
+import dev.wheeltapper.zip.EntryReader;
+import dev.wheeltapper.zip.ScannedEntry;
+import dev.wheeltapper.zip.ZipLimits;
+import dev.wheeltapper.zip.ZipScan;
+import dev.wheeltapper.zip.ZipScanner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies a wheel's integrity like the strictest installer, and stricter: ZIP structure (parser-confusion defences),
+ * RECORD hashes and sizes, paths, and the consistency of file name, dist-info, WHEEL and METADATA. Problems with the
+ * content are {@link Finding}s in the {@link VerificationReport}, never exceptions; only a file that cannot be read at
+ * all throws {@link IOException}.
+ *
+ * <pre>{@code
+ * WheelVerifier verifier = WheelVerifier.builder().parallelism(2).build();
+ * VerificationReport report = verifier.verify(Path.of("foo-1.0-py3-none-any.whl"));
+ * System.out.println(report.passed() ? "intact" : report.errors());
+ * }</pre>
+ *
+ * <p>Each entry is inflated exactly once, with its CRC-32 and its RECORD hash fed from the same buffer; no entry is
+ * held in memory (only METADATA, WHEEL and RECORD, each within {@link ZipLimits#maxMetadataFileSize()}). With a
+ * parallelism above one, entries are verified concurrently; the report is identical either way. A signature, if any,
+ * vouches for RECORD only: combine this report with the provenance checks.
+ *
+ * <p>Immutable and thread-safe: one verifier may verify many wheels at once. The input is never modified.
+ */
+public final class WheelVerifier {
+  private static final Logger LOG = LoggerFactory.getLogger(WheelVerifier.class);
+
+  /** Wheel-Version major versions this verifier understands. */
+  static final int SUPPORTED_WHEEL_MAJOR = 1;
+
+  private static final Set<String> SIGNATURE_FILES = Set.of("RECORD.jws", "RECORD.p7s");
+
+  private final ZipLimits limits;
+  private final int parallelism;
+  private final Optional<Executor> executor;
+
+  private WheelVerifier(Builder b) {
+    this.limits = b.limits;
+    this.parallelism = b.parallelism;
+    this.executor = Optional.ofNullable(b.executor);
+  }
+
+  /**
+   * A verifier with the default limits, verifying entries one after another.
+   *
+   * @return the verifier
+   */
+  public static WheelVerifier defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Starts configuring a verifier.
+   *
+   * @return a builder with the default limits and parallelism 1
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The limits this verifier applies.
+   *
+   * @return the limits
+   */
+  public ZipLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Verifies the wheel at a path (opened read-only).
+   *
+   * @param wheel the wheel file
+   * @return the report
+   * @throws IOException when the file cannot be opened or read
+   */
+  public VerificationReport verify(Path wheel) throws IOException {
+    Objects.requireNonNull(wheel, "wheel");
+    try (FileChannel ch = FileChannel.open(wheel, StandardOpenOption.READ)) {
+      Path name = wheel.getFileName();
+      return verify(ch, name == null ? wheel.toString() : name.toString());
+    }
+  }
+
+  /**
+   * Verifies a wheel read from a channel. A {@link FileChannel} is read with positional reads and may be verified in
+   * parallel; any other channel is read sequentially.
+   *
+   * @param channel the wheel, open for reading; not closed
+   * @param fileName the wheel's file name, checked against its content
+   * @return the report
+   * @throws IOException when the channel cannot be read
+   */
+  public VerificationReport verify(SeekableByteChannel channel, String fileName) throws IOException {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(fileName, "fileName");
+    return new Run(channel, fileName).run();
+  }
+
+  /** One verification: the state of a single wheel's checks. */
+  private final class Run {
+    private final SeekableByteChannel channel;
+    private final String fileName;
+    private final List<Finding> findings = new ArrayList<>();
+    private Optional<WheelFilename> filename = Optional.empty();
+    private Optional<DistInfoDirectory> distInfo = Optional.empty();
+    private Optional<WheelInfo> wheelInfo = Optional.empty();
+    private Optional<CoreMetadata> metadata = Optional.empty();
+    private Optional<Record> record = Optional.empty();
+    /** Content already read in full (the small dist-info files), by entry index: not inflated a second time. */
+    private final Map<Integer, byte[]> readWhole = new HashMap<>();
+    private final Map<Integer, List<Finding>> readWholeFindings = new HashMap<>();
+
+    Run(SeekableByteChannel channel, String fileName) {
+      this.channel = channel;
+      this.fileName = fileName;
+    }
+
+    VerificationReport run() throws IOException {
+      long size = channel.size();
+      ExecutorService own = null;
+      Executor pool = executor.orElse(null);
+      boolean parallel = parallelism > 1 && channel instanceof FileChannel;
+      if (parallel && pool == null) {
+        own = Executors.newFixedThreadPool(parallelism, r -> {
+          Thread t = new Thread(r, "wheeltapper-verify");
+          t.setDaemon(true);
+          return t;
+        });
+        pool = own;
+      }
+      try {
+        CompletableFuture<String> sha256 = parallel
+            ? CompletableFuture.supplyAsync(() -> sha256Unchecked(), pool)
+            : null;
+        checkFilename();
+        ZipScan scan = new ZipScanner(limits).scan(channel);
+        findings.addAll(scan.findings());
+        int checked = 0;
+        long inflated = 0;
+        if (!scan.findings(Codes.ZIP_NOT_A_ZIP).isEmpty()) {
+          LOG.debug("{} is not a ZIP archive", fileName);
+        } else {
+          checkDistInfo(scan);
+          RecordRows rows = readDistInfoFiles(scan);
+          ContentResult content = checkContent(scan, rows, parallel ? pool : null);
+          checked = content.checked;
+          inflated = content.inflated;
+        }
+        String digest = sha256 == null ? sha256OfChannel() : join(sha256);
+        return new VerificationReport(fileName, digest, size, filename, distInfo, wheelInfo, metadata, record,
+            findings, checked, inflated);
+      } finally {
+        if (own != null) {
+          own.shutdownNow();
+        }
+      }
+    }
+
+    // ---- file name, dist-info ------------------------------------------------------------------------------------
+
+    private void checkFilename() {
+      try {
+        filename = Optional.of(WheelFilename.parse(fileName));
+      } catch (InvalidWheelFilenameException e) {
+        findings.add(Finding.error(Codes.WHEEL_FILENAME_INVALID, "", e.getMessage()));
+      }
+    }
+
+    private void checkDistInfo(ZipScan scan) {
+      List<String> names = scan.entries().stream().map(ScannedEntry::name).toList();
+      try {
+        DistInfoDirectory d = DistInfoDirectory.locate(names, fileName);
+        distInfo = Optional.of(d);
+        filename.ifPresent(f -> {
+          if (!WheelFilename.normalizeName(d.distribution()).equals(f.normalizedName())) {
+            findings.add(Finding.error(Codes.WHEEL_DIST_INFO_MISMATCH, d.name() + "/",
+                "The .dist-info directory names the distribution '" + d.distribution() + "' but the file name says '"
+                    + f.distribution() + "'."));
+          }
+          if (!sameVersion(d.version(), f.version())) {
+            findings.add(Finding.error(Codes.WHEEL_DIST_INFO_MISMATCH, d.name() + "/",
+                "The .dist-info directory names version " + d.version() + " but the file name says " + f.version()
+                    + "."));
+          }
+        });
+      } catch (DistInfoException e) {
+        findings.add(Finding.error(Codes.WHEEL_DIST_INFO_MISSING, "", e.getMessage()));
+      }
+    }
+
+    // ---- WHEEL, METADATA, RECORD ---------------------------------------------------------------------------------
+
+    private RecordRows readDistInfoFiles(ZipScan scan) throws IOException {
+      if (distInfo.isEmpty()) {
+        return RecordRows.EMPTY;
+      }
+      DistInfoDirectory d = distInfo.get();
+      RecordRows rows = RecordRows.EMPTY;
+      Optional<ScannedEntry> recordEntry = scan.entry(d.resolve("RECORD"));
+      if (recordEntry.isEmpty()) {
+        findings.add(Finding.error(Codes.RECORD_MISSING, d.resolve("RECORD"),
+            "The wheel has no RECORD file, so nothing vouches for its content."));
+      } else {
+        Optional<byte[]> bytes = readSmall(recordEntry.get());
+        if (bytes.isPresent()) {
+          rows = checkRecord(bytes.get(), d);
+        }
+      }
+      checkWheelFile(scan, d);
+      checkMetadata(scan, d);
+      return rows;
+    }
+
+    private void checkWheelFile(ZipScan scan, DistInfoDirectory d) throws IOException {
+      String path = d.resolve("WHEEL");
+      Optional<ScannedEntry> e = scan.entry(path);
+      if (e.isEmpty()) {
+        findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path, "The wheel has no WHEEL file."));
+        return;
+      }
+      Optional<byte[]> bytes = readSmall(e.get());
+      if (bytes.isEmpty()) {
+        return;
+      }
+      WheelInfo info;
+      try {
+        info = WheelInfo.parse(bytes.get());
+      } catch (MetadataFormatException ex) {
+        findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path, "WHEEL cannot be read: " + ex.getMessage()));
+        return;
+      }
+      wheelInfo = Optional.of(info);
+      Optional<String> version = info.wheelVersion();
+      if (version.isEmpty()) {
+        findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path, "WHEEL has no Wheel-Version."));
+      } else {
+        String[] parts = version.get().trim().split("\\.", -1);
+        int major;
+        int minor;
+        try {
+          major = Integer.parseInt(parts[0]);
+          minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException ex) {
+          major = -1;
+          minor = 0;
+        }
+        if (major < 0 || parts.length > 2) {
+          findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path,
+              "WHEEL has an invalid Wheel-Version '" + version.get() + "'."));
+        } else if (major != SUPPORTED_WHEEL_MAJOR) {
+          findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path,
+              "Wheel-Version " + version.get() + " is not supported: only 1.x wheels can be installed."));
+        } else if (minor > 0) {
+          findings.add(Finding.warning(Codes.WHEEL_NEWER_VERSION, path,
+              "Wheel-Version " + version.get() + " is newer than 1.0; installers warn and go on."));
+        }
+      }
+      if (info.rootIsPurelib().isEmpty()) {
+        findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path,
+            "WHEEL has no valid Root-Is-Purelib (true or false), so installers cannot tell where files go."));
+      }
+      filename.ifPresent(f -> checkTags(f, info, path));
+    }
+
+    private void checkTags(WheelFilename f, WheelInfo info, String path) {
+      Set<String> fromName = new LinkedHashSet<>();
+      for (Tag t : f.tags()) {
+        fromName.add(t.toString());
+      }
+      Set<String> fromWheel = new LinkedHashSet<>(info.tags());
+      if (fromWheel.isEmpty()) {
+        findings.add(Finding.error(Codes.WHEEL_TAG_MISMATCH, path, "WHEEL has no Tag lines."));
+      } else if (!fromWheel.equals(fromName)) {
+        Set<String> onlyName = new LinkedHashSet<>(fromName);
+        onlyName.removeAll(fromWheel);
+        Set<String> onlyWheel = new LinkedHashSet<>(fromWheel);
+        onlyWheel.removeAll(fromName);
+        findings.add(Finding.error(Codes.WHEEL_TAG_MISMATCH, path,
+            "The Tag lines of WHEEL " + fromWheel + " differ from the file name's tags " + fromName
+                + (onlyName.isEmpty() ? "" : "; only in the file name: " + onlyName)
+                + (onlyWheel.isEmpty() ? "" : "; only in WHEEL: " + onlyWheel) + "."));
+      }
+      Optional<String> nameBuild = f.build().map(b -> b.value());
+      Optional<String> wheelBuild = info.build();
+      if (wheelBuild.isPresent() && !wheelBuild.equals(nameBuild)) {
+        findings.add(Finding.error(Codes.WHEEL_BUILD_MISMATCH, path,
+            "WHEEL says Build: " + wheelBuild.get() + " but the file name's build tag is "
+                + nameBuild.orElse("absent") + "."));
+      } else if (wheelBuild.isEmpty() && nameBuild.isPresent()) {
+        findings.add(Finding.warning(Codes.WHEEL_BUILD_MISMATCH, path,
+            "The file name has build tag " + nameBuild.get() + " but WHEEL has no Build line."));
+      }
+    }
+
+    private void checkMetadata(ZipScan scan, DistInfoDirectory d) throws IOException {
+      String path = d.resolve("METADATA");
+      Optional<ScannedEntry> e = scan.entry(path);
+      if (e.isEmpty()) {
+        findings.add(Finding.error(Codes.METADATA_INVALID, path, "The wheel has no METADATA file."));
+        return;
+      }
+      Optional<byte[]> bytes = readSmall(e.get());
+      if (bytes.isEmpty()) {
+        return;
+      }
+      CoreMetadata md;
+      try {
+        md = CoreMetadata.parse(bytes.get());
+      } catch (MetadataFormatException ex) {
+        findings.add(Finding.error(Codes.METADATA_INVALID, path, "METADATA cannot be read: " + ex.getMessage()));
+        return;
+      }
+      metadata = Optional.of(md);
+      for (String required : List.of("Metadata-Version", "Name", "Version")) {
+        if (md.get(required).filter(v -> !v.isBlank()).isEmpty()) {
+          findings.add(Finding.error(Codes.METADATA_INVALID, path, "METADATA lacks the required field " + required + "."));
+        }
+      }
+      filename.ifPresent(f -> {
+        md.name().filter(n -> !n.isBlank()).ifPresent(n -> {
+          if (!WheelFilename.normalizeName(n).equals(f.normalizedName())) {
+            findings.add(Finding.error(Codes.METADATA_MISMATCH, path,
+                "METADATA Name is '" + n + "' but the file name says '" + f.distribution() + "'."));
+          }
+        });
+        md.version().filter(v -> !v.isBlank()).ifPresent(v -> {
+          if (!sameVersion(v, f.version())) {
+            findings.add(Finding.error(Codes.METADATA_MISMATCH, path,
+                "METADATA Version is " + v + " but the file name says " + f.version() + "."));
+          }
+        });
+      });
+    }
+
+    private RecordRows checkRecord(byte[] bytes, DistInfoDirectory d) {
+      String recordPath = d.resolve("RECORD");
+      RecordParseResult parsed = RecordParser.parseLenient(bytes);
+      record = Optional.of(parsed.record());
+      for (RecordProblem p : parsed.problems()) {
+        findings.add(Finding.error(Codes.RECORD_INVALID, p.path().orElse(recordPath),
+            "RECORD line " + p.line() + ": " + p.reason()));
+      }
+      Map<String, RecordEntry> byPath = new HashMap<>();
+      Map<String, byte[]> expected = new HashMap<>();
+      for (RecordEntry row : parsed.record().entries()) {
+        String path = row.path();
+        if (byPath.putIfAbsent(path, row) != null) {
+          findings.add(Finding.error(Codes.RECORD_DUPLICATE_ROW, path, "RECORD lists " + path + " more than once."));
+          continue;
+        }
+        List<String> unsafe = EntryPaths.problems(path);
+        if (!unsafe.isEmpty()) {
+          findings.add(Finding.error(Codes.RECORD_INVALID, path,
+              "RECORD row path " + String.join(", ", unsafe) + "."));
+        }
+        String base = path.startsWith(d.name() + "/") ? path.substring(d.name().length() + 1) : null;
+        if (base != null && SIGNATURE_FILES.contains(base)) {
+          findings.add(Finding.error(Codes.RECORD_INVALID, path,
+              base + " must not be listed in RECORD: a signature cannot cover the file that lists it."));
+          continue;
+        }
+        if (path.equals(recordPath)) {
+          if (row.hash().isPresent() || row.size().isPresent()) {
+            findings.add(Finding.warning(Codes.RECORD_INVALID, path,
+                "RECORD lists a hash or size for itself; the row should leave both empty."));
+          }
+          continue;
+        }
+        if (row.hash().isEmpty()) {
+          findings.add(Finding.error(Codes.RECORD_NO_HASH, path, "RECORD lists " + path + " without a hash."));
+          continue;
+        }
+        HashValue h = row.hash().get();
+        Optional<String> refusal = RecordHash.refusal(h.algorithm());
+        if (refusal.isPresent()) {
+          findings.add(Finding.error(Codes.RECORD_WEAK_HASH, path, "RECORD hash of " + path + ": " + refusal.get() + "."));
+          continue;
+        }
+        try {
+          expected.put(path, h.decode());
+        } catch (HashFormatException ex) {
+          findings.add(Finding.error(Codes.RECORD_INVALID, path, "RECORD hash of " + path + ": " + ex.getMessage()));
+        }
+        if (row.size().isEmpty()) {
+          findings.add(Finding.error(Codes.RECORD_INVALID, path, "RECORD lists a hash for " + path + " but no size."));
+        }
+      }
+      Set<String> malformed = new HashSet<>();
+      for (RecordProblem p : parsed.problems()) {
+        p.path().ifPresent(malformed::add); // already reported as record.invalid, not again as unlisted
+      }
+      return new RecordRows(byPath, malformed, expected, recordPath);
+    }
+
+    /** Reads a small dist-info file whole, within the metadata limit, remembering it for the content pass. */
+    private Optional<byte[]> readSmall(ScannedEntry e) throws IOException {
+      byte[] known = readWhole.get(e.index());
+      if (known != null) {
+        return Optional.of(known);
+      }
+      if (!e.readable() || e.isEncrypted()
+          || (e.method() != ScannedEntry.STORED && e.method() != ScannedEntry.DEFLATED)) {
+        return Optional.empty();
+      }
+      ByteArrayOutputStream sink = new ByteArrayOutputStream();
+      EntryReadResult r;
+      try (EntryReader reader = new EntryReader(channel, limits)) {
+        r = reader.read(e, limits.maxMetadataFileSize(), sink::write);
+      }
+      readWholeFindings.put(e.index(), r.findings());
+      if (r.limitHit() || !r.crcOk()) {
+        // Not parsed; the content pass reads it again and reports why (only on this failure path).
+        return Optional.empty();
+      }
+      byte[] bytes = sink.toByteArray();
+      readWhole.put(e.index(), bytes);
+      return Optional.of(bytes);
+    }
+
+    // ---- content -------------------------------------------------------------------------------------------------
+
+    private ContentResult checkContent(ZipScan scan, RecordRows rows, Executor pool) throws IOException {
+      List<ScannedEntry> files = scan.entries().stream().filter(e -> !e.isDirectory()).toList();
+      AtomicReferenceArray<List<Finding>> perEntry = new AtomicReferenceArray<>(files.size());
+      AtomicLong budget = new AtomicLong(limits.maxTotalUncompressed());
+      AtomicLong inflated = new AtomicLong();
+      AtomicInteger checked = new AtomicInteger();
+      Set<String> present = new HashSet<>();
+      for (ScannedEntry e : files) {
+        present.add(e.name());
+      }
+      if (pool == null) {
+        try (EntryReader reader = new EntryReader(channel, limits)) {
+          for (int i = 0; i < files.size(); i++) {
+            perEntry.set(i, checkEntry(reader, files.get(i), rows, budget, inflated, checked));
+          }
+        }
+      } else {
+        // Work stealing over an index: each worker keeps one reader (buffers, inflater) for all its entries.
+        AtomicInteger next = new AtomicInteger();
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < parallelism; w++) {
+          workers.add(CompletableFuture.runAsync(() -> {
+            try (EntryReader reader = new EntryReader(channel, limits)) {
+              for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                perEntry.set(i, checkEntry(reader, files.get(i), rows, budget, inflated, checked));
+              }
+            } catch (IOException ex) {
+              throw new UncheckedIOException(ex);
+            }
+          }, pool));
+        }
+        for (CompletableFuture<Void> f : workers) {
+          join(f);
+        }
+      }
+      boolean limitReported = false;
+      for (int i = 0; i < perEntry.length(); i++) {
+        List<Finding> list = perEntry.get(i);
+        if (list == null) {
+          continue;
+        }
+        for (Finding f : list) {
+          if (f.code().equals(Codes.ZIP_LIMIT_EXCEEDED)) {
+            if (limitReported && f.path().isEmpty()) {
+              continue;
+            }
+            limitReported |= f.path().isEmpty();
+          }
+          findings.add(f);
+        }
+      }
+      if (!limitReported && scan.complete()) {
+        for (String path : rows.byPath.keySet().stream().sorted().toList()) {
+          if (!present.contains(path) && !path.equals(rows.recordPath)) {
+            findings.add(Finding.error(Codes.RECORD_MISSING_FILE, path,
+                "RECORD lists " + path + " but the archive has no such file."));
+          }
+        }
+      }
+      return new ContentResult(checked.get(), inflated.get());
+    }
+
+    private List<Finding> checkEntry(EntryReader reader, ScannedEntry e, RecordRows rows, AtomicLong budget,
+        AtomicLong inflated, AtomicInteger checked) throws IOException {
+      List<Finding> out = new ArrayList<>(1);
+      String path = e.name();
+      if (!rows.recordPath.isEmpty()) {
+        boolean listed = rows.byPath.containsKey(path) || rows.malformedPaths.contains(path);
+        boolean exempt = path.equals(rows.recordPath) || isSignatureFile(path);
+        if (!listed && !exempt) {
+          out.add(Finding.error(Codes.RECORD_UNLISTED_FILE, path,
+              path + " is in the archive but not listed in RECORD, so nothing vouches for it."));
+        }
+      }
+      if (!e.readable() || e.isEncrypted()
+          || (e.method() != ScannedEntry.STORED && e.method() != ScannedEntry.DEFLATED)) {
+        return out; // The structure scan already reported why the data cannot be read.
+      }
+      long remaining = budget.get();
+      if (remaining <= 0) {
+        out.add(Finding.error(Codes.ZIP_LIMIT_EXCEEDED, "",
+            "Verification stopped: the archive inflates to more than " + limits.maxTotalUncompressed()
+                + " bytes, the configured total limit."));
+        return out;
+      }
+      byte[] expected = rows.expected.get(path);
+      RecordEntry row = path.equals(rows.recordPath) ? null : rows.byPath.get(path);
+      RecordHash.Running digest = expected == null ? null : RecordHash.start(row.hash().orElseThrow().algorithm());
+      long produced;
+      boolean complete;
+      byte[] whole = readWhole.get(e.index());
+      if (whole != null) {
+        // Already inflated (and CRC-checked) while reading the dist-info files: hash the bytes in memory.
+        if (digest != null) {
+          digest.accept(whole, 0, whole.length);
+        }
+        produced = whole.length;
+        complete = true;
+        out.addAll(readWholeFindings.getOrDefault(e.index(), List.of()));
+      } else {
+        EntryReadResult r = digest == null ? reader.read(e, remaining) : reader.read(e, remaining, digest);
+        out.addAll(r.findings());
+        produced = r.bytesProduced();
+        complete = !r.limitHit() && r.crcOk();
+        budget.addAndGet(-produced);
+      }
+      inflated.addAndGet(produced);
+      checked.incrementAndGet();
+      if (complete && row != null && expected != null) {
+        byte[] actual = digest.finish();
+        if (!Arrays.equals(actual, expected)) {
+          out.add(Finding.error(Codes.RECORD_HASH_MISMATCH, path,
+              "The " + row.hash().orElseThrow().algorithm() + " of " + path + " is "
+                  + HashValue.of(row.hash().orElseThrow().algorithm(), actual).value() + " but RECORD says "
+                  + row.hash().orElseThrow().value() + "."));
+        }
+      }
+      if (complete && row != null && row.size().isPresent() && row.size().getAsLong() != produced) {
+        out.add(Finding.error(Codes.RECORD_SIZE_MISMATCH, path,
+            path + " is " + produced + " bytes long but RECORD says " + row.size().getAsLong() + "."));
+      }
+      return out;
+    }
+
+    private boolean isSignatureFile(String path) {
+      return distInfo.isPresent()
+          && path.startsWith(distInfo.get().name() + "/")
+          && SIGNATURE_FILES.contains(path.substring(distInfo.get().name().length() + 1));
+    }
+
+    // ---- whole-file digest ---------------------------------------------------------------------------------------
+
+    private String sha256Unchecked() {
+      try {
+        return sha256OfChannel();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private String sha256OfChannel() throws IOException {
+      MessageDigest md;
+      try {
+        md = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      }
+      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+      long size = channel.size();
+      if (channel instanceof FileChannel fc) {
+        long pos = 0;
+        while (pos < size) {
+          buf.clear();
+          int n = fc.read(buf, pos);
+          if (n < 0) {
+            break;
+          }
+          md.update(buf.array(), 0, n);
+          pos += n;
+        }
+      } else {
+        synchronized (channel) {
+          channel.position(0);
+          while (true) {
+            buf.clear();
+            int n = channel.read(buf);
+            if (n < 0) {
+              break;
+            }
+            md.update(buf.array(), 0, n);
+          }
+        }
+      }
+      return HexFormat.of().formatHex(md.digest());
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> f) throws IOException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  /** Versions compare under PEP 440 when both parse, else as written (case-insensitively). */
+  static boolean sameVersion(String a, String b) {
+    try {
+      return Version.parse(a).equals(Version.parse(b.replace('_', '-')));
+    } catch (InvalidVersionException e) {
+      return a.equalsIgnoreCase(b) || a.replace('-', '_').equalsIgnoreCase(b.replace('-', '_'));
+    }
+  }
+
+  /** The RECORD rows the content pass checks against. */
+  private record RecordRows(
+      Map<String, RecordEntry> byPath, Set<String> malformedPaths, Map<String, byte[]> expected, String recordPath) {
+    static final RecordRows EMPTY = new RecordRows(Map.of(), Set.of(), Map.of(), "");
+  }
+
+  private record ContentResult(int checked, long inflated) {}
+
+  /**
+   * Configures a {@link WheelVerifier}. Not thread-safe; the verifier it builds is.
+   *
+   * <pre>{@code
+   * WheelVerifier v = WheelVerifier.builder()
+   *     .limits(ZipLimits.defaults().withMaxTotalUncompressed(1L << 30))
+   *     .parallelism(4)
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private ZipLimits limits = ZipLimits.defaults();
+    private int parallelism = 1;
+    private Executor executor;
+
+    private Builder() {}
+
+    /**
+     * The reading limits (zip-bomb defence).
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder limits(ZipLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * How many entries are verified at once (1 = one after another). The report does not depend on it.
+     *
+     * @param parallelism at least 1
+     * @return this builder
+     */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * Runs the parallel work on the caller's executor instead of threads the verifier starts per wheel.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     */
+    public WheelVerifier build() {
+      return new WheelVerifier(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "WheelVerifier[parallelism=%d, limits=%s]", parallelism, limits);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.wheeltapper.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheeltapper.report.Codes;
+import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.testing.SharedCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every wheel of the shared corpus: the sound ones pass, and each broken one (as {@code corpus/SOURCES.md} lists them)
+ * fails with exactly the expected codes.
+ */
+class CorpusVerificationTest {
+
+  /** The defective wheels of corpus/SOURCES.md ("Summary of expected findings") and their codes, in report order. */
+  static final Map<String, List<String>> BROKEN = Map.of(
+      "wheels/auditwheel/glibc/testsimple-0.0.1-cp313-cp313-linux_mips64.whl",
+      List.of(Codes.WHEEL_TAG_MISMATCH), // WHEEL says cp311
+      "wheels/delvewheel/simpleext/simpleext-0.0.1-cp36.cp312-cp36m.cp312-win_amd64.whl",
+      List.of(Codes.WHEEL_TAG_MISMATCH), // WHEEL lists one of the four expanded tags
+      "wheels/delvewheel/history/simpleext-0.0.1-cp36.cp310-cp36m.cp310-win_amd64.whl",
+      List.of(Codes.WHEEL_TAG_MISMATCH),
+      "wheels/delvewheel/history/simpleext-0.0.1-pp39-pypy39_pp73-win_amd64.whl",
+      List.of(Codes.RECORD_HASH_MISMATCH, Codes.RECORD_SIZE_MISMATCH), // METADATA rewritten after RECORD
+      "wheels/delvewheel/simpleext/simpleext-0.0.1-0combase-cp312-cp312-win_amd64.whl",
+      List.of(Codes.RECORD_UNLISTED_FILE, Codes.RECORD_MISSING_FILE),
+      "wheels/delvewheel/simpleext/simpleext-0.0.1-0fixed-cp39-cp39-win_amd64.whl",
+      List.of(Codes.RECORD_UNLISTED_FILE, Codes.RECORD_UNLISTED_FILE, Codes.RECORD_MISSING_FILE));
+
+  static List<Path> corpusWheels() throws IOException {
+    try (Stream<Path> s = Files.walk(SharedCorpus.root().resolve("corpus"))) {
+      return s.filter(f -> f.toString().endsWith(".whl")).sorted().toList();
+    }
+  }
+
+  @Test
+  void everyCorpusWheelGetsItsExpectedVerdict() throws IOException {
+    List<Path> wheels = corpusWheels();
+    assertThat(wheels).hasSizeGreaterThanOrEqualTo(146);
+    WheelVerifier verifier = WheelVerifier.builder().parallelism(2).build();
+    int buildWarnings = 0;
+    for (Path p : wheels) {
+      String rel = SharedCorpus.root().resolve("corpus").relativize(p).toString();
+      VerificationReport r = verifier.verify(p);
+      List<String> errors = r.errors().stream().map(Finding::code).toList();
+      assertThat(errors).as(rel).isEqualTo(BROKEN.getOrDefault(rel, List.of()));
+      for (Finding f : r.findings()) {
+        if (f.severity() == Severity.WARNING) {
+          // The only warnings in the corpus: delvewheel's build tags that WHEEL does not repeat.
+          assertThat(f.code()).as(rel).isEqualTo(Codes.WHEEL_BUILD_MISMATCH);
+          buildWarnings++;
+        }
+      }
+    }
+    assertThat(buildWarnings).isEqualTo(70); // "70 delvewheel test wheels" in SOURCES.md
+  }
+
+  @Test
+  void theTamperedMetadataIsNamedWithBothSizes() throws IOException {
+    VerificationReport r = WheelVerifier.defaults().verify(SharedCorpus.corpus(
+        "wheels/delvewheel/history/simpleext-0.0.1-pp39-pypy39_pp73-win_amd64.whl"));
+    assertThat(r.findings(Codes.RECORD_SIZE_MISMATCH)).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("simpleext-0.0.1.dist-info/METADATA");
+      assertThat(f.message()).contains("479 bytes").contains("533");
+    });
+  }
+
+  @Test
+  void theLargestCorpusWheelInflatesEveryByteOnce() throws IOException {
+    Path mscl = SharedCorpus.corpus("wheels/auditwheel/python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl");
+    VerificationReport r = WheelVerifier.defaults().verify(mscl);
+    assertThat(r.passed()).isTrue();
+    // the sha256 recorded in corpus/SOURCES.md
+    assertThat(r.sha256()).isEqualTo("4b739d7e8a8d10810486b864768dcd88559a4a3323149f644e20ec6cacc9ee67");
+    assertThat(r.size()).isEqualTo(4038227);
+    long declared = new dev.wheeltapper.zip.ZipScanner().scan(mscl).entries().stream()
+        .mapToLong(dev.wheeltapper.zip.ScannedEntry::uncompressedSize).sum();
+    assertThat(r.bytesInflated()).isEqualTo(declared);
+  }
+}
