@@ -13,4 +13,7 @@ module dev.wheeltapper.core {
   requires org.slf4j;
 
   exports dev.wheeltapper.report;
+  exports dev.wheeltapper.provenance;
+  exports dev.wheeltapper.provenance.pep740;
+  exports dev.wheeltapper.provenance.openpgp;
 }
