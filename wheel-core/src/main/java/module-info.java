@@ -16,4 +16,6 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.provenance;
   exports dev.wheeltapper.provenance.pep740;
   exports dev.wheeltapper.provenance.openpgp;
+  exports dev.wheeltapper.provenance.jws;
+  exports dev.wheeltapper.provenance.cms;
 }
