@@ -114,8 +114,9 @@ public final class RecordP7sVerifier {
         return Optional.of(blocks.get().get(0));
       }
     }
-    // S/MIME: the base64 body of the application/(x-)pkcs7-signature part, up to the next boundary.
-    int ct = text.toLowerCase(java.util.Locale.ROOT).indexOf("pkcs7-signature");
+    // S/MIME: the base64 body of the application/(x-)pkcs7-signature part (the last mention: the multipart
+    // header names the protocol first), up to the next boundary.
+    int ct = text.toLowerCase(java.util.Locale.ROOT).lastIndexOf("pkcs7-signature");
     if (ct >= 0) {
       int body = text.indexOf("\n\n", ct);
       int bodyCr = text.indexOf("\r\n\r\n", ct);
