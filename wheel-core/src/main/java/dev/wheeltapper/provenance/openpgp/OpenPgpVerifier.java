@@ -101,7 +101,17 @@ public final class OpenPgpVerifier {
       return result(SignatureStatus.INVALID, Optional.empty(), "signature file larger than " + MAX_BYTES, path);
     }
     List<PGPSignature> sigs = new ArrayList<>();
+    byte[] packets;
     try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(asc))) {
+      packets = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException | RuntimeException e) {
+      return result(SignatureStatus.INVALID, Optional.empty(), "malformed OpenPGP armor: " + e.getMessage(), path);
+    }
+    String framing = framingProblem(packets);
+    if (framing != null) {
+      return result(SignatureStatus.INVALID, Optional.empty(), "malformed OpenPGP packets: " + framing, path);
+    }
+    try (InputStream in = new ByteArrayInputStream(packets)) {
       JcaPGPObjectFactory f = new JcaPGPObjectFactory(in);
       Object o = f.nextObject();
       if (!(o instanceof PGPSignatureList)) {
@@ -208,6 +218,73 @@ public final class OpenPgpVerifier {
       return result(SignatureStatus.UNTRUSTED, who, (detail.isEmpty() ? "" : detail + "; ") + untrusted, path);
     }
     return result(SignatureStatus.VALID, signer, detail, path);
+  }
+
+  /**
+   * Checks that the packet headers tile the data exactly (Bouncy Castle tolerates a length that runs past the end).
+   *
+   * @return null when they do (or when partial or indeterminate lengths leave it to the parser), else the problem
+   */
+  static String framingProblem(byte[] b) {
+    if (b.length == 0) {
+      return "no data";
+    }
+    if (b.length > MAX_BYTES) {
+      return "more than " + MAX_BYTES + " bytes";
+    }
+    int pos = 0;
+    while (pos < b.length) {
+      int tag = b[pos] & 0xff;
+      if ((tag & 0x80) == 0) {
+        return "no packet tag at offset " + pos;
+      }
+      long len;
+      int head;
+      if ((tag & 0x40) != 0) {
+        if (pos + 1 >= b.length) {
+          return "truncated packet header at offset " + pos;
+        }
+        int l0 = b[pos + 1] & 0xff;
+        if (l0 < 192) {
+          len = l0;
+          head = 2;
+        } else if (l0 < 224) {
+          if (pos + 2 >= b.length) {
+            return "truncated packet header at offset " + pos;
+          }
+          len = ((l0 - 192L) << 8) + (b[pos + 2] & 0xff) + 192;
+          head = 3;
+        } else if (l0 == 255) {
+          if (pos + 5 >= b.length) {
+            return "truncated packet header at offset " + pos;
+          }
+          len = ((b[pos + 2] & 0xffL) << 24) | ((b[pos + 3] & 0xffL) << 16) | ((b[pos + 4] & 0xffL) << 8)
+              | (b[pos + 5] & 0xffL);
+          head = 6;
+        } else {
+          return null; // partial body lengths: left to the parser
+        }
+      } else {
+        int type = tag & 3;
+        if (type == 3) {
+          return null; // indeterminate length: runs to the end
+        }
+        int n = 1 << type;
+        if (pos + n >= b.length) {
+          return "truncated packet header at offset " + pos;
+        }
+        len = 0;
+        for (int i = 1; i <= n; i++) {
+          len = (len << 8) | (b[pos + i] & 0xff);
+        }
+        head = 1 + n;
+      }
+      if (len > b.length - pos - head) {
+        return "packet at offset " + pos + " claims " + len + " bytes, only " + (b.length - pos - head) + " follow";
+      }
+      pos += head + (int) len;
+    }
+    return null;
   }
 
   /** {@code User ID <fingerprint>} of the certificate holding a key. */
