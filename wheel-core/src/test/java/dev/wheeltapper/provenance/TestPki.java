@@ -66,8 +66,12 @@ public final class TestPki {
   public record Issued(X509Certificate cert, PrivateKey key, Alg alg) {}
 
   public static Issued selfSignedCa(String cn, Alg alg) throws Exception {
+    return selfSignedCa(cn, alg, Instant.now());
+  }
+
+  public static Issued selfSignedCa(String cn, Alg alg, Instant notBefore) throws Exception {
     KeyPair kp = keys(alg);
-    return new Issued(build(cn, cn, kp.getPublic(), kp.getPrivate(), alg, true, Instant.now()), kp.getPrivate(), alg);
+    return new Issued(build(cn, cn, kp.getPublic(), kp.getPrivate(), alg, true, notBefore), kp.getPrivate(), alg);
   }
 
   public static Issued issue(Issued ca, String cn, Alg alg, boolean isCa) throws Exception {
