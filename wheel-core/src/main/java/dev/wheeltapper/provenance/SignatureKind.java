@@ -1,5 +1,7 @@
 package dev.wheeltapper.provenance;
 
+import java.util.Optional;
+
 /**
  * The form of a signature, named as in the report contract ({@code shared/spec/cli.md}).
  *
@@ -21,6 +23,46 @@ public enum SignatureKind {
 
   SignatureKind(String label) {
     this.label = label;
+  }
+
+  /**
+   * The kind of signature a file holds, judged by its name: {@code NAME.whl.asc} (OpenPGP), {@code
+   * NAME.whl.publish.attestation}, any {@code NAME.whl.*.attestation}, {@code NAME.whl.provenance} and {@code
+   * NAME.whl.sigstore} (PEP 740, beside the wheel), or an archive entry {@code *.dist-info/RECORD.jws} / {@code
+   * *.dist-info/RECORD.p7s} (inside it). Also accepts sdist names ({@code NAME.tar.gz.provenance}).
+   *
+   * <pre>{@code
+   * SignatureKind.ofFileName("foo-1.0-py3-none-any.whl.publish.attestation"); // Optional[PEP740]
+   * }</pre>
+   *
+   * @param name a file name beside the distribution, or an entry path inside the wheel
+   * @return the kind, or empty when the name is not a signature file
+   */
+  public static Optional<SignatureKind> ofFileName(String name) {
+    if (name.endsWith(".dist-info/RECORD.jws")) {
+      return Optional.of(RECORD_JWS);
+    }
+    if (name.endsWith(".dist-info/RECORD.p7s")) {
+      return Optional.of(RECORD_P7S);
+    }
+    if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+      return Optional.empty();
+    }
+    for (String dist : new String[] {".whl.", ".tar.gz.", ".zip."}) {
+      int i = name.lastIndexOf(dist);
+      if (i <= 0) {
+        continue;
+      }
+      String suffix = name.substring(i + dist.length());
+      if (suffix.equals("asc")) {
+        return Optional.of(OPENPGP);
+      }
+      if (suffix.equals("provenance") || suffix.equals("sigstore") || suffix.equals("attestation")
+          || (suffix.endsWith(".attestation") && suffix.indexOf('.') == suffix.length() - ".attestation".length())) {
+        return Optional.of(PEP740);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -58,6 +58,27 @@ class HostileAttestationTest {
   }
 
   @Test
+  void absurdCertificatesAreInvalid() throws Exception {
+    String j = new String(Pep740VerifierTest.read("rfc8785-0.1.2-py3-none-any.whl.publish.attestation"),
+        StandardCharsets.UTF_8);
+    String cert = Pep740VerifierTest.field(j, "certificate");
+    // A well-formed but unrelated certificate (an Ed25519 CA): the envelope signature and the log entry disagree.
+    dev.wheeltapper.provenance.TestPki.Issued ca =
+        dev.wheeltapper.provenance.TestPki.selfSignedCa("CN=absurd", dev.wheeltapper.provenance.TestPki.Alg.ED25519);
+    String other = java.util.Base64.getEncoder().encodeToString(ca.cert().getEncoded());
+    AttestationResult r = Pep740VerifierTest.stagingRfc(j.replace(cert, other).getBytes(StandardCharsets.UTF_8));
+    assertThat(r.signature().status()).isEqualTo(SignatureStatus.INVALID);
+    assertThat(r.failedChecks()).contains(Pep740Check.ENVELOPE_SIGNATURE, Pep740Check.TLOG_BODY);
+    // A "certificate" of 100 KB of DER-looking bytes.
+    byte[] huge = new byte[100_000];
+    huge[0] = 0x30;
+    String hugeB64 = java.util.Base64.getEncoder().encodeToString(huge);
+    AttestationResult h = Pep740VerifierTest.stagingRfc(j.replace(cert, hugeB64).getBytes(StandardCharsets.UTF_8));
+    assertThat(h.failedChecks()).contains(Pep740Check.CERTIFICATE);
+    assertThat(h.signature().status()).isEqualTo(SignatureStatus.INVALID);
+  }
+
+  @Test
   void messageSignatureBundleIsUnsupported() {
     byte[] json = ("{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\",\"verificationMaterial\":{},"
         + "\"messageSignature\":{}}").getBytes(StandardCharsets.UTF_8);
