@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the DSSE signature over the PAE encoding of the statement, with the leaf certificate's key;
  *   <li>the statement: in-toto v1, exactly one subject whose name is the distribution's file name (parsed and
  *       normalised) and whose sha256 is the distribution's, predicate type publish/v1 or SLSA provenance v1;
- *   <li>each Rekor entry (kind {@code dsse} 0.0.1): its canonicalized body records the statement's hash, the
- *       signature and the certificate; the RFC 6962/9162 inclusion proof leads from the leaf hash to the proof's root;
+ *   <li>each Rekor entry (kind {@code dsse} 0.0.1 or {@code intoto} 0.0.2): its canonicalized body records the
+ *       statement's hash, the signature and the certificate; the RFC 6962/9162 inclusion proof leads from the leaf hash to the proof's root;
  *       the checkpoint (a signed note) commits to that root and tree size and is signed by the log's key; the signed
  *       entry timestamp (inclusion promise), when present, verifies with the log's key;
  *   <li>the log is one of the trusted root's Rekor logs (matched by log ID) and the leaf certificate chains to one of
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Integrity failures give {@code invalid}; an attestation that is intact but whose log, CA or identity is outside
  * the trust given is {@code untrusted}. The Rekor body's {@code envelopeHash} is not compared (Rekor computes it over
- * its own serialisation, as sigstore-python also ignores it), and embedded SCTs and RFC 3161 timestamps are not
+ * its own serialisation, as sigstore-python also ignores it; likewise {@code intoto}'s {@code content.hash}), and embedded SCTs and RFC 3161 timestamps are not
  * checked. No network access, ever.
  *
  * <p>An attestation vouches for the file whose name and sha256 the caller passes; the caller must hash the exact file.
@@ -423,7 +423,7 @@ public final class Pep740Verifier {
       return null;
     }
     Instant integrated = Instant.ofEpochSecond(time.get());
-    checkBody(c, body.get(), raw);
+    checkBody(c, body.get(), raw, e.member("kindVersion"));
 
     // Inclusion proof: leaf hash to the proof's root.
     JsonValue proof = e.member("inclusionProof").orElse(null);
@@ -504,7 +504,7 @@ public final class Pep740Verifier {
     return integrated;
   }
 
-  private static void checkBody(Ctx c, byte[] bodyBytes, Raw raw) {
+  private static void checkBody(Ctx c, byte[] bodyBytes, Raw raw, Optional<JsonValue> kindVersion) {
     JsonValue body;
     try {
       body = Json.parse(bodyBytes, Json.Limits.DEFAULT);
@@ -514,31 +514,70 @@ public final class Pep740Verifier {
     }
     String kind = body.member("kind").flatMap(JsonValue::asString).orElse("");
     String api = body.member("apiVersion").flatMap(JsonValue::asString).orElse("");
-    if (!kind.equals("dsse") || !api.equals("0.0.1")) {
-      c.unsupported = "Rekor entry kind " + kind + " " + api + " is not supported (only dsse 0.0.1)";
-      return;
-    }
     JsonValue spec = body.member("spec").orElse(null);
-    if (spec == null) {
-      c.fail(Pep740Check.TLOG_BODY, "the entry body has no spec");
-      return;
+    if (kindVersion.isPresent()
+        && (!kindVersion.flatMap(k -> k.member("kind")).flatMap(JsonValue::asString).orElse("").equals(kind)
+            || !kindVersion.flatMap(k -> k.member("version")).flatMap(JsonValue::asString).orElse("").equals(api))) {
+      c.fail(Pep740Check.TLOG_BODY, "the entry's kindVersion does not name the body's kind " + kind + " " + api);
     }
-    Optional<JsonValue> ph = spec.member("payloadHash");
-    String alg = ph.flatMap(p -> p.member("algorithm")).flatMap(JsonValue::asString).orElse("");
-    String value = ph.flatMap(p -> p.member("value")).flatMap(JsonValue::asString).orElse("");
+    if (kind.equals("dsse") && api.equals("0.0.1")) {
+      if (spec == null) {
+        c.fail(Pep740Check.TLOG_BODY, "the entry body has no spec");
+        return;
+      }
+      checkLogged(c, raw, spec.member("payloadHash"), spec.member("signatures"), "signature", "verifier", false);
+    } else if (kind.equals("intoto") && api.equals("0.0.2")) {
+      // Rekor intoto 0.0.2: spec.content.{payloadHash, envelope{payloadType, signatures[{sig, publicKey}]}}, where
+      // sig holds base64 of the DSSE signature's base64 text; content.hash covers Rekor's own serialisation.
+      Optional<JsonValue> content = Optional.ofNullable(spec).flatMap(sp -> sp.member("content"));
+      Optional<JsonValue> envelope = content.flatMap(ct -> ct.member("envelope"));
+      String type = envelope.flatMap(e -> e.member("payloadType")).flatMap(JsonValue::asString).orElse("");
+      if (!type.equals(raw.payloadType())) {
+        c.fail(Pep740Check.TLOG_BODY, "the logged payload type is not the envelope's");
+      }
+      Optional<String> payload = envelope.flatMap(e -> e.member("payload")).flatMap(JsonValue::asString);
+      if (payload.isPresent() && !payload.flatMap(Crypto::b64).map(b -> new String(b, StandardCharsets.US_ASCII))
+          .flatMap(Pep740Verifier::anyB64).map(b -> java.security.MessageDigest.isEqual(b, raw.statement()))
+          .orElse(false)) {
+        c.fail(Pep740Check.TLOG_BODY, "the logged payload is not the statement");
+      }
+      checkLogged(c, raw, content.flatMap(ct -> ct.member("payloadHash")),
+          envelope.flatMap(e -> e.member("signatures")), "sig", "publicKey", true);
+    } else {
+      c.unsupported = "Rekor entry kind " + kind + " " + api + " is not supported (dsse 0.0.1 and intoto 0.0.2 are)";
+    }
+  }
+
+  /** Standard or url-safe base64, padded or not. */
+  private static Optional<byte[]> anyB64(String s) {
+    String t = s.replace('-', '+').replace('_', '/');
+    while (t.length() % 4 != 0) {
+      t = t + "=";
+    }
+    return Crypto.b64(t);
+  }
+
+  /** Compares the logged payload hash, signature and certificate with the attestation's. */
+  private static void checkLogged(Ctx c, Raw raw, Optional<JsonValue> payloadHash, Optional<JsonValue> signatures,
+      String sigName, String certName, boolean doubleEncodedSig) {
+    String alg = payloadHash.flatMap(p -> p.member("algorithm")).flatMap(JsonValue::asString).orElse("");
+    String value = payloadHash.flatMap(p -> p.member("value")).flatMap(JsonValue::asString).orElse("");
     if (!alg.equals("sha256") || !value.equalsIgnoreCase(Crypto.hex(Crypto.sha256(raw.statement())))) {
       c.fail(Pep740Check.TLOG_BODY, "the logged payload hash is not the statement's sha256");
     }
-    List<JsonValue> sigs = spec.member("signatures").flatMap(JsonValue::asArray).orElse(List.of());
+    List<JsonValue> sigs = signatures.flatMap(JsonValue::asArray).orElse(List.of());
     if (sigs.size() != 1) {
       c.fail(Pep740Check.TLOG_BODY, "the entry body holds " + sigs.size() + " signatures, not one");
       return;
     }
-    Optional<byte[]> sig = sigs.get(0).member("signature").flatMap(JsonValue::asString).flatMap(Crypto::b64);
+    Optional<byte[]> sig = sigs.get(0).member(sigName).flatMap(JsonValue::asString).flatMap(Crypto::b64);
+    if (doubleEncodedSig) {
+      sig = sig.map(b -> new String(b, StandardCharsets.US_ASCII)).flatMap(Pep740Verifier::anyB64);
+    }
     if (sig.isEmpty() || !java.security.MessageDigest.isEqual(sig.get(), raw.signature())) {
       c.fail(Pep740Check.TLOG_BODY, "the logged signature is not the envelope's signature");
     }
-    Optional<byte[]> verifierDer = sigs.get(0).member("verifier").flatMap(JsonValue::asString)
+    Optional<byte[]> verifierDer = sigs.get(0).member(certName).flatMap(JsonValue::asString)
         .flatMap(Crypto::b64)
         .flatMap(pem -> Crypto.pemBlocks(new String(pem, StandardCharsets.UTF_8), "CERTIFICATE", 2))
         .filter(l -> l.size() == 1)

@@ -296,6 +296,16 @@ class Pep740VerifierTest {
   }
 
   @Test
+  void kindVersionMustNameTheBodyKind() throws Exception {
+    String j = text("pypi_attestations-0.0.19.tar.gz.publish.attestation");
+    byte[] json = j.replaceFirst("\"kind\":\\s*\"dsse\"", "\"kind\":\"intoto\"").getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(json, StandardCharsets.UTF_8)).isNotEqualTo(j);
+    AttestationResult r = one(json, "pypi_attestations-0.0.19.tar.gz",
+        "9bb1add04b1b4e182be6b0b80931593f7a291eb49d69b4fd728a5d4cbcdc4bd3", production());
+    assertThat(r.failedChecks()).containsExactly(Pep740Check.TLOG_BODY);
+  }
+
+  @Test
   void otherDistributionNameBreaksTheSubjectName() throws Exception {
     AttestationResult r = one(read("rfc8785-0.1.2-py3-none-any.whl.publish.attestation"),
         "rfc8785-0.1.3-py3-none-any.whl", RFC8785_SHA, staging());

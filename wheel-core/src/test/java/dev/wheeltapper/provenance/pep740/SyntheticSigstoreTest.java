@@ -144,9 +144,15 @@ class SyntheticSigstoreTest {
         + s.predicateType + "\",\"predicate\":null}").getBytes(StandardCharsets.UTF_8);
     byte[] sig = sign(leafKey, Pep740Verifier.pae(Pep740Verifier.IN_TOTO_PAYLOAD_TYPE, statement));
     String pem = TestPki.pem(leaf);
-    String body = "{\"apiVersion\":\"0.0.1\",\"kind\":\"" + s.kind + "\",\"spec\":{\"payloadHash\":{\"algorithm\":"
-        + "\"sha256\",\"value\":\"" + Crypto.hex(Crypto.sha256(statement)) + "\"},\"signatures\":[{\"signature\":\""
-        + b64(sig) + "\",\"verifier\":\"" + b64(pem.getBytes(StandardCharsets.US_ASCII)) + "\"}]}}";
+    String payloadHash = "{\"algorithm\":\"sha256\",\"value\":\"" + Crypto.hex(Crypto.sha256(statement)) + "\"}";
+    String pemB64 = b64(pem.getBytes(StandardCharsets.US_ASCII));
+    String body = s.kind.equals("intoto")
+        ? "{\"apiVersion\":\"0.0.2\",\"kind\":\"intoto\",\"spec\":{\"content\":{\"envelope\":{\"payloadType\":\""
+            + Pep740Verifier.IN_TOTO_PAYLOAD_TYPE + "\",\"signatures\":[{\"publicKey\":\"" + pemB64 + "\",\"sig\":\""
+            + b64(b64(sig).getBytes(StandardCharsets.US_ASCII)) + "\"}]},\"hash\":{\"algorithm\":\"sha256\",\"value\":\""
+            + "00".repeat(32) + "\"},\"payloadHash\":" + payloadHash + "}}}"
+        : "{\"apiVersion\":\"0.0.1\",\"kind\":\"" + s.kind + "\",\"spec\":{\"payloadHash\":" + payloadHash
+            + ",\"signatures\":[{\"signature\":\"" + b64(sig) + "\",\"verifier\":\"" + pemB64 + "\"}]}}";
     String bodyB64 = b64(body.getBytes(StandardCharsets.UTF_8));
     List<byte[]> leaves = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -172,7 +178,8 @@ class SyntheticSigstoreTest {
       hashes.append(hashes.length() == 0 ? "" : ",").append('"').append(b64(h)).append('"');
     }
     String entry = "{\"logIndex\":\"" + logIndex + "\",\"logId\":{\"keyId\":\"" + b64(logId) + "\"},"
-        + "\"kindVersion\":{\"kind\":\"" + s.kind + "\",\"version\":\"0.0.1\"},\"integratedTime\":\""
+        + "\"kindVersion\":{\"kind\":\"" + s.kind + "\",\"version\":\"" + (s.kind.equals("intoto") ? "0.0.2" : "0.0.1")
+        + "\"},\"integratedTime\":\""
         + s.integratedTime + "\","
         + (s.promise ? "\"inclusionPromise\":{\"signedEntryTimestamp\":\""
             + b64(sign(logKey.getPrivate(), set.getBytes(StandardCharsets.UTF_8))) + "\"}," : "")
@@ -246,12 +253,23 @@ class SyntheticSigstoreTest {
   }
 
   @Test
-  void otherEntryKindsAreUnsupported() throws Exception {
+  void intotoEntriesVerifyToo() throws Exception {
     Spec s = new Spec();
     s.kind = "intoto";
     AttestationResult r = verify(s, policy);
+    assertThat(r.failedChecks()).as(r.signature().detail()).isEmpty();
+    assertThat(r.signature().status()).isEqualTo(SignatureStatus.VALID);
+  }
+
+  @Test
+  void otherEntryKindsAreUnsupported() throws Exception {
+    Spec s = new Spec();
+    s.kind = "hashedrekord";
+    AttestationResult r = verify(s, policy);
     assertThat(r.signature().status()).isEqualTo(SignatureStatus.UNSUPPORTED);
-    assertThat(r.signature().detail()).contains("Rekor entry kind intoto");
+    assertThat(r.signature().detail()).contains("Rekor entry kind hashedrekord");
+    assertThat(r.signature().findings()).singleElement()
+        .satisfies(f -> assertThat(f.code()).isEqualTo(dev.wheeltapper.report.Codes.SIGNATURE_UNSUPPORTED));
   }
 
   @Test
