@@ -2,6 +2,7 @@ package dev.wheeltapper.provenance;
 
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,25 @@ public record SignatureResult(
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(detail, "detail");
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * The findings under a policy: with {@link TrustPolicy#requireSignature()}, {@code signature.untrusted} becomes an
+   * error, as the report contract asks for {@code --require-signature}.
+   *
+   * @param policy the policy the signature was verified under
+   * @return the findings, adjusted
+   */
+  public List<Finding> findingsUnder(TrustPolicy policy) {
+    if (!policy.requireSignature()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      out.add(f.code().equals(Codes.SIGNATURE_UNTRUSTED) && f.severity() != Severity.ERROR
+          ? Finding.error(f.code(), f.path(), f.message()) : f);
+    }
+    return List.copyOf(out);
   }
 
   /**

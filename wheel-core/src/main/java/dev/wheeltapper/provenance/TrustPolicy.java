@@ -3,6 +3,8 @@ package dev.wheeltapper.provenance;
 import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.provenance.openpgp.OpenPgpKeyring;
 import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
+import dev.wheeltapper.report.Codes;
+import dev.wheeltapper.report.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -60,6 +62,19 @@ public record TrustPolicy(
    */
   public static TrustPolicy defaults() {
     return builder().build();
+  }
+
+  /**
+   * The finding for an artifact with no signature at all: an error {@code signature.missing} when a signature is
+   * required, nothing otherwise (the report contract does not report it then).
+   *
+   * @param path the artifact path, or empty
+   * @return the finding, when one is due
+   */
+  public Optional<Finding> missingSignature(String path) {
+    return requireSignature
+        ? Optional.of(Finding.error(Codes.SIGNATURE_MISSING, path, "no signature, and a signature is required"))
+        : Optional.empty();
   }
 
   /**

@@ -9,7 +9,12 @@ import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.provenance.json.Json;
 import dev.wheeltapper.provenance.json.JsonException;
 import dev.wheeltapper.provenance.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -119,6 +124,34 @@ public final class Pep740Verifier {
       LOG.debug("PEP 740 verification failed unexpectedly", e);
       return List.of(formatFailure("unexpected error while reading the attestation: " + e, path));
     }
+  }
+
+  /**
+   * Verifies the attestations for a distribution file, streaming the file to hash it.
+   *
+   * @param json the attestation, provenance object or bundle
+   * @param distribution the distribution file; its file name is the expected subject name
+   * @param policy the trust
+   * @param path the path to put in findings, or empty
+   * @return one result per attestation
+   * @throws IOException when the distribution cannot be read
+   */
+  public static List<AttestationResult> verify(byte[] json, Path distribution, TrustPolicy policy, String path)
+      throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+    try (InputStream in = Files.newInputStream(distribution)) {
+      byte[] buf = new byte[64 * 1024];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    Path name = distribution.getFileName();
+    return verify(json, name == null ? "" : name.toString(), md.digest(), policy, path);
   }
 
   private static AttestationResult formatFailure(String message, String path) {

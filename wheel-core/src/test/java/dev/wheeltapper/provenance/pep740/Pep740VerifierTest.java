@@ -78,6 +78,31 @@ class Pep740VerifierTest {
   }
 
   @Test
+  void verifiesAgainstAStreamedFile() throws Exception {
+    List<AttestationResult> rs = Pep740Verifier.verify(read("rfc8785-0.1.2-py3-none-any.whl.sigstore"),
+        SharedCorpus.corpus("attest/" + RFC8785), staging(), "x");
+    assertThat(rs).singleElement().satisfies(Pep740VerifierTest::assertValid);
+  }
+
+  @Test
+  void untrustedBecomesAnErrorWhenASignatureIsRequired() throws Exception {
+    AttestationResult r = one(read("rfc8785-0.1.2-py3-none-any.whl.publish.attestation"), RFC8785, RFC8785_SHA,
+        production());
+    TrustPolicy required = TrustPolicy.builder().requireSignature(true).build();
+    assertThat(r.signature().findingsUnder(production())).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+    assertThat(r.signature().findingsUnder(required)).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(Codes.SIGNATURE_UNTRUSTED);
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    });
+    assertThat(required.missingSignature("a.whl")).hasValueSatisfying(f -> {
+      assertThat(f.code()).isEqualTo(Codes.SIGNATURE_MISSING);
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    });
+    assertThat(production().missingSignature("a.whl")).isEmpty();
+  }
+
+  @Test
   void sigstorePythonProvenanceVerifiesAgainstItsStatedSubject() throws Exception {
     AttestationResult r = one(read("sigstore-3.6.1.tar.gz.provenance"), "sigstore-3.6.1.tar.gz",
         "ee60fdc9236fd6709271ad53b44027461360c3fde155d2af15482e4c451ff865", production());
