@@ -111,6 +111,22 @@ class RecordP7sVerifierTest {
   }
 
   @Test
+  void signerThatIsItselfAnAnchorIsValid() throws Exception {
+    Issued leaf = TestPki.issue(intermediate, "CN=Pinned signer", Alg.P256, false);
+    SignatureResult r = RecordP7sVerifier.verify(sign(leaf, RECORD, true), RECORD, anchoredAt(leaf), PATH);
+    assertThat(r.status()).isEqualTo(SignatureStatus.VALID);
+  }
+
+  @Test
+  void caCertificateAsSignerIsUntrusted() throws Exception {
+    // A CA certificate (key usage keyCertSign only) signing RECORD directly.
+    Issued ca = TestPki.issue(root, "CN=Sub CA", Alg.P256, true);
+    SignatureResult r = RecordP7sVerifier.verify(sign(ca, RECORD, true), RECORD, anchoredAt(root), PATH);
+    assertThat(r.status()).isEqualTo(SignatureStatus.UNTRUSTED);
+    assertThat(r.detail()).contains("key usage");
+  }
+
+  @Test
   void missingIntermediateIsUntrusted() throws Exception {
     Issued leaf = TestPki.issue(intermediate, "CN=Signer", Alg.P256, false);
     SignatureResult r = RecordP7sVerifier.verify(sign(leaf, RECORD, true), RECORD, anchoredAt(root), PATH);

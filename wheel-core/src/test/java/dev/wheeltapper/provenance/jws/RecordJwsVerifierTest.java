@@ -84,6 +84,24 @@ class RecordJwsVerifierTest {
   }
 
   @Test
+  void twoRecipientsOneTrusted() throws Exception {
+    KeyPair a = TestPki.keys(TestPki.Alg.ED25519);
+    KeyPair b = TestPki.keys(TestPki.Alg.ED25519);
+    String ja = new String(jws(a, "Ed25519", RECORD), StandardCharsets.UTF_8);
+    String jb = new String(jws(b, "Ed25519", RECORD), StandardCharsets.UTF_8);
+    String recA = ja.substring(ja.indexOf('[') + 1, ja.indexOf(']'));
+    String two = jb.replace("\"recipients\":[", "\"recipients\":[" + recA + ",");
+    SignatureResult r = RecordJwsVerifier.verify(two.getBytes(StandardCharsets.UTF_8), RECORD, trusting(b), PATH);
+    assertThat(r.status()).isEqualTo(SignatureStatus.VALID);
+    assertThat(r.signer()).contains("ed25519:" + b64(rawKey(b)));
+    // every signature must verify: a broken second recipient makes the whole file invalid
+    String broken = jb.replace("\"recipients\":[", "\"recipients\":[" + recA.replace("\"signature\":\"",
+        "\"signature\":\"AAAA") + ",");
+    assertThat(RecordJwsVerifier.verify(broken.getBytes(StandardCharsets.UTF_8), RECORD, trusting(b), PATH).status())
+        .isEqualTo(SignatureStatus.INVALID);
+  }
+
+  @Test
   void unknownKeyIsUntrusted() throws Exception {
     KeyPair kp = TestPki.keys(TestPki.Alg.ED25519);
     KeyPair other = TestPki.keys(TestPki.Alg.ED25519);

@@ -136,6 +136,24 @@ class OpenPgpVerifierTest {
   }
 
   @Test
+  void revokedKeyIsUntrusted() throws Exception {
+    Key k = key(TestPki.Alg.ED25519);
+    PGPSignatureGenerator g = new PGPSignatureGenerator(
+        new JcaPGPContentSignerBuilder(k.alg(), HashAlgorithmTags.SHA256).setProvider(Crypto.BC),
+        k.pair().getPublicKey());
+    g.init(PGPSignature.KEY_REVOCATION, k.pair().getPrivateKey());
+    PGPSignature revocation = g.generateCertification(k.pair().getPublicKey());
+    org.bouncycastle.openpgp.PGPPublicKey revoked =
+        org.bouncycastle.openpgp.PGPPublicKey.addCertification(k.pair().getPublicKey(), revocation);
+    ByteArrayOutputStream ring = new ByteArrayOutputStream();
+    revoked.encode(ring);
+    byte[] data = wheel();
+    SignatureResult r = verify(data, k.sign(data, true), trusting(ring.toByteArray()));
+    assertThat(r.status()).isEqualTo(SignatureStatus.UNTRUSTED);
+    assertThat(r.detail()).contains("is revoked");
+  }
+
+  @Test
   void tamperedFileIsInvalid() throws Exception {
     Key k = key(TestPki.Alg.RSA);
     byte[] data = wheel();
