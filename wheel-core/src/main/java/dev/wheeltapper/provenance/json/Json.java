@@ -30,8 +30,8 @@ public final class Json {
    * @param maxElements most values in the whole document
    */
   public record Limits(int maxBytes, int maxDepth, int maxElements) {
-    /** 4 MiB, depth 64, one million values: far beyond any attestation (about 10 KB), far below harm. */
-    public static final Limits DEFAULT = new Limits(4 << 20, 64, 1_000_000);
+    /** 4 MiB, depth 64, 100 000 values: far beyond any attestation (about 10 KB and 100 values), far below harm. */
+    public static final Limits DEFAULT = new Limits(4 << 20, 64, 100_000);
 
     /** Rejects non-positive limits. */
     public Limits {

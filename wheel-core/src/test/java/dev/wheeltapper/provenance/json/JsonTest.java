@@ -62,5 +62,7 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("[1,2,3,4,5,6,7,8,9,10]".getBytes(StandardCharsets.US_ASCII), small))
         .hasMessageContaining("more than 10");
     assertThatThrownBy(() -> new Json.Limits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    // 2 MB of one-digit numbers: stopped at the element limit, not after allocating a million values
+    assertThatThrownBy(() -> parse("[" + "1,".repeat(1_000_000) + "1]")).hasMessageContaining("more than 100000");
   }
 }
