@@ -201,7 +201,8 @@ public final class OpenPgpVerifier {
         return result(SignatureStatus.INVALID, Optional.of(who),
             "the signature by " + who + " does not verify over the file", path);
       }
-      details.add("signed by " + who + " (" + algorithm(k.getAlgorithm()) + ") at " + created);
+      details.add("signed by " + who + " (" + algorithm(k.getAlgorithm()) + String.format(", key ID %016X", k.getKeyID())
+          + ") at " + created);
       Instant keyCreated = k.getCreationTime().toInstant();
       long valid = k.getValidSeconds();
       if (k.hasRevocation()) {

@@ -253,13 +253,17 @@ public final class SigstoreTrustedRoot {
   }
 
   /**
-   * The log with a log ID.
+   * The log with a log ID: the SHA-256 of the log's public key (DER SubjectPublicKeyInfo), as Rekor v1 computes it,
+   * or else the log ID the root declares for it (newer logs derive it differently).
    *
    * @param logIdHex lower-case hex
    * @return the log, when the root lists it
    */
   public Optional<TransparencyLog> log(String logIdHex) {
-    return tlogs.stream().filter(l -> l.logIdHex().equals(logIdHex)).findFirst();
+    Optional<TransparencyLog> byKey = tlogs.stream()
+        .filter(l -> Crypto.hex(Crypto.sha256(l.key().getEncoded())).equals(logIdHex))
+        .findFirst();
+    return byKey.or(() -> tlogs.stream().filter(l -> l.logIdHex().equals(logIdHex)).findFirst());
   }
 
   @Override

@@ -265,7 +265,7 @@ class OpenPgpVerifierTest {
         }
         assertThat(r.status()).as(ring + ": " + r.detail()).isEqualTo(SignatureStatus.VALID);
         assertThat(r.signer()).hasValueSatisfying(s -> assertThat(s).startsWith(uid));
-        assertThat(r.detail()).contains(algo.startsWith("rsa") ? "(RSA)" : "(Ed25519)");
+        assertThat(r.detail()).contains(algo.startsWith("rsa") ? "(RSA, key ID " : "(Ed25519, key ID ");
         byte[] tampered = wheel();
         tampered[100] ^= 1;
         assertThat(verify(tampered, asc, trust).status()).isEqualTo(SignatureStatus.INVALID);

@@ -46,6 +46,15 @@ class SigstoreTrustedRootTest {
     assertThat(r.log("d32f30a3c32d639c2b762205a21c7bb07788e68283a4ae6f42118723a1bea496")).isEmpty();
   }
 
+  @Test
+  void logsAreFoundByTheirKeyHashAndByTheirDeclaredId() {
+    SigstoreTrustedRoot r = SigstoreTrustedRoot.publicGood();
+    for (SigstoreTrustedRoot.TransparencyLog l : r.transparencyLogs()) {
+      assertThat(r.log(l.logIdHex())).contains(l);
+      assertThat(r.log(Crypto.hex(Crypto.sha256(l.key().getEncoded())))).contains(l);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "{}", "[]", "{\"mediaType\":\"x\"}",
       "{\"mediaType\":\"application/vnd.dev.sigstore.trustedroot+json;version=0.1\"}",
