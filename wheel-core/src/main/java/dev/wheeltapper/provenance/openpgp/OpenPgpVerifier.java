@@ -125,6 +125,9 @@ public final class OpenPgpVerifier {
         }
         sigs.add(s);
       }
+      if (f.nextObject() != null) {
+        return result(SignatureStatus.INVALID, Optional.empty(), "data after the signature packets", path);
+      }
     } catch (IOException | RuntimeException e) {
       return result(SignatureStatus.INVALID, Optional.empty(), "malformed OpenPGP data: " + e.getMessage(), path);
     }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -732,9 +731,5 @@ public final class Pep740Verifier {
       c.fail(Pep740Check.PUBLISHER, "the provenance publisher workflow " + wf.get()
           + " is not the certificate's " + id.workflow().orElse("(none)"));
     }
-  }
-
-  static String hex(byte[] b) {
-    return HexFormat.of().formatHex(b);
   }
 }

@@ -208,6 +208,24 @@ class OpenPgpVerifierTest {
   }
 
   @Test
+  void signatureFollowedByAnotherPacketIsInvalid() throws Exception {
+    Key k = key(TestPki.Alg.P256);
+    byte[] data = "x".getBytes(StandardCharsets.UTF_8);
+    byte[] sig = k.sign(data, false);
+    byte[] two = Arrays.copyOf(sig, sig.length * 2);
+    System.arraycopy(k.sign("y".getBytes(StandardCharsets.UTF_8), false), 0, two, sig.length, sig.length);
+    // Two signature packets form one list; both must verify, and the second is over other data.
+    assertThat(verify(data, two, trusting(k.publicRing())).status()).isEqualTo(SignatureStatus.INVALID);
+    org.bouncycastle.openpgp.PGPPublicKeyRing ring = new org.bouncycastle.openpgp.PGPPublicKeyRing(
+        org.bouncycastle.openpgp.PGPUtil.getDecoderStream(new ByteArrayInputStream(k.publicRing())),
+        new org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator());
+    byte[] withKey = org.bouncycastle.util.Arrays.concatenate(sig, ring.getEncoded());
+    SignatureResult r = verify(data, withKey, trusting(k.publicRing()));
+    assertThat(r.status()).isEqualTo(SignatureStatus.INVALID);
+    assertThat(r.detail()).contains("data after the signature packets");
+  }
+
+  @Test
   void publicKeyInsteadOfSignatureIsInvalid() throws Exception {
     Key k = key(TestPki.Alg.P256);
     SignatureResult r = verify("x".getBytes(StandardCharsets.UTF_8), k.publicRing(), trusting(k.publicRing()));
