@@ -20,4 +20,9 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.wheel.record;
   exports dev.wheeltapper.zip;
   exports dev.wheeltapper.verify;
+  exports dev.wheeltapper.provenance;
+  exports dev.wheeltapper.provenance.pep740;
+  exports dev.wheeltapper.provenance.openpgp;
+  exports dev.wheeltapper.provenance.jws;
+  exports dev.wheeltapper.provenance.cms;
 }

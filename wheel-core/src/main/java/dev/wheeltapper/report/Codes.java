@@ -81,6 +81,10 @@ public final class Codes {
   public static final String SIGNATURE_UNTRUSTED = "signature.untrusted";
   /** No signature at all (reported only when a signature is required). */
   public static final String SIGNATURE_MISSING = "signature.missing";
+  /** A signature in a form or with an algorithm the verifier does not handle (a note, not a verdict). */
+  public static final String SIGNATURE_UNSUPPORTED = "signature.unsupported";
+  /** A signature form that PEP 815 deprecates (RECORD.jws, RECORD.p7s): still checked, but no longer specified. */
+  public static final String SIGNATURE_DEPRECATED = "signature.deprecated";
 
   /** A file that claims a native format by its magic number but cannot be parsed. */
   public static final String BINARY_UNPARSEABLE = "binary.unparseable";

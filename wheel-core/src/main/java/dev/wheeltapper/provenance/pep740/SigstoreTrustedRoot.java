@@ -1,0 +1,273 @@
+package dev.wheeltapper.provenance.pep740;
+
+import dev.wheeltapper.provenance.InvalidTrustMaterialException;
+import dev.wheeltapper.provenance.internal.Crypto;
+import dev.wheeltapper.provenance.json.Json;
+import dev.wheeltapper.provenance.json.JsonException;
+import dev.wheeltapper.provenance.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Sigstore trusted root ({@code trusted_root.json}, media type {@code
+ * application/vnd.dev.sigstore.trustedroot+json;version=0.1}): the Rekor transparency logs and Fulcio certificate
+ * authorities an attestation may chain to. CT logs and timestamp authorities are read past but not used.
+ *
+ * <p>{@link #publicGood()} is the Sigstore public-good production root shipped with this library (origin and SHA-256
+ * in {@code dev/wheeltapper/provenance/sigstore-production-trusted_root.txt}); callers replace it with {@link
+ * #parse(byte[])}. Nothing is ever fetched from the network.
+ *
+ * <pre>{@code
+ * SigstoreTrustedRoot staging = SigstoreTrustedRoot.parse(Files.readAllBytes(Path.of("trusted_root.json")));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SigstoreTrustedRoot {
+  private static final String RESOURCE = "/dev/wheeltapper/provenance/sigstore-production-trusted_root.json";
+  private static final int MAX_ENTRIES = 64;
+
+  /**
+   * A Rekor transparency log.
+   *
+   * @param baseUrl where it lives (informational)
+   * @param logIdHex its log ID, lower-case hex, as declared by the root
+   * @param key its signing key (checkpoints and inclusion promises)
+   * @param validFrom start of the key's validity
+   * @param validUntil end of the key's validity, when bounded
+   */
+  public record TransparencyLog(
+      String baseUrl, String logIdHex, PublicKey key, Instant validFrom, Optional<Instant> validUntil) {
+    /** Rejects nulls. */
+    public TransparencyLog {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      Objects.requireNonNull(logIdHex, "logIdHex");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(validFrom, "validFrom");
+      Objects.requireNonNull(validUntil, "validUntil");
+    }
+
+    /**
+     * Whether the key was valid at an instant.
+     *
+     * @param t the instant
+     * @return true inside the window
+     */
+    public boolean validAt(Instant t) {
+      return !t.isBefore(validFrom) && validUntil.map(u -> !t.isAfter(u)).orElse(true);
+    }
+  }
+
+  /**
+   * A Fulcio certificate authority.
+   *
+   * @param uri where it lives (informational)
+   * @param chain its certificates, issuing CA first, root last
+   * @param validFrom start of its validity for issuing
+   * @param validUntil end of its validity, when bounded
+   */
+  public record CertificateAuthority(
+      String uri, List<X509Certificate> chain, Instant validFrom, Optional<Instant> validUntil) {
+    /** Rejects nulls and empty chains; copies the chain. */
+    public CertificateAuthority {
+      Objects.requireNonNull(uri, "uri");
+      chain = List.copyOf(chain);
+      if (chain.isEmpty()) {
+        throw new IllegalArgumentException("empty certificate chain");
+      }
+      Objects.requireNonNull(validFrom, "validFrom");
+      Objects.requireNonNull(validUntil, "validUntil");
+    }
+
+    /**
+     * Whether the CA was valid at an instant.
+     *
+     * @param t the instant
+     * @return true inside the window
+     */
+    public boolean validAt(Instant t) {
+      return !t.isBefore(validFrom) && validUntil.map(u -> !t.isAfter(u)).orElse(true);
+    }
+  }
+
+  private final List<TransparencyLog> tlogs;
+  private final List<CertificateAuthority> cas;
+  private final String description;
+
+  private SigstoreTrustedRoot(List<TransparencyLog> tlogs, List<CertificateAuthority> cas, String description) {
+    this.tlogs = List.copyOf(tlogs);
+    this.cas = List.copyOf(cas);
+    this.description = description;
+  }
+
+  private static final class PublicGood {
+    static final SigstoreTrustedRoot ROOT = load();
+
+    private static SigstoreTrustedRoot load() {
+      try (InputStream in = SigstoreTrustedRoot.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("bundled resource missing: " + RESOURCE);
+        }
+        return parse(in.readNBytes(Json.Limits.DEFAULT.maxBytes()), "Sigstore public-good production root");
+      } catch (IOException | InvalidTrustMaterialException e) {
+        throw new IllegalStateException("bundled Sigstore trusted root unreadable", e);
+      }
+    }
+  }
+
+  /**
+   * The Sigstore public-good production root bundled with the library.
+   *
+   * @return the root
+   */
+  public static SigstoreTrustedRoot publicGood() {
+    return PublicGood.ROOT;
+  }
+
+  /**
+   * Parses a {@code trusted_root.json}.
+   *
+   * @param json the file content
+   * @return the root
+   * @throws InvalidTrustMaterialException when it is not a trusted root with at least one log and one CA
+   */
+  public static SigstoreTrustedRoot parse(byte[] json) throws InvalidTrustMaterialException {
+    return parse(json, "caller-given Sigstore trusted root");
+  }
+
+  private static SigstoreTrustedRoot parse(byte[] json, String description) throws InvalidTrustMaterialException {
+    JsonValue root;
+    try {
+      root = Json.parse(json, Json.Limits.DEFAULT);
+    } catch (JsonException e) {
+      throw new InvalidTrustMaterialException("Sigstore trusted root is not valid JSON: " + e.getMessage(), e);
+    }
+    String mediaType = root.member("mediaType").flatMap(JsonValue::asString).orElse("");
+    if (!mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
+      throw new InvalidTrustMaterialException("not a Sigstore trusted root (mediaType \"" + mediaType + "\")");
+    }
+    List<TransparencyLog> logs = new ArrayList<>();
+    for (JsonValue t : list(root, "tlogs")) {
+      JsonValue pk = t.member("publicKey").orElseThrow(() -> bad("tlog without publicKey"));
+      byte[] der = b64(pk, "rawBytes");
+      byte[] logId = b64(t.member("logId").orElseThrow(() -> bad("tlog without logId")), "keyId");
+      PublicKey key;
+      try {
+        key = Crypto.publicKey(der);
+      } catch (GeneralSecurityException e) {
+        throw new InvalidTrustMaterialException("tlog public key unreadable: " + e.getMessage(), e);
+      }
+      JsonValue valid = pk.member("validFor").orElseThrow(() -> bad("tlog key without validFor"));
+      logs.add(
+          new TransparencyLog(
+              t.member("baseUrl").flatMap(JsonValue::asString).orElse(""),
+              Crypto.hex(logId),
+              key,
+              instant(valid, "start").orElseThrow(() -> bad("tlog key without validFor.start")),
+              instant(valid, "end")));
+    }
+    List<CertificateAuthority> authorities = new ArrayList<>();
+    for (JsonValue ca : list(root, "certificateAuthorities")) {
+      List<X509Certificate> chain = new ArrayList<>();
+      JsonValue certChain = ca.member("certChain").orElseThrow(() -> bad("CA without certChain"));
+      for (JsonValue c : list(certChain, "certificates")) {
+        try {
+          chain.add(Crypto.certificate(b64(c, "rawBytes")));
+        } catch (GeneralSecurityException e) {
+          throw new InvalidTrustMaterialException("CA certificate unreadable: " + e.getMessage(), e);
+        }
+      }
+      if (chain.isEmpty()) {
+        throw bad("CA with an empty certificate chain");
+      }
+      JsonValue valid = ca.member("validFor").orElseThrow(() -> bad("CA without validFor"));
+      authorities.add(
+          new CertificateAuthority(
+              ca.member("uri").flatMap(JsonValue::asString).orElse(""),
+              chain,
+              instant(valid, "start").orElseThrow(() -> bad("CA without validFor.start")),
+              instant(valid, "end")));
+    }
+    if (logs.isEmpty() || authorities.isEmpty()) {
+      throw bad("trusted root without transparency logs or certificate authorities");
+    }
+    return new SigstoreTrustedRoot(logs, authorities, description);
+  }
+
+  private static InvalidTrustMaterialException bad(String message) {
+    return new InvalidTrustMaterialException("Sigstore trusted root: " + message);
+  }
+
+  private static List<JsonValue> list(JsonValue v, String name) throws InvalidTrustMaterialException {
+    List<JsonValue> l = v.member(name).flatMap(JsonValue::asArray).orElse(List.of());
+    if (l.size() > MAX_ENTRIES) {
+      throw bad("more than " + MAX_ENTRIES + " entries in " + name);
+    }
+    return l;
+  }
+
+  private static byte[] b64(JsonValue v, String name) throws InvalidTrustMaterialException {
+    return v.member(name)
+        .flatMap(JsonValue::asString)
+        .flatMap(Crypto::b64)
+        .orElseThrow(() -> bad("missing or non-base64 " + name));
+  }
+
+  private static Optional<Instant> instant(JsonValue v, String name) throws InvalidTrustMaterialException {
+    Optional<String> s = v.member(name).flatMap(JsonValue::asString);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(s.get()));
+    } catch (DateTimeParseException e) {
+      throw bad("invalid time " + s.get());
+    }
+  }
+
+  /**
+   * The Rekor logs.
+   *
+   * @return the logs, in file order
+   */
+  public List<TransparencyLog> transparencyLogs() {
+    return tlogs;
+  }
+
+  /**
+   * The Fulcio CAs.
+   *
+   * @return the CAs, in file order
+   */
+  public List<CertificateAuthority> certificateAuthorities() {
+    return cas;
+  }
+
+  /**
+   * The log with a log ID: the SHA-256 of the log's public key (DER SubjectPublicKeyInfo), as Rekor v1 computes it,
+   * or else the log ID the root declares for it (newer logs derive it differently).
+   *
+   * @param logIdHex lower-case hex
+   * @return the log, when the root lists it
+   */
+  public Optional<TransparencyLog> log(String logIdHex) {
+    Optional<TransparencyLog> byKey = tlogs.stream()
+        .filter(l -> Crypto.hex(Crypto.sha256(l.key().getEncoded())).equals(logIdHex))
+        .findFirst();
+    return byKey.or(() -> tlogs.stream().filter(l -> l.logIdHex().equals(logIdHex)).findFirst());
+  }
+
+  @Override
+  public String toString() {
+    return description + " (" + tlogs.size() + " logs, " + cas.size() + " CAs)";
+  }
+}

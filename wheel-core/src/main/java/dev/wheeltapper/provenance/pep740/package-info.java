@@ -1,0 +1,6 @@
+/**
+ * PEP 740 attestations verified offline: {@link dev.wheeltapper.provenance.pep740.Pep740Verifier}, the Sigstore
+ * {@link dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot} and the signer's
+ * {@link dev.wheeltapper.provenance.pep740.FulcioIdentity}.
+ */
+package dev.wheeltapper.provenance.pep740;
