@@ -1,7 +1,5 @@
 package dev.wheeltapper.verify;
 
-import dev.wheeltapper.pep440.InvalidVersionException;
-import dev.wheeltapper.pep440.Version;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.DistInfoDirectory;
@@ -234,7 +232,7 @@ public final class WheelVerifier {
                 "The .dist-info directory names the distribution '" + d.distribution() + "' but the file name says '"
                     + f.distribution() + "'."));
           }
-          if (!sameVersion(d.version(), f.version())) {
+          if (!WheelFilename.sameVersion(d.version(), f.version())) {
             findings.add(Finding.error(Codes.WHEEL_DIST_INFO_MISMATCH, d.name() + "/",
                 "The .dist-info directory names version " + d.version() + " but the file name says " + f.version()
                     + "."));
@@ -381,7 +379,7 @@ public final class WheelVerifier {
           }
         });
         md.version().filter(v -> !v.isBlank()).ifPresent(v -> {
-          if (!sameVersion(v, f.version())) {
+          if (!WheelFilename.sameVersion(v, f.version())) {
             findings.add(Finding.error(Codes.METADATA_MISMATCH, path,
                 "METADATA Version is " + v + " but the file name says " + f.version() + "."));
           }
@@ -668,15 +666,6 @@ public final class WheelVerifier {
         throw err;
       }
       throw new IllegalStateException(c);
-    }
-  }
-
-  /** Versions compare under PEP 440 when both parse, else as written (case-insensitively). */
-  static boolean sameVersion(String a, String b) {
-    try {
-      return Version.parse(a).equals(Version.parse(b.replace('_', '-')));
-    } catch (InvalidVersionException e) {
-      return a.equalsIgnoreCase(b) || a.replace('-', '_').equalsIgnoreCase(b.replace('-', '_'));
     }
   }
 

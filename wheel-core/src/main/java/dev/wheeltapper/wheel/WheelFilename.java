@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.pep440.Version;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -180,7 +181,7 @@ public record WheelFilename(
     if (!normalizedName().equals(other.normalizedName())) {
       return false;
     }
-    if (!simpleVersion(version).equals(simpleVersion(other.version))) {
+    if (!sameVersion(version, other.version)) {
       return false;
     }
     if (build.isPresent() != other.build.isPresent()
@@ -245,9 +246,21 @@ public record WheelFilename(
     return version.replace('-', '_');
   }
 
-  private static String simpleVersion(String v) {
-    String s = v.toLowerCase(Locale.ROOT);
-    return s.startsWith("v") ? s.substring(1) : s;
+  /**
+   * Whether two versions as written in file names are the same: equal under PEP 440 when both parse (the file name
+   * escapes {@code -} as {@code _}, which PEP 440 reads as the same separator), else equal ignoring case.
+   *
+   * @param a one version
+   * @param b the other version
+   * @return true when they name the same version
+   */
+  public static boolean sameVersion(String a, String b) {
+    Optional<Version> x = Version.tryParse(a);
+    Optional<Version> y = Version.tryParse(b);
+    if (x.isPresent() && y.isPresent()) {
+      return x.get().equals(y.get());
+    }
+    return a.equalsIgnoreCase(b);
   }
 
   static String nameProblem(String name) {
