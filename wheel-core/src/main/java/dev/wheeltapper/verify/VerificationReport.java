@@ -1,5 +1,7 @@
 package dev.wheeltapper.verify;
 
+import dev.wheeltapper.provenance.SignatureResult;
+import dev.wheeltapper.provenance.SignatureStatus;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.DistInfoDirectory;
 import dev.wheeltapper.wheel.WheelFilename;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * @param wheelInfo WHEEL, when present and readable
  * @param metadata METADATA, when present and readable
  * @param record the well-formed rows of RECORD, when present
+ * @param signatures every signature found beside or inside the wheel, verified under the verifier's trust policy
  * @param findings every finding
  * @param entriesChecked how many archive entries had their content inflated and checked
  * @param bytesInflated how many uncompressed bytes were produced and checked
@@ -46,6 +49,7 @@ public record VerificationReport(
     Optional<WheelInfo> wheelInfo,
     Optional<CoreMetadata> metadata,
     Optional<Record> record,
+    List<SignatureResult> signatures,
     List<Finding> findings,
     int entriesChecked,
     long bytesInflated) {
@@ -59,7 +63,18 @@ public record VerificationReport(
     Objects.requireNonNull(wheelInfo, "wheelInfo");
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(record, "record");
+    signatures = List.copyOf(signatures);
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * Whether the wheel is intact and vouched for: it passed, and at least one signature is valid. A signature vouches
+   * only for the bytes it covers (RECORD, or the whole file), so this needs both.
+   *
+   * @return true when intact and validly signed
+   */
+  public boolean validlySigned() {
+    return passed() && signatures.stream().anyMatch(s -> s.status() == SignatureStatus.VALID);
   }
 
   /**

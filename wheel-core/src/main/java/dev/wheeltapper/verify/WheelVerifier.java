@@ -1,5 +1,14 @@
 package dev.wheeltapper.verify;
 
+import dev.wheeltapper.provenance.SignatureKind;
+import dev.wheeltapper.provenance.SignatureResult;
+import dev.wheeltapper.provenance.SignatureStatus;
+import dev.wheeltapper.provenance.TrustPolicy;
+import dev.wheeltapper.provenance.cms.RecordP7sVerifier;
+import dev.wheeltapper.provenance.jws.RecordJwsVerifier;
+import dev.wheeltapper.provenance.openpgp.OpenPgpVerifier;
+import dev.wheeltapper.provenance.pep740.AttestationResult;
+import dev.wheeltapper.provenance.pep740.Pep740Verifier;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.DistInfoDirectory;
@@ -82,16 +91,24 @@ public final class WheelVerifier {
   /** Wheel-Version major versions this verifier understands. */
   static final int SUPPORTED_WHEEL_MAJOR = 1;
 
-  private static final Set<String> SIGNATURE_FILES = Set.of("RECORD.jws", "RECORD.p7s");
+  private static final List<String> SIGNATURE_FILES = List.of("RECORD.jws", "RECORD.p7s");
+
+  /** Signature files beside a wheel that are looked at; more is not a real layout. */
+  private static final int MAX_SIDECARS = 64;
+
+  /** The largest signature file read beside a wheel (an attestation is a few KiB; the JSON parser caps at 4 MiB). */
+  private static final long MAX_SIDECAR_BYTES = 4L << 20;
 
   private final ZipLimits limits;
   private final int parallelism;
   private final Optional<Executor> executor;
+  private final TrustPolicy trust;
 
   private WheelVerifier(Builder b) {
     this.limits = b.limits;
     this.parallelism = b.parallelism;
     this.executor = Optional.ofNullable(b.executor);
+    this.trust = b.trust;
   }
 
   /**
@@ -132,7 +149,7 @@ public final class WheelVerifier {
     Objects.requireNonNull(wheel, "wheel");
     try (FileChannel ch = FileChannel.open(wheel, StandardOpenOption.READ)) {
       Path name = wheel.getFileName();
-      return verify(ch, name == null ? wheel.toString() : name.toString());
+      return new Run(ch, name == null ? wheel.toString() : name.toString(), Optional.of(wheel)).run();
     }
   }
 
@@ -148,7 +165,7 @@ public final class WheelVerifier {
   public VerificationReport verify(SeekableByteChannel channel, String fileName) throws IOException {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(fileName, "fileName");
-    return new Run(channel, fileName).run();
+    return new Run(channel, fileName, Optional.empty()).run();
   }
 
   /** One verification: the state of a single wheel's checks. */
@@ -165,9 +182,16 @@ public final class WheelVerifier {
     private final Map<Integer, byte[]> readWhole = new HashMap<>();
     private final Map<Integer, List<Finding>> readWholeFindings = new HashMap<>();
 
-    Run(SeekableByteChannel channel, String fileName) {
+    private final Optional<Path> location;
+    private final List<SignatureResult> signatures = new ArrayList<>();
+    /** RECORD.jws / RECORD.p7s entries and their bytes, read with the other dist-info files. */
+    private final Map<String, byte[]> signatureEntries = new java.util.LinkedHashMap<>();
+    private byte[] recordBytes;
+
+    Run(SeekableByteChannel channel, String fileName, Optional<Path> location) {
       this.channel = channel;
       this.fileName = fileName;
+      this.location = location;
     }
 
     VerificationReport run() throws IOException {
@@ -202,8 +226,9 @@ public final class WheelVerifier {
           inflated = content.inflated;
         }
         String digest = sha256 == null ? sha256OfChannel() : join(sha256);
+        checkSignatures(digest);
         return new VerificationReport(fileName, digest, size, filename, distInfo, wheelInfo, metadata, record,
-            findings, checked, inflated);
+            signatures, findings, checked, inflated);
       } finally {
         if (own != null) {
           own.shutdownNow();
@@ -258,7 +283,19 @@ public final class WheelVerifier {
       } else {
         Optional<byte[]> bytes = readSmall(recordEntry.get());
         if (bytes.isPresent()) {
+          recordBytes = bytes.get();
           rows = checkRecord(bytes.get(), d);
+        }
+      }
+      for (String sig : SIGNATURE_FILES) {
+        Optional<ScannedEntry> e = scan.entry(d.resolve(sig));
+        if (e.isPresent()) {
+          Optional<byte[]> bytes = readSmall(e.get());
+          if (bytes.isPresent()) {
+            signatureEntries.put(d.resolve(sig), bytes.get());
+          } else {
+            findings.add(Finding.error(Codes.SIGNATURE_INVALID, d.resolve(sig), sig + " cannot be read."));
+          }
         }
       }
       checkWheelFile(scan, d);
@@ -604,6 +641,93 @@ public final class WheelVerifier {
           && SIGNATURE_FILES.contains(path.substring(distInfo.get().name().length() + 1));
     }
 
+    // ---- signatures ---------------------------------------------------------------------------------------------
+
+    private void checkSignatures(String sha256Hex) throws IOException {
+      boolean recordIntact = findings.stream().noneMatch(f -> f.isError()
+          && (f.area().equals("record") || f.area().equals("zip")));
+      for (var e : signatureEntries.entrySet()) {
+        boolean jws = e.getKey().endsWith("RECORD.jws");
+        if (recordBytes == null) {
+          add(SignatureResult.of(jws ? SignatureKind.RECORD_JWS : SignatureKind.RECORD_P7S, SignatureStatus.INVALID,
+              Optional.empty(), "there is no readable RECORD for it to sign", e.getKey(), List.of()));
+          continue;
+        }
+        SignatureResult r = jws
+            ? RecordJwsVerifier.verify(e.getValue(), recordBytes, trust, e.getKey())
+            : RecordP7sVerifier.verify(e.getValue(), recordBytes, trust, e.getKey());
+        if (r.status() == SignatureStatus.VALID && !recordIntact) {
+          // A signature vouches for RECORD only; a RECORD that does not match the content vouches for nothing.
+          r = SignatureResult.of(r.kind(), SignatureStatus.INVALID, r.signer(),
+              r.detail() + "; but RECORD does not match the archive's content, so the signature vouches for nothing",
+              e.getKey(), r.findings());
+        }
+        add(r);
+      }
+      if (location.isPresent()) {
+        for (Path side : sidecars(location.get())) {
+          String sideName = String.valueOf(side.getFileName());
+          Optional<SignatureKind> kind = SignatureKind.ofFileName(sideName);
+          if (kind.isEmpty()) {
+            continue;
+          }
+          byte[] bytes = readSidecar(side, sideName);
+          if (bytes == null) {
+            continue;
+          }
+          if (kind.get() == SignatureKind.OPENPGP) {
+            try (var in = java.nio.file.Files.newInputStream(location.get())) {
+              add(OpenPgpVerifier.verify(in, bytes, trust, sideName));
+            }
+          } else {
+            for (AttestationResult a
+                : Pep740Verifier.verify(bytes, fileName, HexFormat.of().parseHex(sha256Hex), trust, sideName)) {
+              add(a.signature());
+            }
+          }
+        }
+      }
+      if (signatures.isEmpty()) {
+        trust.missingSignature("").ifPresent(findings::add);
+      }
+    }
+
+    private void add(SignatureResult r) {
+      signatures.add(r);
+      findings.addAll(r.findingsUnder(trust));
+    }
+
+    /** Signature files beside the wheel ({@code NAME.whl.asc}, {@code NAME.whl.*.attestation}, ...), sorted. */
+    private List<Path> sidecars(Path wheel) throws IOException {
+      Path dir = wheel.toAbsolutePath().getParent();
+      if (dir == null) {
+        return List.of();
+      }
+      List<Path> out = new ArrayList<>();
+      String prefix = fileName + ".";
+      try (var stream = java.nio.file.Files.newDirectoryStream(dir,
+          p -> String.valueOf(p.getFileName()).startsWith(prefix))) {
+        for (Path p : stream) {
+          if (out.size() >= MAX_SIDECARS) {
+            break;
+          }
+          out.add(p);
+        }
+      }
+      out.sort(null);
+      return out;
+    }
+
+    private byte[] readSidecar(Path side, String name) throws IOException {
+      long size = java.nio.file.Files.size(side);
+      if (size > MAX_SIDECAR_BYTES) {
+        findings.add(Finding.error(Codes.SIGNATURE_INVALID, name,
+            name + " is " + size + " bytes, more than the " + MAX_SIDECAR_BYTES + " a signature file may have."));
+        return null;
+      }
+      return java.nio.file.Files.readAllBytes(side);
+    }
+
     // ---- whole-file digest ---------------------------------------------------------------------------------------
 
     private String sha256Unchecked() {
@@ -691,6 +815,7 @@ public final class WheelVerifier {
     private ZipLimits limits = ZipLimits.defaults();
     private int parallelism = 1;
     private Executor executor;
+    private TrustPolicy trust = TrustPolicy.defaults();
 
     private Builder() {}
 
@@ -727,6 +852,18 @@ public final class WheelVerifier {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The trust under which signatures found beside or inside the wheel are verified (default: {@link
+     * TrustPolicy#defaults()}, the public-good Sigstore root and no other anchor).
+     *
+     * @param policy the trust policy
+     * @return this builder
+     */
+    public Builder trustPolicy(TrustPolicy policy) {
+      this.trust = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
