@@ -1,7 +1,25 @@
 package dev.wheeltapper.cli;
 
-/** Entry point of {@code wheeltapper.jar}. */
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code wheeltapper.jar}: {@code verify}, {@code inspect} and {@code audit}, as specified in {@code
+ * shared/spec/cli.md}.
+ *
+ * <p>Exit codes: 0 every artifact passed, 1 at least one artifact has an error finding, 2 usage error or an unreadable
+ * path.
+ */
 public final class Main {
+  /** Every artifact passed. */
+  public static final int EXIT_PASS = 0;
+  /** At least one artifact has an error finding. */
+  public static final int EXIT_FAIL = 1;
+  /** Usage error, or a path that does not exist or cannot be read. */
+  public static final int EXIT_USAGE = 2;
+
   private Main() {}
 
   /**
@@ -10,6 +28,47 @@ public final class Main {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(0);
+    if (java.util.Arrays.asList(args).contains("--debug")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    }
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the command line without exiting, for tests and embedding.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    CommandLine cl = new CommandLine(new WheeltapperCommand(outWriter, errWriter));
+    cl.setOut(outWriter);
+    cl.setErr(errWriter);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      errWriter.println("wheeltapper: " + ex.getMessage());
+      errWriter.println("Try 'wheeltapper --help'.");
+      return EXIT_USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      boolean debug = parseResult.expandedArgs().contains("--debug");
+      if (ex instanceof UsageException) {
+        errWriter.println("wheeltapper: " + ex.getMessage());
+      } else {
+        errWriter.println("wheeltapper: internal error: " + ex);
+      }
+      if (debug) {
+        ex.printStackTrace(errWriter);
+      }
+      errWriter.flush();
+      return EXIT_USAGE;
+    });
+    int code = cl.execute(args);
+    outWriter.flush();
+    errWriter.flush();
+    return code;
   }
 }

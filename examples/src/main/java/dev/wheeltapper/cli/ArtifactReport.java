@@ -1,0 +1,99 @@
+package dev.wheeltapper.cli;
+
+import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the command line reports about one artifact: the shape of one element of the JSON {@code artifacts}
+ * array of {@code shared/spec/cli.md}.
+ *
+ * @param path the path as given, or as found under a directory
+ * @param kind {@code wheel} or {@code binary}
+ * @param sha256 lower-case hex SHA-256 of the whole file
+ * @param wheel the wheel's name, version and tags, when its file name parses
+ * @param findings every finding, in a stable order
+ * @param signatures one entry per signature found
+ * @param binaries one entry per native binary
+ * @param policy the platform-policy result of a wheel audit, as a JSON-ready map
+ */
+public record ArtifactReport(
+    String path,
+    String kind,
+    String sha256,
+    Optional<WheelSummary> wheel,
+    List<Finding> findings,
+    List<SignatureReport> signatures,
+    List<Map<String, Object>> binaries,
+    Optional<Map<String, Object>> policy) {
+
+  /** Copies the lists. */
+  public ArtifactReport {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(wheel, "wheel");
+    findings = List.copyOf(findings);
+    signatures = List.copyOf(signatures);
+    binaries = List.copyOf(binaries);
+    Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * Whether the artifact passed: no finding of severity error.
+   *
+   * @return true when no finding is an error
+   */
+  public boolean passed() {
+    return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  /**
+   * The JSON verdict.
+   *
+   * @return {@code pass} or {@code fail}
+   */
+  public String verdict() {
+    return passed() ? "pass" : "fail";
+  }
+
+  /**
+   * The wheel summary of the JSON report.
+   *
+   * @param name the distribution name as in the file name
+   * @param version the version as in the file name
+   * @param build the build tag, when present
+   * @param tags every tag, expanded from compressed tag sets
+   * @param rootIsPurelib WHEEL's Root-Is-Purelib, when readable
+   * @param wheelVersion WHEEL's Wheel-Version, when readable
+   * @param metadataVersion METADATA's Metadata-Version, when readable
+   * @param generator WHEEL's Generator, when present
+   */
+  public record WheelSummary(
+      String name,
+      String version,
+      Optional<String> build,
+      List<String> tags,
+      Optional<Boolean> rootIsPurelib,
+      Optional<String> wheelVersion,
+      Optional<String> metadataVersion,
+      Optional<String> generator) {
+    /** Copies the tags. */
+    public WheelSummary {
+      tags = List.copyOf(tags);
+    }
+  }
+
+  /**
+   * One signature of the JSON report.
+   *
+   * @param kind {@code pep740}, {@code RECORD.p7s}, {@code RECORD.jws} or {@code openpgp}
+   * @param status {@code valid}, {@code untrusted}, {@code invalid} or {@code unsupported}
+   * @param signer who signed, when known
+   * @param detail what was checked, in words
+   */
+  public record SignatureReport(String kind, String status, Optional<String> signer, String detail) {}
+}

@@ -1,0 +1,11 @@
+package dev.wheeltapper.cli;
+
+/** Output formats of the command line. */
+public enum Format {
+  /** Text for a person: one block per artifact. */
+  text,
+  /** The JSON report of {@code shared/spec/cli.md}. */
+  json,
+  /** SARIF 2.1.0. */
+  sarif
+}

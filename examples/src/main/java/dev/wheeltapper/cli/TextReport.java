@@ -1,0 +1,71 @@
+package dev.wheeltapper.cli;
+
+import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Severity;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** Renders reports for a person: one block per artifact, a PASS/FAIL line, findings grouped by severity. */
+final class TextReport {
+  private final PrintWriter out;
+  private final boolean color;
+
+  TextReport(PrintWriter out, boolean color) {
+    this.out = out;
+    this.color = color;
+  }
+
+  void render(List<ArtifactReport> reports) {
+    int passed = 0;
+    for (ArtifactReport r : reports) {
+      block(r);
+      if (r.passed()) {
+        passed++;
+      }
+    }
+    out.printf("%d artifact%s: %d passed, %d failed%n",
+        reports.size(), reports.size() == 1 ? "" : "s", passed, reports.size() - passed);
+    out.flush();
+  }
+
+  private void block(ArtifactReport r) {
+    String verdict = r.passed() ? paint("PASS", "32;1") : paint("FAIL", "31;1");
+    out.printf("%s  %s (%s)%n", verdict, r.path(), r.kind());
+    out.printf("      sha256 %s%n", r.sha256());
+    r.wheel().ifPresent(w -> {
+      out.printf("      %s %s%s  tags %s%n", w.name(), w.version(),
+          w.build().map(b -> " build " + b).orElse(""), String.join(", ", w.tags()));
+      out.printf("      Wheel-Version %s, Metadata-Version %s, Root-Is-Purelib %s, Generator %s%n",
+          w.wheelVersion().orElse("?"), w.metadataVersion().orElse("?"),
+          w.rootIsPurelib().map(String::valueOf).orElse("?"), w.generator().orElse("?"));
+    });
+    for (ArtifactReport.SignatureReport s : r.signatures()) {
+      out.printf("      signature %-10s %-9s %s%n", s.kind(), s.status(), s.signer().orElse(""));
+    }
+    for (Map<String, Object> b : r.binaries()) {
+      BinaryTable.render(out, b);
+    }
+    r.policy().ifPresent(p -> out.printf("      policy %s%n", p));
+    for (Severity sev : Severity.values()) {
+      List<Finding> group = r.findings().stream().filter(f -> f.severity() == sev).toList();
+      if (group.isEmpty()) {
+        continue;
+      }
+      String head = switch (sev) {
+        case ERROR -> paint("errors", "31");
+        case WARNING -> paint("warnings", "33");
+        case NOTE -> paint("notes", "36");
+      };
+      out.printf("      %s (%d)%n", head, group.size());
+      for (Finding f : group) {
+        out.printf("        %-28s %s%s%n", f.code(), f.path().isEmpty() ? "" : f.path() + ": ", f.message());
+      }
+    }
+    out.println();
+  }
+
+  private String paint(String s, String sgr) {
+    return color ? "\u001b[" + sgr + "m" + s + "\u001b[0m" : s;
+  }
+}
