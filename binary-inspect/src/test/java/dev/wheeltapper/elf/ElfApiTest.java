@@ -171,6 +171,38 @@ class ElfApiTest {
   }
 
   @Test
+  void packageAndGoNotes() throws IOException {
+    try (ElfFile elf = open(Fixture.NOTES_SO)) {
+      assertThat(elf.notes().packageMetadata()).contains("{\"type\":\"deb\",\"name\":\"fixture\",\"version\":\"1.0\"}");
+      assertThat(elf.notes().goBuildId()).contains("abc/def");
+      assertThat(elf.notes().owner("FDO")).hasSize(1);
+      assertThat(elf.notes().find("Go", Note.NT_GO_BUILDID).map(Note::source)).contains(".note.go.buildid");
+    }
+    try (ElfFile elf = open(Fixture.HARDENED_SO)) {
+      assertThat(elf.notes().packageMetadata()).isEmpty();
+      assertThat(elf.notes().goBuildId()).isEmpty();
+    }
+  }
+
+  @Test
+  void aarch64PropertyBitsAreReadForAarch64Only() throws IOException {
+    // The x86 CET fixture rewritten as AArch64 with FEATURE_1_AND = BTI | PAC: same note framing, other meaning.
+    ElfHostileTest.Mutant m = ElfHostileTest.Mutant.of(Fixture.CET_NOSTDLIB_SO);
+    Section prop = m.section(".note.gnu.property");
+    m.u16(18, Machine.AARCH64.value());
+    m.u32(prop.offset() + 16, GnuProperties.AARCH64_FEATURE_1_AND);
+    try (ElfFile elf = m.open()) {
+      GnuProperties p = elf.notes().gnuProperties();
+      assertThat(p.aarch64Feature1And()).hasValue(3);
+      assertThat(p.bti()).isTrue();
+      assertThat(p.pac()).isTrue();
+      assertThat(p.gcs()).isFalse();
+      assertThat(p.ibt()).isFalse();
+      assertThat(p.x86Feature1And()).isEmpty();
+    }
+  }
+
+  @Test
   void relocatableObject() throws IOException {
     try (ElfFile elf = open(Fixture.OBJECT)) {
       assertThat(elf.type()).isEqualTo(ElfType.REL);

@@ -429,9 +429,16 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void withoutSectionHeadersTheLoaderViewStillAnswers() throws IOException {
-    Path file = NativeFixtures.get(Fixture.VERSIONED_SO);
+  static List<Path> loaderViewFiles() {
+    // DT_GNU_HASH counts the symbols of the gcc fixture, DT_HASH those of the mips64el module (MIPS has no GNU hash)
+    return List.of(NativeFixtures.get(Fixture.VERSIONED_SO),
+        SharedCorpus.corpus("elf/debian-bookworm-mips64el/_psutil_posix.cpython-311-mips64el-linux-gnuabi64.so"));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("loaderViewFiles")
+  void withoutSectionHeadersTheLoaderViewStillAnswers(Path file) throws IOException {
+    boolean fixture = file.getFileName().toString().equals("versioned.so");
     List<String> syms;
     List<RequiredVersion> versions;
     List<Note> notes;
@@ -449,7 +456,9 @@ class ElfHostileTest {
       assertThat(elf.dynamic().needed()).contains("libc.so.6");
       assertThat(elf.dynamicSymbols().stream().map(Symbol::versionedName)).containsExactlyElementsOf(syms);
       assertThat(elf.versionRequirements().all()).isEqualTo(versions);
-      assertThat(elf.versionDefinitions()).extracting(VersionDefinition::name).contains("FOO_2.0");
+      if (fixture) {
+        assertThat(elf.versionDefinitions()).extracting(VersionDefinition::name).contains("FOO_2.0");
+      }
       assertThat(elf.notes().list()).isEqualTo(notes);
       assertThat(elf.comments()).isEmpty();
       assertThat(elf.defects()).isEmpty();

@@ -44,6 +44,8 @@ public final class NativeFixtures {
     CXX_SO("g++", "cxx.cpp", "cxx.so", "-shared -fPIC -O2"),
     /** Shared object without crt files, so the x86 IBT/SHSTK property note survives the link. */
     CET_NOSTDLIB_SO("gcc", "lib.c", "cet.so", "-shared -fPIC -O2 -nostdlib -fcf-protection=full"),
+    /** Shared object with a {@code .note.package} JSON note and a Go build id note. */
+    NOTES_SO("gcc", "notes.c", "notes.so", "-shared -fPIC"),
     /** Relocatable object file with a full symbol table and one section per function. */
     OBJECT("gcc", "lib.c", "lib.o", "-c -fPIC -O2 -ffunction-sections");
 
