@@ -618,6 +618,11 @@ public final class ElfFile implements Closeable {
     int n = (int) count;
     int ent = header.shentsize();
     ByteBuffer tab = region(shoff, (long) n * ent, "section header table of " + n + " entries");
+    long phEnd = header.phoff() + (long) header.phnum() * header.phentsize();
+    if (shoff < header.ehsize()
+        || (header.phnum() != 0 && shoff < phEnd && header.phoff() < shoff + (long) n * ent)) {
+      defects.add(shoff, "section headers", "the section header table overlaps the ELF header or the program headers");
+    }
     List<long[]> raw = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       raw.add(shdr(tab, i * ent));
@@ -698,11 +703,20 @@ public final class ElfFile implements Closeable {
         s = new Segment(i, SegmentType.of(type), type, u32(tab, p + 24), u32(tab, p + 4), u32(tab, p + 8),
             u32(tab, p + 12), u32(tab, p + 16), u32(tab, p + 20), u32(tab, p + 28));
       }
-      if (Long.compareUnsigned(s.fileSize(), s.memorySize()) > 0 && s.type() == SegmentType.LOAD) {
-        defects.add(phoff + p, "program header " + i, "p_filesz exceeds p_memsz");
+      if (s.type() == SegmentType.LOAD) {
+        if (Long.compareUnsigned(s.fileSize(), s.memorySize()) > 0) {
+          defects.add(phoff + p, "program header " + i, "p_filesz exceeds p_memsz");
+        }
+        if (s.alignment() > 1 && Long.bitCount(s.alignment()) != 1) {
+          defects.add(phoff + p, "program header " + i, "p_align 0x" + Long.toHexString(s.alignment()) + " is not a power of two");
+        }
       }
       out.add(s);
     }
+    if (phoff < header.ehsize()) {
+      defects.add(phoff, "program headers", "the program header table overlaps the ELF header");
+    }
+    checkLoadOverlaps(out, phoff, ent);
     return new Segments(out);
   }
 
@@ -712,6 +726,31 @@ public final class ElfFile implements Closeable {
     } catch (ElfFormatException e) {
       defects.add(e.offset(), forWhat, "program headers unusable: " + e.reason());
       return new Segments(List.of());
+    }
+  }
+
+  /** PT_LOAD segments whose memory ranges overlap: the loader would map one over the other. */
+  private void checkLoadOverlaps(List<Segment> segs, long phoff, int ent) {
+    List<Segment> loads = new ArrayList<>();
+    for (Segment s : segs) {
+      if (s.type() == SegmentType.LOAD && s.memorySize() != 0) {
+        loads.add(s);
+      }
+    }
+    if (loads.size() > 64) {
+      return; // quadratic check kept for ordinary files; more loads than this is itself unusual
+    }
+    for (int i = 0; i < loads.size(); i++) {
+      for (int j = i + 1; j < loads.size(); j++) {
+        Segment a = loads.get(i);
+        Segment b = loads.get(j);
+        long aEnd = a.virtualAddress() + a.memorySize();
+        long bEnd = b.virtualAddress() + b.memorySize();
+        if (Long.compareUnsigned(a.virtualAddress(), bEnd) < 0 && Long.compareUnsigned(b.virtualAddress(), aEnd) < 0) {
+          defects.add(phoff + (long) b.index() * ent, "program header " + b.index(),
+              "PT_LOAD overlaps PT_LOAD " + a.index() + " in memory");
+        }
+      }
     }
   }
 
@@ -783,6 +822,18 @@ public final class ElfFile implements Closeable {
     }
     if (!terminated) {
       defects.add(off, part, "no DT_NULL terminator within " + max + " entries");
+    }
+    long[] singletons = {5, 6, 10, 14, 30, 0x6ffffffbL, 4, 0x6ffffef5L};
+    for (long t : singletons) {
+      int seen = 0;
+      for (int i = 0; i < n; i++) {
+        if (tags[i] == t) {
+          seen++;
+        }
+      }
+      if (seen > 1) {
+        defects.add(off, part, DynamicTag.of(t, header.machine()) + " appears " + seen + " times");
+      }
     }
     boolean needStrings = false;
     for (int i = 0; i < n; i++) {
@@ -1294,6 +1345,7 @@ public final class ElfFile implements Closeable {
             defects.add(e.offset(), name(s), e.reason());
           }
         }
+        checkPropertyNotes(out);
         return new Notes(out, header.machine(), header.bits());
       }
     }
@@ -1306,7 +1358,15 @@ public final class ElfFile implements Closeable {
         defects.add(e.offset(), part, e.reason());
       }
     }
+    checkPropertyNotes(out);
     return new Notes(out, header.machine(), header.bits());
+  }
+
+  private void checkPropertyNotes(List<Note> notes) {
+    long count = notes.stream().filter(n -> n.isGnu(Note.NT_GNU_PROPERTY_TYPE_0)).count();
+    if (count > 1 && header.type() != ElfType.REL) {
+      defects.add(-1, "notes", count + " NT_GNU_PROPERTY_TYPE_0 notes; a linked file has at most one");
+    }
   }
 
   private void parseNotes(ByteBuffer b, long fileOff, long alignment, String part, List<Note> out) {

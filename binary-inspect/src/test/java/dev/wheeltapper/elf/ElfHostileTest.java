@@ -508,6 +508,50 @@ class ElfHostileTest {
   }
 
   @Test
+  void overlappingAndOddSegments() throws IOException {
+    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+    List<Segment> loads = m.segments.stream().filter(s -> s.type() == SegmentType.LOAD).collect(Collectors.toList());
+    Segment second = loads.get(1);
+    m.word(m.phdr(second.index()) + (m.is64 ? 16 : 8), loads.get(0).virtualAddress()); // p_vaddr onto the first LOAD
+    m.word(m.phdr(second.index()) + (m.is64 ? 48 : 28), 0x1001); // p_align not a power of two
+    try (ElfFile elf = m.open()) {
+      assertThat(elf.segments().size()).isEqualTo(m.segments.size());
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("overlaps PT_LOAD"))
+          .anyMatch(d -> d.reason().contains("not a power of two"));
+    }
+    Mutant n = Mutant.of(Fixture.HARDENED_SO);
+    n.word(n.ehPhoff(), 8); // program header table on top of the ELF header
+    try (ElfFile elf = n.open()) {
+      touchAll(elf);
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("overlaps the ELF header"));
+    }
+    Mutant o = Mutant.of(Fixture.HARDENED_SO);
+    o.word(o.ehShoff(), o.h.phoff()); // section header table on top of the program headers
+    try (ElfFile elf = o.open()) {
+      touchAll(elf);
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("section header table overlaps"));
+    }
+  }
+
+  @Test
+  void repeatedDynamicTags() throws IOException {
+    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+    Segment pt = m.segment(SegmentType.DYNAMIC);
+    List<DynamicEntry> original;
+    try (ElfFile elf = m.open()) {
+      original = elf.dynamic().entries();
+    }
+    int flags1 = original.stream().filter(e -> e.tag() == DynamicTag.FLAGS_1).findFirst().orElseThrow().index();
+    m.word(pt.offset() + flags1 * 16L, 30); // DT_FLAGS_1 becomes a second DT_FLAGS with value DF_1_NOW|... bits
+    try (ElfFile elf = m.open()) {
+      assertThat(elf.dynamic().entries(DynamicTag.FLAGS)).hasSize(2);
+      assertThat(elf.dynamic().flags()).isEqualTo(original.get(flags1).value() | Dynamic.DF_BIND_NOW);
+      assertThat(elf.dynamic().flags1()).isZero();
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("FLAGS appears 2 times"));
+    }
+  }
+
+  @Test
   void absurdNotes() throws IOException {
     Mutant m = Mutant.of(Fixture.HARDENED_SO);
     Section id = m.section(".note.gnu.build-id");
