@@ -324,8 +324,8 @@ public final class ElfFile implements Closeable {
    * The notes as {@code readelf -n} finds them: from the {@code SHT_NOTE} sections when there are any, otherwise from
    * the {@code PT_NOTE} segments.
    *
-   * @return the notes
-   * @throws ElfFormatException never for damaged notes (those are defects); only when neither headers can be read
+   * @return the notes (damaged notes and unreadable headers are recorded as defects, the rest is returned)
+   * @throws ElfFormatException only on an internal reader failure
    */
   public Notes notes() throws ElfFormatException {
     return notes.get();

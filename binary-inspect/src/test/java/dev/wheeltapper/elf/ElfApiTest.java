@@ -343,6 +343,31 @@ class ElfApiTest {
   }
 
   @Test
+  void concurrentFirstUseComputesEachTableOnce() throws Exception {
+    try (ElfFile elf = open(Fixture.VERSIONED_SO)) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<Symbols>> futures = new ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 16; i++) {
+          futures.add(pool.submit(() -> {
+            start.await();
+            elf.versionRequirements();
+            return elf.dynamicSymbols();
+          }));
+        }
+        start.countDown();
+        Symbols first = futures.get(0).get();
+        for (java.util.concurrent.Future<Symbols> f : futures) {
+          assertThat(f.get()).isSameAs(first);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void symbolVersionsCompareNumerically() {
     assertThat(SymbolVersion.parse("GLIBC_2.17")).isLessThan(SymbolVersion.parse("GLIBC_2.29"));
     assertThat(SymbolVersion.parse("GLIBC_2.9")).isLessThan(SymbolVersion.parse("GLIBC_2.10"));

@@ -551,6 +551,65 @@ class ElfHostileTest {
     }
   }
 
+  /** The bytes with {@code extra} appended at an 8-aligned offset, which is returned in {@code at[0]}. */
+  private static byte[] append(byte[] bytes, byte[] extra, long[] at) {
+    int start = (bytes.length + 7) & ~7;
+    byte[] out = Arrays.copyOf(bytes, start + extra.length);
+    System.arraycopy(extra, 0, out, start, extra.length);
+    at[0] = start;
+    return out;
+  }
+
+  @Test
+  void extendedSymbolSectionIndexThroughSymtabShndx() throws IOException {
+    Mutant m = Mutant.of(Fixture.OBJECT);
+    Section symtab = m.section(".symtab");
+    int count = (int) (symtab.size() / 24);
+    Symbol target;
+    try (ElfFile elf = m.open()) {
+      target = elf.symbolTable().named("fixture_answer").first().orElseThrow();
+    }
+    ByteBuffer shndx = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+    shndx.putInt(target.index() * 4, target.sectionIndex());
+    long[] at = new long[1];
+    byte[] withData = append(m.b, shndx.array(), at);
+    long dataOff = at[0];
+    int n = m.sections.size();
+    ByteBuffer table = ByteBuffer.allocate((n + 1) * 64).order(ByteOrder.LITTLE_ENDIAN);
+    table.put(Arrays.copyOfRange(m.b, (int) m.h.shoff(), (int) m.h.shoff() + n * 64));
+    table.putInt(n * 64 + 4, 18).putLong(n * 64 + 24, dataOff).putLong(n * 64 + 32, count * 4L)
+        .putInt(n * 64 + 40, symtab.index()).putLong(n * 64 + 48, 4).putLong(n * 64 + 56, 4);
+    byte[] bytes = append(withData, table.array(), at);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(40, at[0]).putShort(60, (short) (n + 1));
+    b.putShort((int) (symtab.offset() + target.index() * 24L + 6), (short) 0xffff);
+    try (ElfFile elf = ElfFile.of(bytes)) {
+      assertThat(elf.sections().withType(SectionType.SYMTAB_SHNDX).size()).isEqualTo(1);
+      Symbol s = elf.symbolTable().named("fixture_answer").first().orElseThrow();
+      assertThat(s.sectionIndex()).isEqualTo(target.sectionIndex());
+      assertThat(elf.sections().at(s.sectionIndex()).map(Section::name)).contains(".text.fixture_answer");
+      assertThat(elf.defects()).isEmpty();
+    }
+  }
+
+  @Test
+  void programHeadersWiderThanTheStructAreStridedByEntrySize() throws IOException {
+    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+    int n = m.segments.size();
+    ByteBuffer wide = ByteBuffer.allocate(n * 64);
+    for (int i = 0; i < n; i++) {
+      wide.put(i * 64, m.b, (int) m.phdr(i), 56);
+    }
+    long[] at = new long[1];
+    byte[] bytes = append(m.b, wide.array(), at);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(32, at[0]).putShort(54, (short) 64);
+    try (ElfFile elf = ElfFile.of(bytes)) {
+      assertThat(elf.segments().list()).isEqualTo(m.segments);
+      assertThat(elf.dynamic().bindNow()).isTrue();
+    }
+  }
+
   @Test
   void absurdNotes() throws IOException {
     Mutant m = Mutant.of(Fixture.HARDENED_SO);
