@@ -628,7 +628,8 @@ final class ElfParser {
       long ho = fileOffset(segs, d.value(DynamicTag.HASH).getAsLong());
       if (ho >= 0 && src.contains(ho, 8)) {
         try {
-          return Math.min(u32(region(ho, 8, "DT_HASH"), 4), fileLimit);
+          // nchain is the symbol count; symbols() bounds it by the file and records a defect when it lies
+          return u32(region(ho, 8, "DT_HASH"), 4);
         } catch (ElfFormatException e) {
           defects.add(e.offset(), "DT_HASH", e.reason());
         }
@@ -656,6 +657,7 @@ final class ElfParser {
         long chains = bucketsOff + nbuckets * 4;
         long bound = Math.min(fileLimit, limits.maxSymbols());
         // Walk the last chain to its end bit; bounded by the symbol limit and the file.
+        boolean ended = false;
         while (maxSym < bound) {
           long co = chains + (maxSym - symoffset) * 4;
           if (!src.contains(co, 4)) {
@@ -665,8 +667,12 @@ final class ElfParser {
           long v = u32(region(co, 4, "DT_GNU_HASH chain"), 0);
           maxSym++;
           if ((v & 1) != 0) {
+            ended = true;
             break;
           }
+        }
+        if (!ended) {
+          defects.add(chains, "DT_GNU_HASH", "the last hash chain has no end within " + maxSym + " symbols");
         }
         return Math.min(maxSym, fileLimit);
       } catch (ElfFormatException e) {
