@@ -32,7 +32,11 @@ echo "files: $nfiles ($((nbytes / 1048576)) MiB) under $libdir"
 
 java -cp "$out/classes:$cp" org.openjdk.jmh.Main 'dev.wheeltapper.elf.bench.ElfBench' -p listFile="$list" \
   -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
-read -r score err < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[0]["primaryMetric"]; print(r["score"], r["scoreError"])' "$out/jmh.json")
+read -r score err lo hi < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))[0]["primaryMetric"]
+raw = [x for fork in r["rawData"] for x in fork]
+print(r["score"], r["scoreError"], min(raw), max(raw))' "$out/jmh.json")
 
 # readelf, batched (many files per process, its fastest form), best of 3 runs.
 best=""
@@ -66,7 +70,7 @@ FLAGS / FLAGS_1 / TEXTREL, RPATH, RUNPATH, NEEDED, SONAME, undefined \`__stack_c
 
 | reader | time for all files | files per second |
 |---|---|---|
-| wheeltapper \`ElfFile\` (JMH, single thread, average of 5 x 5 s after 3 x 5 s warm-up) | $(printf '%.0f' "$score") ms +/- $(printf '%.0f' "$err") ms | $ours |
+| wheeltapper \`ElfFile\` (JMH, single thread, average of 5 x 5 s after 3 x 5 s warm-up) | $(printf '%.0f' "$score") ms +/- $(printf '%.0f' "$err") ms (iterations $(printf '%.0f' "$lo")-$(printf '%.0f' "$hi") ms) | $ours |
 | \`readelf -W -d -s -n -l\` | $(printf '%.0f' "$(python3 -c "print($best*1000)")") ms | $theirs |
 
 Ratio: **$ratio x** readelf's throughput. Note: readelf formats and prints every symbol of \`.dynsym\` and \`.symtab\`,
