@@ -7,4 +7,5 @@ module dev.wheeltapper.binary {
   requires org.slf4j;
 
   exports dev.wheeltapper.binary;
+  exports dev.wheeltapper.elf;
 }

@@ -1,0 +1,62 @@
+package dev.wheeltapper.elf;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A bounded view of a string table: lookups past its end or without a terminating NUL give a (possibly cut) string
+ * and record a defect, never read outside the table.
+ */
+final class StringTable {
+  static final StringTable EMPTY = new StringTable(ByteBuffer.allocate(0), -1, "", null, 1);
+
+  private final ByteBuffer buf;
+  private final long fileOffset;
+  private final String part;
+  private final Defects defects;
+  private final int maxLength;
+
+  StringTable(ByteBuffer buf, long fileOffset, String part, Defects defects, int maxLength) {
+    this.buf = buf;
+    this.fileOffset = fileOffset;
+    this.part = part;
+    this.defects = defects;
+    this.maxLength = maxLength;
+  }
+
+  int size() {
+    return buf.limit();
+  }
+
+  /** The string at {@code offset}, {@code ""} (with a defect) when the offset is out of range. */
+  String get(long offset) {
+    int size = buf.limit();
+    if (offset < 0 || offset >= size) {
+      if (offset != 0 || size != 0) {
+        defect(offset, "string offset " + offset + " outside the string table of " + size + " bytes");
+      }
+      return "";
+    }
+    int start = (int) offset;
+    int end = (int) Math.min(size, (long) start + maxLength);
+    int i = start;
+    while (i < end && buf.get(i) != 0) {
+      i++;
+    }
+    if (i == end) {
+      defect(offset, i == size ? "string not terminated before the end of the table" : "string longer than " + maxLength);
+    }
+    if (i == start) {
+      return "";
+    }
+    byte[] bytes = new byte[i - start];
+    buf.get(start, bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private void defect(long offset, String reason) {
+    if (defects != null) {
+      defects.add(fileOffset >= 0 ? fileOffset + offset : -1, part, reason);
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.wheeltapper.elf;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * An immutable, ordered selection of symbols with fluent filters that read as sentences.
+ *
+ * <pre>{@code
+ * boolean canary = elf.dynamicSymbols().undefined().named("__stack_chk_fail").exists();
+ * List<String> fortified = elf.dynamicSymbols().undefined().functions()
+ *     .nameMatches(n -> n.startsWith("__") && n.endsWith("_chk")).names();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Symbols implements Iterable<Symbol> {
+  private final List<Symbol> list;
+
+  Symbols(List<Symbol> list) {
+    this.list = List.copyOf(list);
+  }
+
+  /**
+   * The selected symbols.
+   *
+   * @return an unmodifiable list in table order
+   */
+  public List<Symbol> list() {
+    return list;
+  }
+
+  /**
+   * The symbols as a stream.
+   *
+   * @return a sequential stream
+   */
+  public Stream<Symbol> stream() {
+    return list.stream();
+  }
+
+  @Override
+  public Iterator<Symbol> iterator() {
+    return list.iterator();
+  }
+
+  /**
+   * How many symbols are selected.
+   *
+   * @return the count
+   */
+  public int size() {
+    return list.size();
+  }
+
+  /**
+   * Whether none is selected.
+   *
+   * @return true when empty
+   */
+  public boolean isEmpty() {
+    return list.isEmpty();
+  }
+
+  /**
+   * Whether any is selected.
+   *
+   * @return true when not empty
+   */
+  public boolean exists() {
+    return !list.isEmpty();
+  }
+
+  /**
+   * The first selected symbol.
+   *
+   * @return the symbol, empty when none
+   */
+  public Optional<Symbol> first() {
+    return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+  }
+
+  /**
+   * The symbols a predicate accepts.
+   *
+   * @param predicate the test
+   * @return the selection
+   */
+  public Symbols matching(Predicate<? super Symbol> predicate) {
+    return new Symbols(list.stream().filter(predicate).collect(Collectors.toList()));
+  }
+
+  /**
+   * Imports: symbols with {@code SHN_UNDEF}, leaving out the null symbol at index 0.
+   *
+   * @return the selection
+   */
+  public Symbols undefined() {
+    return matching(s -> s.isUndefined() && !(s.index() == 0 && s.name().isEmpty()));
+  }
+
+  /**
+   * Definitions: symbols with a section index other than {@code SHN_UNDEF}.
+   *
+   * @return the selection
+   */
+  public Symbols defined() {
+    return matching(Symbol::isDefined);
+  }
+
+  /**
+   * The symbols with exactly this name (without any {@code @VERSION} decoration).
+   *
+   * @param name the name
+   * @return the selection
+   */
+  public Symbols named(String name) {
+    Objects.requireNonNull(name, "name");
+    return matching(s -> s.name().equals(name));
+  }
+
+  /**
+   * The symbols whose name is one of these.
+   *
+   * @param names the names
+   * @return the selection
+   */
+  public Symbols namedAnyOf(Set<String> names) {
+    Set<String> copy = Set.copyOf(names);
+    return matching(s -> copy.contains(s.name()));
+  }
+
+  /**
+   * The symbols whose name starts with a prefix.
+   *
+   * @param prefix the prefix
+   * @return the selection
+   */
+  public Symbols nameStartsWith(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    return matching(s -> s.name().startsWith(prefix));
+  }
+
+  /**
+   * The symbols whose name a predicate accepts.
+   *
+   * @param predicate the test on the name
+   * @return the selection
+   */
+  public Symbols nameMatches(Predicate<String> predicate) {
+    return matching(s -> predicate.test(s.name()));
+  }
+
+  /**
+   * The symbols of a type.
+   *
+   * @param type the type
+   * @return the selection
+   */
+  public Symbols ofType(SymbolType type) {
+    return matching(s -> s.type() == type);
+  }
+
+  /**
+   * Functions ({@code STT_FUNC} and {@code STT_GNU_IFUNC}).
+   *
+   * @return the selection
+   */
+  public Symbols functions() {
+    return matching(Symbol::isFunction);
+  }
+
+  /**
+   * The symbols with a binding.
+   *
+   * @param binding the binding
+   * @return the selection
+   */
+  public Symbols withBinding(SymbolBinding binding) {
+    return matching(s -> s.binding() == binding);
+  }
+
+  /**
+   * Global, weak and unique symbols (everything but {@code STB_LOCAL}).
+   *
+   * @return the selection
+   */
+  public Symbols nonLocal() {
+    return matching(s -> s.binding() != SymbolBinding.LOCAL);
+  }
+
+  /**
+   * The symbols bound to a GNU version name, for example {@code GLIBC_2.29}.
+   *
+   * @param version the version name
+   * @return the selection
+   */
+  public Symbols withVersion(String version) {
+    return matching(s -> s.version().filter(version::equals).isPresent());
+  }
+
+  /**
+   * The names of the selected symbols.
+   *
+   * @return the names in table order
+   */
+  public List<String> names() {
+    return list.stream().map(Symbol::name).collect(Collectors.toUnmodifiableList());
+  }
+
+  @Override
+  public String toString() {
+    return "Symbols" + names();
+  }
+}
