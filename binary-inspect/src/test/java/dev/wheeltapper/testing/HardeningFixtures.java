@@ -50,6 +50,9 @@ public final class HardeningFixtures {
     TEXTREL("textrel.so", "gcc", "textrel.c", "-m32", "-shared", "-fno-PIC", "-O0", "-Wl,-z,relro,-z,lazy"),
     /** {@code -N}: one read-write-execute PT_LOAD. */
     WX("wx.so", "gcc", "nolibc.c", "-shared", "-fPIC", "-nostdlib", "-Wl,-N"),
+    /** A PT_GNU_STACK with a stack size ({@code p_memsz}) but no PF_X: checksec's NX false negative. */
+    STACKSIZE("stacksize.so", "gcc", "lib.c", "-shared", "-fPIC", "-O0", "-fno-stack-protector",
+        "-Wl,-z,relro,-z,lazy", "-Wl,-z,stack-size=0x800000"),
     /** With DWARF. */
     DEBUG("debug.so", "gcc", "lib.c", "-shared", "-fPIC", "-g", "-O0", "-fno-stack-protector"),
     /** Stripped at link time. */
