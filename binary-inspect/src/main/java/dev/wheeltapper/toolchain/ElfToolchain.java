@@ -37,7 +37,8 @@ public final class ElfToolchain {
       "libgcc2.c", "unwind-dw2.c", "unwind-dw2-fde.c", "unwind-dw2-fde-dip.c", "unwind-c.c", "unwind-sjlj.c",
       "unwind-arm.c", "pr-support.c", "emutls.c", "cpuinfo.c", "lse-init.c", "generic-morestack.c",
       "generic-morestack-thread.c", "crtfastmath.c", "sfp-exceptions.c", "enable-execute-stack.c",
-      "libc-start.c", "elf-init.c", "dso_handle.c");
+      "libc-start.c", "elf-init.c", "dso_handle.c", "crtbegin.c", "crtbegin_so.c", "crtend.c", "crtend_so.c",
+      "crtbrand.c", "atexit.c", "pthread_atfork.c");
 
   private static final Set<String> CANARY = Set.of("__stack_chk_fail", "__stack_chk_guard", "__stack_chk_fail_local",
       "__intel_security_cookie");
@@ -156,7 +157,7 @@ public final class ElfToolchain {
       if (n.startsWith("runtime.") && s.defined()) {
         goRuntime++;
       }
-      if (s.defined() && n.startsWith("PyInit_")) {
+      if (s.defined() && n.startsWith("PyInit_") && n.indexOf('.') < 0) {
         pyInit.add(n);
       }
       if (!s.defined() && (n.startsWith("Py") || n.startsWith("_Py"))) {
