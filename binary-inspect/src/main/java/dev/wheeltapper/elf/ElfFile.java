@@ -443,7 +443,10 @@ public final class ElfFile implements Closeable {
     }
   }
 
-  /** The readable part of {@code [offset, offset+length)}, recording a defect when it is cut. */
+  /**
+   * The readable part of {@code [offset, offset+length)}, recording a defect when it is cut. The result is a view of
+   * the source (a mapping or buffer), so nothing is allocated from the declared length.
+   */
   private ByteBuffer clipped(long offset, long length, String part) throws ElfFormatException {
     long size = src.size();
     if (offset < 0 || offset > size) {
@@ -455,9 +458,10 @@ public final class ElfFile implements Closeable {
       defects.add(offset, part, Long.toUnsignedString(length) + " bytes declared, only " + avail + " in the file");
       len = avail;
     }
-    if (len > limits.maxSectionBytes()) {
-      defects.add(offset, part, len + " bytes, cut at the limit of " + limits.maxSectionBytes());
-      len = limits.maxSectionBytes();
+    if (len > Integer.MAX_VALUE - 8) {
+      // tables are views of the mapping, not copies; only a single view's int size bounds them
+      defects.add(offset, part, len + " bytes, cut at 2 GiB");
+      len = Integer.MAX_VALUE - 8;
     }
     return region(offset, len, part);
   }
