@@ -60,8 +60,9 @@ public final class BinaryInspector {
    * @param elf the binary
    * @param path the path to report
    * @return the inspection
-   * @throws ElfFormatException when a structure the checks need (headers, dynamic table, symbol tables) cannot be
-   *     read
+   * @throws ElfFormatException when a structure the checks need (program headers, section headers, dynamic table,
+   *     {@code .dynsym}, notes) cannot be read; damaged optional evidence ({@code .symtab}, {@code .comment}, annobin
+   *     notes, version requirements, read-only data) is skipped
    */
   public static BinaryInspection inspect(ElfFile elf, String path) throws ElfFormatException {
     return inspect(elf, path, Optional.empty());
@@ -128,12 +129,21 @@ public final class BinaryInspector {
       symtab |= s.rawType() == SectionType.SYMTAB.value();
     }
     if (symtab) {
-      for (Symbol s : elf.symbolTable()) {
-        b.staticSymbol(s.name(), s.isDefined(), s.rawType());
+      // optional evidence below: a damaged part is skipped (the reader records it as a defect), never fatal
+      try {
+        for (Symbol s : elf.symbolTable()) {
+          b.staticSymbol(s.name(), s.isDefined(), s.rawType());
+        }
+      } catch (ElfFormatException e) {
+        LOG.debug("skipping .symtab: {}", e.getMessage());
       }
     }
     b.hasSymtab(symtab);
-    elf.comments().forEach(b::comment);
+    try {
+      elf.comments().forEach(b::comment);
+    } catch (ElfFormatException e) {
+      LOG.debug("skipping .comment: {}", e.getMessage());
+    }
     for (Note n : elf.notes()) {
       if (n.isGnu(Note.NT_GNU_PROPERTY_TYPE_0)) {
         b.propertyNote();
@@ -146,14 +156,22 @@ public final class BinaryInspector {
     }
     for (Section s : sections) {
       if (s.name().equals(".gnu.build.attributes") && s.hasFileBytes()) {
-        ByteBuffer bb = elf.contents(s);
-        byte[] bytes = new byte[bb.remaining()];
-        bb.duplicate().get(bytes);
-        AnnobinNotes.parse(bytes, h.littleEndian(), MAX_ANNOBIN_NOTES).forEach(b::annobin);
+        try {
+          ByteBuffer bb = elf.contents(s);
+          byte[] bytes = new byte[bb.remaining()];
+          bb.duplicate().get(bytes);
+          AnnobinNotes.parse(bytes, h.littleEndian(), MAX_ANNOBIN_NOTES).forEach(b::annobin);
+        } catch (ElfFormatException e) {
+          LOG.debug("skipping annobin notes: {}", e.getMessage());
+        }
       }
     }
-    for (Map.Entry<String, SymbolVersion> e : elf.versionRequirements().highestByNamespace().entrySet()) {
-      b.versionHighest(e.getKey(), e.getValue().number());
+    try {
+      for (Map.Entry<String, SymbolVersion> e : elf.versionRequirements().highestByNamespace().entrySet()) {
+        b.versionHighest(e.getKey(), e.getValue().number());
+      }
+    } catch (ElfFormatException e) {
+      LOG.debug("skipping version requirements: {}", e.getMessage());
     }
     return b.build();
   }
