@@ -224,4 +224,17 @@ class HardeningFixturesTest {
         .anyMatch(e -> e.contains("legacy Rust mangling"));
     assertThat(codes(i)).isEmpty();
   }
+
+  @Test
+  void rustWithCompiledCIsMixed() throws IOException {
+    BinaryInspection i = inspect(Fixture.RUST_MIXED);
+    assertThat(i.toolchain().languageLabels()).containsExactly("c", "rust");
+    assertThat(i.toolchain().memorySafe()).isEqualTo(MemorySafety.MIXED);
+    assertThat(i.toolchain().evidence(Language.C).orElseThrow()).containsExactly(
+        "C source files in .symtab: helper.c", "C source file names in read-only data: src/helper.c");
+    assertThat(i.toolchain().bindingLabels()).containsExactly("pyo3");
+    // the C part was compiled without a stack protector (cc's defaults on Debian), so now the canary is due
+    expect(i, "relro=full:pass bindNow=yes:pass canary=no:fail fortify=none:fail");
+    assertThat(codes(i)).containsExactly("hardening.no-canary", "hardening.no-fortify");
+  }
 }

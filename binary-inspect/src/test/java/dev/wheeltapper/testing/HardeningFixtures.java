@@ -60,7 +60,9 @@ public final class HardeningFixtures {
     /** C++ with libstdc++. */
     CXX("cxx.so", "g++", "lib.cpp", "-shared", "-fPIC", "-O2", "-fstack-protector-strong", "-Wl,-z,relro,-z,now"),
     /** A PyO3 cdylib built offline with cargo. */
-    RUST("libwt_rustext.so", "cargo", "rustext");
+    RUST("libwt_rustext.so", "cargo", "rustext", "Cargo.toml", "src/lib.rs"),
+    /** A PyO3 cdylib with a C file compiled in by the cc crate (build.rs): Rust and real C. */
+    RUST_MIXED("libwt_rustmixed.so", "cargo", "rustmixed", "Cargo.toml", "build.rs", "src/lib.rs", "src/helper.c");
 
     private final String output;
     private final String tool;
@@ -75,7 +77,7 @@ public final class HardeningFixtures {
     }
 
     /**
-     * The compiler command line (for the docs and failure messages).
+     * The compiler flags, or for cargo the crate files.
      *
      * @return the flags
      */
@@ -145,9 +147,10 @@ public final class HardeningFixtures {
   }
 
   private static Path buildRust(Fixture f) {
-    Path crate = dir().resolve("rustext");
-    resource("rustext/Cargo.toml", dir());
-    resource("rustext/src/lib.rs", dir());
+    Path crate = dir().resolve(f.source);
+    for (String file : f.flags) {
+      resource(f.source + "/" + file, dir());
+    }
     try {
       Files.createDirectories(crate.resolve(".cargo"));
       // Debian's vendored crates (pyo3 0.17.3) as the only registry, never the network
@@ -157,6 +160,7 @@ public final class HardeningFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // one target directory for every crate: pyo3 is compiled once
     Path target = dir().resolve("cargo-target");
     run(List.of(cargo(), "build", "--release", "--quiet"), crate,
         Map.of("CARGO_TARGET_DIR", target.toString(), "PYO3_PYTHON", "python3"));
