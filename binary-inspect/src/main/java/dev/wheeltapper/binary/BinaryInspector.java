@@ -203,7 +203,9 @@ public final class BinaryInspector {
       LOG.debug("no read-only data to scan: {}", e.getMessage());
     }
     long budget = MAX_SCAN_BYTES;
+    byte[] separator = {0};
     for (long[] r : ranges) {
+      scanner.feed(separator, 0, 1); // a string never runs from one section into the next
       long off = r[0];
       long left = Math.min(r[1], Math.max(0, elf.size() - off));
       while (left > 0 && budget > 0) {

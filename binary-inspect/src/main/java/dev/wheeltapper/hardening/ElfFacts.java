@@ -276,17 +276,17 @@ public record ElfFacts(
   }
 
   /**
-   * The OR of every entry of a flags tag (a repeated {@code DT_FLAGS} counts as glibc reads it: the last wins, but
-   * any bit set in any copy is reported as evidence).
+   * The value of a flags tag as the loader reads it: glibc's {@code elf_get_dynamic_info} keeps the last entry of a
+   * repeated tag.
    *
    * @param tag {@code DT_FLAGS} or {@code DT_FLAGS_1}
-   * @return the OR of the values, 0 when absent
+   * @return the last value, 0 when absent
    */
   public long flags(long tag) {
     long f = 0;
     for (Dyn d : dynamic) {
       if (d.tag() == tag) {
-        f |= d.value();
+        f = d.value();
       }
     }
     return f;

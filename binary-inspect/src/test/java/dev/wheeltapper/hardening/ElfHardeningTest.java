@@ -86,6 +86,9 @@ class ElfHardeningTest {
       assertThat(v(h, HardeningCheck.RELRO)).isEqualTo("full:pass");
       assertThat(v(h, HardeningCheck.BIND_NOW)).isEqualTo("yes:pass");
     }
+    // a repeated DT_FLAGS: the loader keeps the last entry
+    Hardening repeated = check(x86().dynamic(ElfFacts.DT_FLAGS, ElfFacts.DF_BIND_NOW).dynamic(ElfFacts.DT_FLAGS, 0));
+    assertThat(v(repeated, HardeningCheck.BIND_NOW)).isEqualTo("no:fail");
     Hardening lazy = check(x86().dynamic(ElfFacts.DT_FLAGS, ElfFacts.DF_TEXTREL));
     assertThat(v(lazy, HardeningCheck.RELRO)).isEqualTo("partial:partial");
     assertThat(codes(lazy)).contains("hardening.partial-relro");
