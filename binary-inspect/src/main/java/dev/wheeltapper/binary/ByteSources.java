@@ -82,6 +82,22 @@ public final class ByteSources {
    * @throws IOException when reading or spilling fails
    */
   public static ByteSource fromStream(InputStream in, long size, long memoryThreshold) throws IOException {
+    return fromStream(in, size, memoryThreshold, null);
+  }
+
+  /**
+   * As {@link #fromStream(InputStream, long, long)}, spilling into a given directory.
+   *
+   * @param in the stream
+   * @param size the number of bytes the stream must deliver
+   * @param memoryThreshold the largest size buffered in memory
+   * @param tempDir where a spilled file goes; {@code null} for the default temporary directory
+   * @return the source
+   * @throws EOFException when the stream ends early or holds more than {@code size} bytes
+   * @throws IOException when reading or spilling fails
+   */
+  public static ByteSource fromStream(InputStream in, long size, long memoryThreshold, Path tempDir)
+      throws IOException {
     Objects.requireNonNull(in, "in");
     if (size < 0) {
       throw new EOFException("negative size " + size);
@@ -96,7 +112,9 @@ public final class ByteSources {
       }
       return of(buf);
     }
-    Path tmp = Files.createTempFile("wheeltapper-", ".bin");
+    Path tmp = tempDir == null
+        ? Files.createTempFile("wheeltapper-", ".bin")
+        : Files.createTempFile(tempDir, "wheeltapper-", ".bin");
     try {
       long copied = 0;
       byte[] chunk = new byte[1 << 16];

@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -171,6 +170,38 @@ class ElfApiTest {
   }
 
   @Test
+  void packageAndGoNotes() throws IOException {
+    try (ElfFile elf = open(Fixture.NOTES_SO)) {
+      assertThat(elf.notes().packageMetadata()).contains("{\"type\":\"deb\",\"name\":\"fixture\",\"version\":\"1.0\"}");
+      assertThat(elf.notes().goBuildId()).contains("abc/def");
+      assertThat(elf.notes().owner("FDO")).hasSize(1);
+      assertThat(elf.notes().find("Go", Note.NT_GO_BUILDID).map(Note::source)).contains(".note.go.buildid");
+    }
+    try (ElfFile elf = open(Fixture.HARDENED_SO)) {
+      assertThat(elf.notes().packageMetadata()).isEmpty();
+      assertThat(elf.notes().goBuildId()).isEmpty();
+    }
+  }
+
+  @Test
+  void aarch64PropertyBitsAreReadForAarch64Only() throws IOException {
+    // The x86 CET fixture rewritten as AArch64 with FEATURE_1_AND = BTI | PAC: same note framing, other meaning.
+    ElfHostileTest.Mutant m = ElfHostileTest.Mutant.of(Fixture.CET_NOSTDLIB_SO);
+    Section prop = m.section(".note.gnu.property");
+    m.u16(18, Machine.AARCH64.value());
+    m.u32(prop.offset() + 16, GnuProperties.AARCH64_FEATURE_1_AND);
+    try (ElfFile elf = m.open()) {
+      GnuProperties p = elf.notes().gnuProperties();
+      assertThat(p.aarch64Feature1And()).hasValue(3);
+      assertThat(p.bti()).isTrue();
+      assertThat(p.pac()).isTrue();
+      assertThat(p.gcs()).isFalse();
+      assertThat(p.ibt()).isFalse();
+      assertThat(p.x86Feature1And()).isEmpty();
+    }
+  }
+
+  @Test
   void relocatableObject() throws IOException {
     try (ElfFile elf = open(Fixture.OBJECT)) {
       assertThat(elf.type()).isEqualTo(ElfType.REL);
@@ -224,7 +255,8 @@ class ElfApiTest {
   }
 
   @Test
-  void theSameAnswersFromAStreamInMemoryOrSpilledAndFromABuffer() throws IOException {
+  void theSameAnswersFromAStreamInMemoryOrSpilledAndFromABuffer(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
     Path file = NativeFixtures.get(Fixture.VERSIONED_SO);
     byte[] bytes = Files.readAllBytes(file);
     List<String> expected;
@@ -234,16 +266,18 @@ class ElfApiTest {
     try (ElfFile elf = ElfFile.read(new ByteArrayInputStream(bytes), bytes.length)) {
       assertThat(elf.dynamicSymbols().stream().map(Symbol::versionedName)).containsExactlyElementsOf(expected);
     }
-    Path tmp = Paths.get(System.getProperty("java.io.tmpdir"));
-    List<Path> before = spills(tmp);
-    ElfFile spilled = ElfFile.read(new ByteArrayInputStream(bytes), bytes.length, ElfLimits.defaults().withMemoryThreshold(0));
+    ElfFile spilled = ElfFile.of(
+        ByteSources.fromStream(new ByteArrayInputStream(bytes), bytes.length, 0, tmp), ElfLimits.defaults());
     try {
-      assertThat(spills(tmp)).hasSize(before.size() + 1);
+      assertThat(spills(tmp)).hasSize(1);
       assertThat(spilled.dynamicSymbols().stream().map(Symbol::versionedName)).containsExactlyElementsOf(expected);
     } finally {
       spilled.close();
     }
-    assertThat(spills(tmp)).hasSameElementsAs(before);
+    assertThat(spills(tmp)).isEmpty();
+    try (ElfFile elf = ElfFile.read(new ByteArrayInputStream(bytes), bytes.length, ElfLimits.defaults().withMemoryThreshold(0))) {
+      assertThat(elf.dynamicSymbols().stream().map(Symbol::versionedName)).containsExactlyElementsOf(expected);
+    }
     ByteBuffer buf = ByteBuffer.allocate(bytes.length + 10);
     buf.position(10);
     buf.put(bytes).position(10);
@@ -307,6 +341,31 @@ class ElfApiTest {
       int n = rec.reads.size();
       elf.dynamicSymbols();
       assertThat(rec.reads).as("memoized").hasSize(n);
+    }
+  }
+
+  @Test
+  void concurrentFirstUseComputesEachTableOnce() throws Exception {
+    try (ElfFile elf = open(Fixture.VERSIONED_SO)) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<Symbols>> futures = new ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 16; i++) {
+          futures.add(pool.submit(() -> {
+            start.await();
+            elf.versionRequirements();
+            return elf.dynamicSymbols();
+          }));
+        }
+        start.countDown();
+        Symbols first = futures.get(0).get();
+        for (java.util.concurrent.Future<Symbols> f : futures) {
+          assertThat(f.get()).isSameAs(first);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 

@@ -75,6 +75,14 @@ class ElfHostileTest {
       return h.shoff() + (long) index * h.shentsize();
     }
 
+    int symSize() {
+      return is64 ? 24 : 16;
+    }
+
+    int dynSize() {
+      return is64 ? 16 : 8;
+    }
+
     long phdr(int index) {
       return h.phoff() + (long) index * h.phentsize();
     }
@@ -201,6 +209,12 @@ class ElfHostileTest {
         SharedCorpus.corpus("elf/debian-bookworm-s390x/_psutil_posix.cpython-311-s390x-linux-gnu.so"));
   }
 
+  /** 64-bit little-endian, 32-bit little-endian and 64-bit big-endian variants of the hostile cases. */
+  static List<Path> variants() {
+    return List.of(NativeFixtures.get(Fixture.HARDENED_SO), NativeFixtures.get(Fixture.M32_SO),
+        SharedCorpus.corpus("elf/debian-bookworm-s390x/_psutil_posix.cpython-311-s390x-linux-gnu.so"));
+  }
+
   @Test
   void truncationAtEveryHeaderAndTableBoundary() throws IOException {
     for (Path base : bases()) {
@@ -243,16 +257,17 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void truncatedSectionDataKeepsTheHeadersAndRecordsDefects() throws IOException {
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void truncatedSectionDataKeepsTheHeadersAndRecordsDefects(Path base) throws IOException {
     // Move the section header table to the front copy so that cutting the file cuts .dynsym, not the headers.
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+    Mutant m = new Mutant(base);
     Section dynsym = m.section(".dynsym");
     m.u32(m.shSize(dynsym.index()) , 0);
     m.word(m.shSize(dynsym.index()), m.b.length * 4L);
     try (ElfFile elf = m.open()) {
       Symbols syms = elf.dynamicSymbols();
-      assertThat(syms.size()).isPositive().isLessThanOrEqualTo(m.b.length / 24);
+      assertThat(syms.size()).isPositive().isLessThanOrEqualTo(m.b.length / m.symSize());
       assertThat(elf.defects()).anyMatch(d -> d.part().equals(".dynsym") && d.reason().contains("only"));
     }
   }
@@ -285,9 +300,10 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void headerEntrySizesSmallerThanTheStructsAreRejected() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void headerEntrySizesSmallerThanTheStructsAreRejected(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     m.u16(m.ehShentsize(), 39);
     m.u16(m.ehPhentsize(), 31);
     try (ElfFile elf = m.open()) {
@@ -298,18 +314,19 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void overflowingOffsetsAndCounts() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void overflowingOffsetsAndCounts(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     m.word(m.ehPhoff(), 0xffffffffffffff00L);
     m.word(m.ehShoff(), Long.MAX_VALUE - 10);
     try (ElfFile elf = m.open()) {
       assertThatThrownBy(elf::segments).isInstanceOf(ElfFormatException.class)
-          .satisfies(e -> assertThat(((ElfFormatException) e).offset()).isEqualTo(0xffffffffffffff00L));
+          .satisfies(e -> assertThat(((ElfFormatException) e).offset()).isEqualTo(m.is64 ? 0xffffffffffffff00L : 0xffffff00L));
       assertThatThrownBy(elf::sections).isInstanceOf(ElfFormatException.class).hasMessageContaining("past the end");
       touchAll(elf);
     }
-    Mutant n = Mutant.of(Fixture.HARDENED_SO);
+    Mutant n = new Mutant(base);
     n.u16(n.ehShnum(), 0xfeff);
     n.u16(n.ehPhnum(), 0xfffe);
     try (ElfFile elf = n.open(ElfLimits.defaults().withMaxSections(1000))) {
@@ -318,9 +335,10 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void extendedNumberingThroughSectionHeaderZero() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void extendedNumberingThroughSectionHeaderZero(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     m.word(m.shSize(0), m.sections.size());
     m.u32(m.shLink(0), m.h.shstrndx());
     m.u32(m.shInfo(0), m.segments.size());
@@ -336,14 +354,14 @@ class ElfHostileTest {
       assertThat(elf.dynamicSymbols().undefined().named("__stack_chk_fail").exists()).isTrue();
     }
     // PN_XNUM with no section header table to resolve it
-    Mutant n = Mutant.of(Fixture.HARDENED_SO);
+    Mutant n = new Mutant(base);
     n.u16(n.ehPhnum(), 0xffff);
     n.word(n.ehShoff(), 0);
     try (ElfFile elf = n.open()) {
       assertThatThrownBy(elf::segments).isInstanceOf(ElfFormatException.class).hasMessageContaining("extended numbering");
     }
     // section header 0 itself outside the file
-    Mutant o = Mutant.of(Fixture.HARDENED_SO);
+    Mutant o = new Mutant(base);
     o.u16(o.ehShnum(), 0);
     o.word(o.ehShoff(), o.b.length - 8);
     try (ElfFile elf = o.open()) {
@@ -351,54 +369,57 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void allocationBombsAreBoundedByTheFileAndTheLimits() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void allocationBombsAreBoundedByTheFileAndTheLimits(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     Section dynsym = m.section(".dynsym");
-    m.word(m.shSize(dynsym.index()), 0x4000000000000000L);
+    m.word(m.shSize(dynsym.index()), m.is64 ? 0x4000000000000000L : 0xfffffff0L);
     try (ElfFile elf = m.open()) {
-      assertThat(elf.dynamicSymbols().size()).isLessThanOrEqualTo(m.b.length / 24);
+      assertThat(elf.dynamicSymbols().size()).isLessThanOrEqualTo(m.b.length / m.symSize());
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("entries declared"));
     }
-    try (ElfFile elf = Mutant.of(Fixture.HARDENED_SO).open(ElfLimits.defaults().withMaxSymbols(3))) {
+    try (ElfFile elf = new Mutant(base).open(ElfLimits.defaults().withMaxSymbols(3))) {
       assertThat(elf.dynamicSymbols().size()).isEqualTo(3);
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("cut at the limit of 3"));
     }
-    try (ElfFile elf = Mutant.of(Fixture.HARDENED_SO).open(ElfLimits.defaults().withMaxStringLength(4))) {
+    try (ElfFile elf = new Mutant(base).open(ElfLimits.defaults().withMaxStringLength(4))) {
       assertThat(elf.dynamicSymbols().undefined().names()).allMatch(n -> n.length() <= 4);
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("longer than 4"));
     }
-    try (ElfFile elf = Mutant.of(Fixture.HARDENED_SO).open(ElfLimits.defaults().withMaxSectionBytes(8))) {
+    try (ElfFile elf = new Mutant(base).open(ElfLimits.defaults().withMaxSectionBytes(8))) {
       Section text = elf.section(".text").orElseThrow();
       assertThatThrownBy(() -> elf.contents(text)).isInstanceOf(ElfFormatException.class).hasMessageContaining("limit");
     }
   }
 
-  @Test
-  void zeroAndOddEntrySizes() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void zeroAndOddEntrySizes(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     Section dynsym = m.section(".dynsym");
     m.word(m.shEntsize(dynsym.index()), 0);
     m.word(m.shSize(dynsym.index()), dynsym.size() + 5);
     try (ElfFile elf = m.open()) {
-      assertThat(elf.dynamicSymbols().size()).isEqualTo((int) (dynsym.size() / 24));
+      assertThat(elf.dynamicSymbols().size()).isEqualTo((int) (dynsym.size() / m.symSize()));
       assertThat(elf.dynamicSymbols().undefined().named("__stack_chk_fail").exists()).isTrue();
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("sh_entsize 0"))
           .anyMatch(d -> d.reason().contains("not a multiple"));
     }
   }
 
-  @Test
-  void linksPointingNowhereOrToThemselves() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void linksPointingNowhereOrToThemselves(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     Section dynsym = m.section(".dynsym");
     m.u32(m.shLink(dynsym.index()), 9999);
     try (ElfFile elf = m.open()) {
-      assertThat(elf.dynamicSymbols().size()).isEqualTo((int) (dynsym.size() / 24));
+      assertThat(elf.dynamicSymbols().size()).isEqualTo((int) (dynsym.size() / m.symSize()));
       assertThat(elf.dynamicSymbols().names()).allMatch(String::isEmpty);
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("sh_link 9999"));
     }
-    Mutant s = Mutant.of(Fixture.HARDENED_SO);
+    Mutant s = new Mutant(base);
     s.u32(s.shLink(dynsym.index()), dynsym.index());
     s.u16(s.ehShstrndx(), 4000);
     try (ElfFile elf = s.open()) {
@@ -408,9 +429,10 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void stringTablesWithoutTerminator() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void stringTablesWithoutTerminator(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     Section dynstr = m.section(".dynstr");
     // cut .dynstr in the middle of its last string and fill the rest of the file bytes with letters
     m.word(m.shSize(dynstr.index()), dynstr.size() - 2);
@@ -420,18 +442,25 @@ class ElfHostileTest {
       touchAll(elf);
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("not terminated"));
     }
-    Mutant n = Mutant.of(Fixture.HARDENED_SO);
+    Mutant n = new Mutant(base);
     Section d2 = n.section(".dynsym");
-    n.u32(d2.offset() + 24, 0x7fffffff); // st_name of symbol 1 far outside .dynstr
+    n.u32(d2.offset() + n.symSize(), 0x7fffffff); // st_name of symbol 1 far outside .dynstr
     try (ElfFile elf = n.open()) {
       assertThat(elf.dynamicSymbols().list().get(1).name()).isEmpty();
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("outside the string table"));
     }
   }
 
-  @Test
-  void withoutSectionHeadersTheLoaderViewStillAnswers() throws IOException {
-    Path file = NativeFixtures.get(Fixture.VERSIONED_SO);
+  static List<Path> loaderViewFiles() {
+    // DT_GNU_HASH counts the symbols of the gcc fixture, DT_HASH those of the mips64el module (MIPS has no GNU hash)
+    return List.of(NativeFixtures.get(Fixture.VERSIONED_SO),
+        SharedCorpus.corpus("elf/debian-bookworm-mips64el/_psutil_posix.cpython-311-mips64el-linux-gnuabi64.so"));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("loaderViewFiles")
+  void withoutSectionHeadersTheLoaderViewStillAnswers(Path file) throws IOException {
+    boolean fixture = file.getFileName().toString().equals("versioned.so");
     List<String> syms;
     List<RequiredVersion> versions;
     List<Note> notes;
@@ -449,7 +478,9 @@ class ElfHostileTest {
       assertThat(elf.dynamic().needed()).contains("libc.so.6");
       assertThat(elf.dynamicSymbols().stream().map(Symbol::versionedName)).containsExactlyElementsOf(syms);
       assertThat(elf.versionRequirements().all()).isEqualTo(versions);
-      assertThat(elf.versionDefinitions()).extracting(VersionDefinition::name).contains("FOO_2.0");
+      if (fixture) {
+        assertThat(elf.versionDefinitions()).extracting(VersionDefinition::name).contains("FOO_2.0");
+      }
       assertThat(elf.notes().list()).isEqualTo(notes);
       assertThat(elf.comments()).isEmpty();
       assertThat(elf.defects()).isEmpty();
@@ -457,20 +488,59 @@ class ElfHostileTest {
   }
 
   @Test
-  void dynamicTableDamage() throws IOException {
-    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+  void hashChainsThatNeverEndAndAbsurdChainCounts() throws IOException {
+    Mutant m = Mutant.of(Fixture.VERSIONED_SO);
+    Section gnuHash = m.section(".gnu.hash");
+    long nbuckets = m.buf.getInt((int) gnuHash.offset()) & 0xffffffffL;
+    long bloom = m.buf.getInt((int) gnuHash.offset() + 8) & 0xffffffffL;
+    long chains = gnuHash.offset() + 16 + bloom * 8 + nbuckets * 4;
+    for (long p = chains; p + 4 <= gnuHash.offset() + gnuHash.size(); p += 4) {
+      m.u32(p, 0); // no chain ever sets its end bit
+    }
+    m.word(m.ehShoff(), 0);
+    m.u16(m.ehShnum(), 0);
+    m.u16(m.ehShstrndx(), 0);
+    try (ElfFile elf = m.open()) {
+      touchAll(elf);
+      assertThat(elf.dynamicSymbols().size()).isLessThanOrEqualTo(m.b.length / 24);
+      // the walk runs on into the bytes after the hash table until some word has its low bit set: bounded, and the
+      // garbage symbols it then reads show up as defects
+      assertThat(elf.defects()).isNotEmpty();
+    }
+    try (ElfFile elf = m.open(ElfLimits.defaults().withMaxSymbols(2))) {
+      assertThat(elf.dynamicSymbols().size()).isLessThanOrEqualTo(2);
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("hash chain has no end")
+          || d.reason().contains("implausible") || d.reason().contains("cut at the limit"));
+    }
+    Path mips = SharedCorpus.corpus("elf/debian-bookworm-mips64el/_psutil_posix.cpython-311-mips64el-linux-gnuabi64.so");
+    Mutant n = new Mutant(mips);
+    Section hash = n.section(".hash");
+    n.u32(hash.offset() + 4, 0xffffffffL); // nchain
+    n.word(n.ehShoff(), 0);
+    n.u16(n.ehShnum(), 0);
+    n.u16(n.ehShstrndx(), 0);
+    try (ElfFile elf = n.open()) {
+      assertThat(elf.dynamicSymbols().size()).isLessThanOrEqualTo(n.b.length / 24);
+      assertThat(elf.defects()).anyMatch(d -> d.part().equals("DT_SYMTAB") && d.reason().contains("entries declared"));
+    }
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void dynamicTableDamage(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     List<DynamicEntry> original;
     try (ElfFile elf = m.open()) {
       original = elf.dynamic().entries();
     }
     Segment pt = m.segment(SegmentType.DYNAMIC);
-    m.word(m.phFilesz(pt.index()), (long) original.size() * 16); // cut off every DT_NULL
+    m.word(m.phFilesz(pt.index()), (long) original.size() * m.dynSize()); // cut off every DT_NULL
     try (ElfFile elf = m.open()) {
       assertThat(elf.dynamic().entries()).isEqualTo(original);
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("no DT_NULL"));
     }
     // SHT_DYNAMIC disagreeing with PT_DYNAMIC: the segment wins
-    Mutant n = Mutant.of(Fixture.HARDENED_SO);
+    Mutant n = new Mutant(base);
     Section dyn = n.section(".dynamic");
     n.word(n.shOffset(dyn.index()), 64);
     try (ElfFile elf = n.open()) {
@@ -479,10 +549,10 @@ class ElfHostileTest {
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("disagrees with PT_DYNAMIC"));
     }
     // DT_STRTAB in no PT_LOAD: strings come from the section the dynamic section links
-    Mutant o = Mutant.of(Fixture.HARDENED_SO);
+    Mutant o = new Mutant(base);
     for (int i = 0; i < original.size(); i++) {
       if (original.get(i).tag() == DynamicTag.STRTAB) {
-        o.word(pt.offset() + i * 16L + 8, 0x7ff0000000L);
+        o.word(pt.offset() + (long) i * o.dynSize() + o.dynSize() / 2, 0x7ff00000L);
       }
     }
     try (ElfFile elf = o.open()) {
@@ -490,7 +560,7 @@ class ElfHostileTest {
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("is in no PT_LOAD segment"));
     }
     // PT_DYNAMIC entirely outside the file
-    Mutant p = Mutant.of(Fixture.HARDENED_SO);
+    Mutant p = new Mutant(base);
     p.word(p.phOffset(pt.index()), p.b.length + 100L);
     try (ElfFile elf = p.open()) {
       assertThatThrownBy(elf::dynamic).isInstanceOf(ElfFormatException.class).hasMessageContaining("PT_DYNAMIC");
@@ -499,27 +569,131 @@ class ElfHostileTest {
   }
 
   @Test
-  void absurdNotes() throws IOException {
+  void overlappingAndOddSegments() throws IOException {
     Mutant m = Mutant.of(Fixture.HARDENED_SO);
+    List<Segment> loads = m.segments.stream().filter(s -> s.type() == SegmentType.LOAD).collect(Collectors.toList());
+    Segment second = loads.get(1);
+    m.word(m.phdr(second.index()) + (m.is64 ? 16 : 8), loads.get(0).virtualAddress()); // p_vaddr onto the first LOAD
+    m.word(m.phdr(second.index()) + (m.is64 ? 48 : 28), 0x1001); // p_align not a power of two
+    try (ElfFile elf = m.open()) {
+      assertThat(elf.segments().size()).isEqualTo(m.segments.size());
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("overlaps PT_LOAD"))
+          .anyMatch(d -> d.reason().contains("not a power of two"));
+    }
+    Mutant n = Mutant.of(Fixture.HARDENED_SO);
+    n.word(n.ehPhoff(), 8); // program header table on top of the ELF header
+    try (ElfFile elf = n.open()) {
+      touchAll(elf);
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("overlaps the ELF header"));
+    }
+    Mutant o = Mutant.of(Fixture.HARDENED_SO);
+    o.word(o.ehShoff(), o.h.phoff()); // section header table on top of the program headers
+    try (ElfFile elf = o.open()) {
+      touchAll(elf);
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("section header table overlaps"));
+    }
+  }
+
+  @Test
+  void repeatedDynamicTags() throws IOException {
+    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+    Segment pt = m.segment(SegmentType.DYNAMIC);
+    List<DynamicEntry> original;
+    try (ElfFile elf = m.open()) {
+      original = elf.dynamic().entries();
+    }
+    int flags1 = original.stream().filter(e -> e.tag() == DynamicTag.FLAGS_1).findFirst().orElseThrow().index();
+    m.word(pt.offset() + flags1 * 16L, 30); // DT_FLAGS_1 becomes a second DT_FLAGS with value DF_1_NOW|... bits
+    try (ElfFile elf = m.open()) {
+      assertThat(elf.dynamic().entries(DynamicTag.FLAGS)).hasSize(2);
+      assertThat(elf.dynamic().flags()).isEqualTo(original.get(flags1).value() | Dynamic.DF_BIND_NOW);
+      assertThat(elf.dynamic().flags1()).isZero();
+      assertThat(elf.defects()).anyMatch(d -> d.reason().contains("FLAGS appears 2 times"));
+    }
+  }
+
+  /** The bytes with {@code extra} appended at an 8-aligned offset, which is returned in {@code at[0]}. */
+  private static byte[] append(byte[] bytes, byte[] extra, long[] at) {
+    int start = (bytes.length + 7) & ~7;
+    byte[] out = Arrays.copyOf(bytes, start + extra.length);
+    System.arraycopy(extra, 0, out, start, extra.length);
+    at[0] = start;
+    return out;
+  }
+
+  @Test
+  void extendedSymbolSectionIndexThroughSymtabShndx() throws IOException {
+    Mutant m = Mutant.of(Fixture.OBJECT);
+    Section symtab = m.section(".symtab");
+    int count = (int) (symtab.size() / 24);
+    Symbol target;
+    try (ElfFile elf = m.open()) {
+      target = elf.symbolTable().named("fixture_answer").first().orElseThrow();
+    }
+    ByteBuffer shndx = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+    shndx.putInt(target.index() * 4, target.sectionIndex());
+    long[] at = new long[1];
+    byte[] withData = append(m.b, shndx.array(), at);
+    long dataOff = at[0];
+    int n = m.sections.size();
+    ByteBuffer table = ByteBuffer.allocate((n + 1) * 64).order(ByteOrder.LITTLE_ENDIAN);
+    table.put(Arrays.copyOfRange(m.b, (int) m.h.shoff(), (int) m.h.shoff() + n * 64));
+    table.putInt(n * 64 + 4, 18).putLong(n * 64 + 24, dataOff).putLong(n * 64 + 32, count * 4L)
+        .putInt(n * 64 + 40, symtab.index()).putLong(n * 64 + 48, 4).putLong(n * 64 + 56, 4);
+    byte[] bytes = append(withData, table.array(), at);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(40, at[0]).putShort(60, (short) (n + 1));
+    b.putShort((int) (symtab.offset() + target.index() * 24L + 6), (short) 0xffff);
+    try (ElfFile elf = ElfFile.of(bytes)) {
+      assertThat(elf.sections().withType(SectionType.SYMTAB_SHNDX).size()).isEqualTo(1);
+      Symbol s = elf.symbolTable().named("fixture_answer").first().orElseThrow();
+      assertThat(s.sectionIndex()).isEqualTo(target.sectionIndex());
+      assertThat(elf.sections().at(s.sectionIndex()).map(Section::name)).contains(".text.fixture_answer");
+      assertThat(elf.defects()).isEmpty();
+    }
+  }
+
+  @Test
+  void programHeadersWiderThanTheStructAreStridedByEntrySize() throws IOException {
+    Mutant m = Mutant.of(Fixture.HARDENED_SO);
+    int n = m.segments.size();
+    ByteBuffer wide = ByteBuffer.allocate(n * 64);
+    for (int i = 0; i < n; i++) {
+      wide.put(i * 64, m.b, (int) m.phdr(i), 56);
+    }
+    long[] at = new long[1];
+    byte[] bytes = append(m.b, wide.array(), at);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(32, at[0]).putShort(54, (short) 64);
+    try (ElfFile elf = ElfFile.of(bytes)) {
+      assertThat(elf.segments().list()).isEqualTo(m.segments);
+      assertThat(elf.dynamic().bindNow()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void absurdNotes(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     Section id = m.section(".note.gnu.build-id");
     m.u32(id.offset() + 4, 0xfffffff0L); // descsz
     try (ElfFile elf = m.open()) {
       assertThat(elf.notes().buildId()).isEmpty();
       assertThat(elf.defects()).anyMatch(d -> d.part().equals(".note.gnu.build-id") && d.reason().contains("descriptor size"));
     }
-    Mutant n = Mutant.of(Fixture.HARDENED_SO);
+    Mutant n = new Mutant(base);
     n.u32(id.offset(), 0x7fffffff); // namesz
     try (ElfFile elf = n.open()) {
       assertThat(elf.notes().buildId()).isEmpty();
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("name size"));
     }
-    Mutant o = Mutant.of(Fixture.HARDENED_SO);
+    Mutant o = new Mutant(base);
     o.word(o.shAlign(id.index()), 16);
     try (ElfFile elf = o.open()) {
       assertThat(elf.notes().buildId()).isEmpty();
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("alignment 16"));
     }
-    Mutant p = Mutant.of(Fixture.HARDENED_SO);
+    Mutant p = new Mutant(base);
     Segment note = p.segment(SegmentType.NOTE);
     p.word(p.phOffset(note.index()), p.b.length + 1L);
     try (ElfFile elf = p.open()) {
@@ -536,9 +710,10 @@ class ElfHostileTest {
     }
   }
 
-  @Test
-  void versionChainsAreBounded() throws IOException {
-    Mutant m = Mutant.of(Fixture.VERSIONED_SO);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void versionChainsAreBounded(Path base) throws IOException {
+    Mutant m = new Mutant(base);
     Section vr = m.section(".gnu.version_r");
     m.u32(m.shInfo(vr.index()), 0xffffffffL); // absurd vn count
     m.u16(vr.offset() + 2, 0xffff); // vn_cnt of the first entry

@@ -300,6 +300,11 @@ class ElfReadelfComparisonTest {
           soft.assertThat(p.bti()).as(at + " BTI").isEqualTo(d.contains("BTI"));
           soft.assertThat(p.pac()).as(at + " PAC").isEqualTo(d.contains("PAC"));
         }
+      } else if (n.owner().equals("FDO") && n.type() == Note.NT_FDO_PACKAGING_METADATA) {
+        soft.assertThat(d).as(at).isEqualTo("FDO_PACKAGING_METADATA\t    Packaging Metadata: "
+            + elf.notes().packageMetadata().orElseThrow());
+      } else if (n.owner().equals("Go") && n.type() == Note.NT_GO_BUILDID) {
+        soft.assertThat(d.replaceAll("\\s+", " ")).as(at).startsWith("GO BUILDID description data:");
       } else if (n.isGnu(Note.NT_GNU_GOLD_VERSION)) {
         soft.assertThat(d).as(at).startsWith("NT_GNU_GOLD_VERSION");
       }

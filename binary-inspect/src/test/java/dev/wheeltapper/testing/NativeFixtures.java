@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Native test binaries compiled from {@code src/test/resources/fixtures} with the system gcc/g++ into
+ * Native test binaries compiled from {@code src/test/resources/fixtures} with the system gcc into
  * {@code target/native-fixtures}, once per build (a fixture newer than its source is reused).
  */
 public final class NativeFixtures {
@@ -40,10 +40,12 @@ public final class NativeFixtures {
     VERSIONED_SO("gcc", "versioned.c", "versioned.so", "-shared -fPIC -O2 -pthread -Wl,--version-script=@versioned.map"),
     /** 32-bit i386 shared object. */
     M32_SO("gcc", "lib.c", "m32.so", "-m32 -shared -fPIC -O2 -fstack-protector-strong -Wl,-z,relro,-z,now"),
-    /** C++ shared object importing GLIBCXX_ and CXXABI_ versions. */
-    CXX_SO("g++", "cxx.cpp", "cxx.so", "-shared -fPIC -O2"),
+    /** Shared object importing GLIBCXX_ and CXXABI_ versions from libstdc++ (built by gcc, no g++ needed). */
+    CXX_SO("gcc", "cxxabi.c", "cxx.so", "-shared -fPIC -O2 -Wl,--no-as-needed -l:libstdc++.so.6"),
     /** Shared object without crt files, so the x86 IBT/SHSTK property note survives the link. */
     CET_NOSTDLIB_SO("gcc", "lib.c", "cet.so", "-shared -fPIC -O2 -nostdlib -fcf-protection=full"),
+    /** Shared object with a {@code .note.package} JSON note and a Go build id note. */
+    NOTES_SO("gcc", "notes.c", "notes.so", "-shared -fPIC"),
     /** Relocatable object file with a full symbol table and one section per function. */
     OBJECT("gcc", "lib.c", "lib.o", "-c -fPIC -O2 -ffunction-sections");
 
