@@ -237,4 +237,47 @@ class HardeningFixturesTest {
     expect(i, "relro=full:pass bindNow=yes:pass canary=no:fail fortify=none:fail");
     assertThat(codes(i)).containsExactly("hardening.no-canary", "hardening.no-fortify");
   }
+
+  /** JSON values must be what a JSON writer takes as is. */
+  private static void assertJsonFriendly(Object v, String where) {
+    if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer) {
+      return;
+    }
+    if (v instanceof List) {
+      int n = 0;
+      for (Object o : (List<?>) v) {
+        assertJsonFriendly(o, where + "[" + n++ + "]");
+      }
+      return;
+    }
+    if (v instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        assertThat(e.getKey()).as(where).isInstanceOf(String.class);
+        assertJsonFriendly(e.getValue(), where + "." + e.getKey());
+      }
+      return;
+    }
+    throw new AssertionError(where + " is a " + v.getClass());
+  }
+
+  @Test
+  void jsonBinaryObjectFollowsTheContract() throws IOException {
+    BinaryInspection i = inspect(Fixture.RUST);
+    Map<String, Object> m = i.toJsonMap();
+    assertThat(m.keySet()).containsExactly("path", "format", "bits", "endian", "machine", "type", "hardening",
+        "toolchain", "needed", "symbolVersions");
+    assertThat(m).containsEntry("path", "pkg/libwt_rustext.so").containsEntry("format", "elf")
+        .containsEntry("bits", 64).containsEntry("endian", "little").containsEntry("machine", "x86_64")
+        .containsEntry("type", "dyn");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> t = (Map<String, Object>) m.get("toolchain");
+    assertThat(t).containsEntry("languages", List.of("rust")).containsEntry("bindings", List.of("pyo3"))
+        .containsEntry("memorySafe", "yes");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> h = (Map<String, Object>) m.get("hardening");
+    assertThat(h).containsEntry("relro", "full").containsEntry("canary", false).containsEntry("nx", true)
+        .containsEntry("pie", "dso").containsEntry("stripped", false);
+    assertJsonFriendly(m, "binary");
+    assertThat(i.toText()).contains("language rust: ").contains("binding pyo3: ").contains("memory-safe yes: ");
+  }
 }
