@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hardening fixtures compiled during the test run with the machine's gcc, g++ and cargo into
+ * Hardening fixtures compiled during the test run with the machine's gcc and cargo into
  * {@code target/hardening-fixtures}, each once per JVM. Sources are in {@code src/test/resources/hardening}.
  * A compiler failure fails the test that asked for the fixture (CI always has the toolchain).
  */
@@ -57,11 +57,12 @@ public final class HardeningFixtures {
     DEBUG("debug.so", "gcc", "lib.c", "-shared", "-fPIC", "-g", "-O0", "-fno-stack-protector"),
     /** Stripped at link time. */
     STRIPPED("stripped.so", "gcc", "lib.c", "-shared", "-fPIC", "-s", "-O2", "-fstack-protector-strong"),
-    /** C++ with libstdc++. */
-    CXX("cxx.so", "g++", "lib.cpp", "-shared", "-fPIC", "-O2", "-fstack-protector-strong", "-Wl,-z,relro,-z,now"),
+    /** C calling the C++ runtime (libstdc++), built by gcc alone: CI has no g++. */
+    CXX("cxx.so", "gcc", "cxxabi.c", "-shared", "-fPIC", "-O2", "-fstack-protector-strong", "-Wl,-z,relro,-z,now",
+        "-Wl,--no-as-needed", "-l:libstdc++.so.6"),
     /** A PyO3 cdylib built offline with cargo. */
     RUST("libwt_rustext.so", "cargo", "rustext", "Cargo.toml", "src/lib.rs"),
-    /** A PyO3 cdylib with a C file compiled in by the cc crate (build.rs): Rust and real C. */
+    /** A PyO3 cdylib with a C file compiled in by its build script (as the cc crate does): Rust and real C. */
     RUST_MIXED("libwt_rustmixed.so", "cargo", "rustmixed", "Cargo.toml", "build.rs", "src/lib.rs", "src/helper.c");
 
     private final String output;
@@ -138,10 +139,10 @@ public final class HardeningFixtures {
     Path out = dir.resolve(f.output);
     List<String> cmd = new ArrayList<>();
     cmd.add(f.tool);
+    cmd.add(src.toString());
     cmd.addAll(f.flags);
     cmd.add("-o");
     cmd.add(out.toString());
-    cmd.add(src.toString());
     run(cmd, dir, Map.of());
     return out;
   }

@@ -1,4 +1,4 @@
-/* Hardening fixture: C code compiled into a Rust extension by the cc crate. */
+/* Hardening fixture: C code compiled into a Rust extension by its build script. */
 #include <assert.h>
 #include <string.h>
 
