@@ -98,4 +98,20 @@ class BinaryInspectorHostileTest {
     // the language evidence does not depend on the headers
     assertThat(noRelro.toolchain().languageLabels()).containsExactly("rust");
   }
+
+  @Test
+  void withoutSectionHeadersTheSegmentsStillTell() throws IOException {
+    // as sstrip leaves a file: e_shoff, e_shnum and e_shstrndx zeroed
+    byte[] b = Files.readAllBytes(SharedCorpus.corpus("elf/debian-bookworm-amd64/_rust.abi3.so"));
+    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    bb.putLong(0x28, 0).putShort(0x3c, (short) 0).putShort(0x3e, (short) 0);
+    BinaryInspection i = inspect(b).orElseThrow();
+    assertThat(i.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("full");
+    assertThat(i.hardening().result(HardeningCheck.NX).value()).isEqualTo("yes");
+    assertThat(i.hardening().result(HardeningCheck.STRIPPED).value()).isEqualTo("yes");
+    // .rodata is found through the read-only PT_LOAD
+    assertThat(i.toolchain().languageLabels()).containsExactly("rust");
+    assertThat(i.toolchain().bindingLabels()).containsExactly("pyo3");
+    assertThat(i.needed()).contains("libc.so.6");
+  }
 }
