@@ -8,4 +8,6 @@ module dev.wheeltapper.binary {
 
   exports dev.wheeltapper.binary;
   exports dev.wheeltapper.elf;
+  exports dev.wheeltapper.hardening;
+  exports dev.wheeltapper.toolchain;
 }

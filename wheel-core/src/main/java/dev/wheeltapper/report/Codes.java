@@ -95,4 +95,25 @@ public final class Codes {
   public static final String POLICY_MANYLINUX_VIOLATION = "policy.manylinux-violation";
   /** An abi3-tagged extension uses symbols outside the Limited API of its claimed version. */
   public static final String POLICY_ABI3_VIOLATION = "policy.abi3-violation";
+
+  /** A dynamic object without PT_GNU_RELRO: relocated data and the GOT stay writable. */
+  public static final String HARDENING_NO_RELRO = "hardening.no-relro";
+  /** PT_GNU_RELRO without immediate binding: the PLT part of the GOT stays writable. */
+  public static final String HARDENING_PARTIAL_RELRO = "hardening.partial-relro";
+  /** C or C++ code without stack protector references. */
+  public static final String HARDENING_NO_CANARY = "hardening.no-canary";
+  /** PT_GNU_STACK asks for an executable stack (glibc 2.41 refuses to dlopen such a library). */
+  public static final String HARDENING_EXECSTACK = "hardening.execstack";
+  /** No PT_GNU_STACK on a machine whose default stack is executable. */
+  public static final String HARDENING_NO_NX = "hardening.no-nx";
+  /** An executable that is not position-independent. */
+  public static final String HARDENING_NO_PIE = "hardening.no-pie";
+  /** Relocations against read-only text (DT_TEXTREL or DF_TEXTREL). */
+  public static final String HARDENING_TEXTREL = "hardening.textrel";
+  /** A DT_RPATH or DT_RUNPATH entry that is absolute, empty, relative to the working directory or leaves the wheel. */
+  public static final String HARDENING_RPATH = "hardening.rpath";
+  /** Fortifiable libc functions imported and none of them fortified. */
+  public static final String HARDENING_NO_FORTIFY = "hardening.no-fortify";
+  /** A loadable segment both writable and executable. */
+  public static final String HARDENING_WX_SEGMENT = "hardening.wx-segment";
 }

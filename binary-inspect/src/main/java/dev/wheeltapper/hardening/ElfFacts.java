@@ -1,0 +1,572 @@
+package dev.wheeltapper.hardening;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The facts of one ELF file that the hardening and toolchain checks read: an immutable snapshot taken once from the
+ * reader (see {@code dev.wheeltapper.binary.BinaryInspector}), so the policy code never touches bytes and tests can
+ * state a hostile or unusual file directly.
+ *
+ * <pre>{@code
+ * ElfFacts facts = ElfFacts.builder(64, true, ElfFacts.ET_DYN, 62, "x86_64")
+ *     .segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0)
+ *     .build();
+ * Hardening h = ElfHardening.check(facts, CheckContext.bareFile());
+ * }</pre>
+ *
+ * <p>Values are raw ELF numbers (gABI names in the constants below), so the snapshot does not depend on how the
+ * reader names them. Immutable and thread-safe.
+ *
+ * @param bits 32 or 64
+ * @param littleEndian byte order
+ * @param elfType {@code e_type}
+ * @param machine {@code e_machine}
+ * @param machineLabel the machine in report form ({@code x86_64}, {@code aarch64}, ...)
+ * @param segments the program headers in file order
+ * @param hasDynamic whether a dynamic section or segment was found
+ * @param dynamic the dynamic entries in order ({@code DT_NULL} excluded)
+ * @param needed {@code DT_NEEDED} names
+ * @param rpath {@code DT_RPATH} strings (unsplit)
+ * @param runpath {@code DT_RUNPATH} strings (unsplit)
+ * @param soname {@code DT_SONAME}
+ * @param dynamicSymbols {@code .dynsym} (or its dynamic-segment equivalent)
+ * @param staticSymbols {@code .symtab}
+ * @param hasSymtab whether a {@code SHT_SYMTAB} section exists
+ * @param sectionNames the section names in order
+ * @param comments the NUL-separated strings of {@code .comment}
+ * @param propertyNote whether an {@code NT_GNU_PROPERTY_TYPE_0} note was found
+ * @param properties the GNU properties of that note
+ * @param noteOwners the owner and type of every other note ({@code "Go:4"}, {@code "GNU:3"}), for language hints
+ * @param annobin annobin build attribute note names ({@code GA$...}, {@code GA*...}) with their value where numeric
+ * @param versionHighest the highest required symbol version per namespace ({@code GLIBC -> 2.17})
+ */
+public record ElfFacts(
+    int bits,
+    boolean littleEndian,
+    int elfType,
+    int machine,
+    String machineLabel,
+    List<Segment> segments,
+    boolean hasDynamic,
+    List<Dyn> dynamic,
+    List<String> needed,
+    List<String> rpath,
+    List<String> runpath,
+    Optional<String> soname,
+    List<Sym> dynamicSymbols,
+    List<Sym> staticSymbols,
+    boolean hasSymtab,
+    List<String> sectionNames,
+    List<String> comments,
+    boolean propertyNote,
+    List<Property> properties,
+    List<String> noteOwners,
+    List<AnnobinNote> annobin,
+    Map<String, String> versionHighest) {
+
+  /** {@code ET_REL}. */
+  public static final int ET_REL = 1;
+  /** {@code ET_EXEC}. */
+  public static final int ET_EXEC = 2;
+  /** {@code ET_DYN}. */
+  public static final int ET_DYN = 3;
+  /** {@code ET_CORE}. */
+  public static final int ET_CORE = 4;
+
+  /** {@code PT_LOAD}. */
+  public static final long PT_LOAD = 1;
+  /** {@code PT_DYNAMIC}. */
+  public static final long PT_DYNAMIC = 2;
+  /** {@code PT_INTERP}. */
+  public static final long PT_INTERP = 3;
+  /** {@code PT_PHDR}. */
+  public static final long PT_PHDR = 6;
+  /** {@code PT_TLS}. */
+  public static final long PT_TLS = 7;
+  /** {@code PT_GNU_STACK}. */
+  public static final long PT_GNU_STACK = 0x6474e551L;
+  /** {@code PT_GNU_RELRO}. */
+  public static final long PT_GNU_RELRO = 0x6474e552L;
+  /** {@code PT_GNU_PROPERTY}. */
+  public static final long PT_GNU_PROPERTY = 0x6474e553L;
+
+  /** {@code DT_SONAME}. */
+  public static final long DT_SONAME = 14;
+  /** {@code DT_DEBUG}. */
+  public static final long DT_DEBUG = 21;
+  /** {@code DT_TEXTREL}. */
+  public static final long DT_TEXTREL = 22;
+  /** {@code DT_BIND_NOW}. */
+  public static final long DT_BIND_NOW = 24;
+  /** {@code DT_FLAGS}. */
+  public static final long DT_FLAGS = 30;
+  /** {@code DT_FLAGS_1}. */
+  public static final long DT_FLAGS_1 = 0x6ffffffbL;
+  /** {@code DT_AARCH64_BTI_PLT}. */
+  public static final long DT_AARCH64_BTI_PLT = 0x70000001L;
+  /** {@code DT_AARCH64_PAC_PLT}. */
+  public static final long DT_AARCH64_PAC_PLT = 0x70000003L;
+  /** {@code DF_TEXTREL} in {@code DT_FLAGS}. */
+  public static final long DF_TEXTREL = 0x4;
+  /** {@code DF_BIND_NOW} in {@code DT_FLAGS}. */
+  public static final long DF_BIND_NOW = 0x8;
+  /** {@code DF_1_NOW} in {@code DT_FLAGS_1}. */
+  public static final long DF_1_NOW = 0x1;
+  /** {@code DF_1_PIE} in {@code DT_FLAGS_1}. */
+  public static final long DF_1_PIE = 0x08000000L;
+
+  /** {@code EM_386}. */
+  public static final int EM_386 = 3;
+  /** {@code EM_X86_64}. */
+  public static final int EM_X86_64 = 62;
+  /** {@code EM_AARCH64}. */
+  public static final int EM_AARCH64 = 183;
+
+  /** {@code STT_FUNC}. */
+  public static final int STT_FUNC = 2;
+  /** {@code STT_FILE}. */
+  public static final int STT_FILE = 4;
+
+  /** Validates and copies. */
+  public ElfFacts {
+    Objects.requireNonNull(machineLabel, "machineLabel");
+    segments = List.copyOf(segments);
+    dynamic = List.copyOf(dynamic);
+    needed = List.copyOf(needed);
+    rpath = List.copyOf(rpath);
+    runpath = List.copyOf(runpath);
+    Objects.requireNonNull(soname, "soname");
+    dynamicSymbols = List.copyOf(dynamicSymbols);
+    staticSymbols = List.copyOf(staticSymbols);
+    sectionNames = List.copyOf(sectionNames);
+    comments = List.copyOf(comments);
+    properties = List.copyOf(properties);
+    noteOwners = List.copyOf(noteOwners);
+    annobin = List.copyOf(annobin);
+    versionHighest = java.util.Collections.unmodifiableMap(new TreeMap<>(versionHighest));
+    if (bits != 32 && bits != 64) {
+      throw new IllegalArgumentException("bits must be 32 or 64: " + bits);
+    }
+  }
+
+  /**
+   * One program header, reduced to what the checks read.
+   *
+   * @param type {@code p_type}
+   * @param flags {@code p_flags}
+   * @param memorySize {@code p_memsz}
+   */
+  public record Segment(long type, long flags, long memorySize) {
+    /** {@code PF_X}. */
+    public static final long PF_X = 0x1;
+    /** {@code PF_W}. */
+    public static final long PF_W = 0x2;
+    /** {@code PF_R}. */
+    public static final long PF_R = 0x4;
+    /** Read and write. */
+    public static final long RW = PF_R | PF_W;
+    /** Read and execute. */
+    public static final long RX = PF_R | PF_X;
+    /** Read, write and execute. */
+    public static final long RWX = PF_R | PF_W | PF_X;
+
+    /**
+     * Whether the segment is mapped writable.
+     *
+     * @return {@code PF_W} set
+     */
+    public boolean writable() {
+      return (flags & PF_W) != 0;
+    }
+
+    /**
+     * Whether the segment is mapped executable.
+     *
+     * @return {@code PF_X} set
+     */
+    public boolean executable() {
+      return (flags & PF_X) != 0;
+    }
+
+    /**
+     * The flags as readelf prints them ({@code RW }, {@code R E}).
+     *
+     * @return three characters
+     */
+    public String flagString() {
+      return ((flags & PF_R) != 0 ? "R" : " ") + (writable() ? "W" : " ") + (executable() ? "E" : " ");
+    }
+  }
+
+  /**
+   * One dynamic entry.
+   *
+   * @param tag {@code d_tag}
+   * @param value {@code d_val}
+   */
+  public record Dyn(long tag, long value) {}
+
+  /**
+   * One symbol, reduced to what the checks read.
+   *
+   * @param name the name without version
+   * @param defined whether {@code st_shndx != SHN_UNDEF}
+   * @param type {@code STT_*}
+   */
+  public record Sym(String name, boolean defined, int type) {
+    /** Rejects a null name. */
+    public Sym {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /**
+   * One GNU property ({@code pr_type}, and its first 4 or 8 data bytes as a number).
+   *
+   * @param type {@code pr_type}
+   * @param value the data read as an unsigned number ({@code pr_datasz} 4 or 8), 0 when empty
+   */
+  public record Property(long type, long value) {}
+
+  /**
+   * One annobin build attribute note from {@code .gnu.build.attributes}.
+   *
+   * @param kind the type character: {@code *} numeric, {@code $} string, {@code +} true, {@code !} false
+   * @param attribute the attribute: a number 1-8 written as text ({@code "2"} = stack_prot) or a name
+   *     ({@code "stack_clash"}, {@code "GLIBCXX_ASSERTIONS"}, {@code "FORTIFY"})
+   * @param value the value text (numbers in decimal), empty for booleans
+   */
+  public record AnnobinNote(char kind, String attribute, String value) {
+    /** Rejects nulls. */
+    public AnnobinNote {
+      Objects.requireNonNull(attribute, "attribute");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * The values of a dynamic tag, in order.
+   *
+   * @param tag {@code d_tag}
+   * @return the values, empty when the tag is absent
+   */
+  public List<Long> dynamicValues(long tag) {
+    List<Long> out = new ArrayList<>();
+    for (Dyn d : dynamic) {
+      if (d.tag() == tag) {
+        out.add(d.value());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a dynamic tag is present.
+   *
+   * @param tag {@code d_tag}
+   * @return true when at least one entry has it
+   */
+  public boolean hasDynamicTag(long tag) {
+    return dynamic.stream().anyMatch(d -> d.tag() == tag);
+  }
+
+  /**
+   * The value of a flags tag as the loader reads it: glibc's {@code elf_get_dynamic_info} keeps the last entry of a
+   * repeated tag.
+   *
+   * @param tag {@code DT_FLAGS} or {@code DT_FLAGS_1}
+   * @return the last value, 0 when absent
+   */
+  public long flags(long tag) {
+    long f = 0;
+    for (Dyn d : dynamic) {
+      if (d.tag() == tag) {
+        f = d.value();
+      }
+    }
+    return f;
+  }
+
+  /**
+   * Whether a segment type is present.
+   *
+   * @param type {@code p_type}
+   * @return true when at least one program header has it
+   */
+  public boolean hasSegment(long type) {
+    return segments.stream().anyMatch(s -> s.type() == type);
+  }
+
+  /**
+   * Whether a section with this name exists.
+   *
+   * @param name the section name
+   * @return true when present
+   */
+  public boolean hasSection(String name) {
+    return sectionNames.contains(name);
+  }
+
+  /**
+   * A builder, for the reader adapter and for tests.
+   *
+   * @param bits 32 or 64
+   * @param littleEndian byte order
+   * @param elfType {@code e_type}
+   * @param machine {@code e_machine}
+   * @param machineLabel the machine in report form
+   * @return a builder with every list empty
+   */
+  public static Builder builder(int bits, boolean littleEndian, int elfType, int machine, String machineLabel) {
+    return new Builder(bits, littleEndian, elfType, machine, machineLabel);
+  }
+
+  /** Collects facts; not thread-safe. */
+  public static final class Builder {
+    private final int bits;
+    private final boolean littleEndian;
+    private final int elfType;
+    private final int machine;
+    private final String machineLabel;
+    private final List<Segment> segments = new ArrayList<>();
+    private boolean hasDynamic;
+    private final List<Dyn> dynamic = new ArrayList<>();
+    private final List<String> needed = new ArrayList<>();
+    private final List<String> rpath = new ArrayList<>();
+    private final List<String> runpath = new ArrayList<>();
+    private Optional<String> soname = Optional.empty();
+    private final List<Sym> dynamicSymbols = new ArrayList<>();
+    private final List<Sym> staticSymbols = new ArrayList<>();
+    private boolean hasSymtab;
+    private final List<String> sectionNames = new ArrayList<>();
+    private final List<String> comments = new ArrayList<>();
+    private boolean propertyNote;
+    private final List<Property> properties = new ArrayList<>();
+    private final List<String> noteOwners = new ArrayList<>();
+    private final List<AnnobinNote> annobin = new ArrayList<>();
+    private final Map<String, String> versionHighest = new TreeMap<>();
+
+    private Builder(int bits, boolean littleEndian, int elfType, int machine, String machineLabel) {
+      this.bits = bits;
+      this.littleEndian = littleEndian;
+      this.elfType = elfType;
+      this.machine = machine;
+      this.machineLabel = machineLabel;
+    }
+
+    /**
+     * Adds a program header.
+     *
+     * @param type {@code p_type}
+     * @param flags {@code p_flags}
+     * @param memorySize {@code p_memsz}
+     * @return this
+     */
+    public Builder segment(long type, long flags, long memorySize) {
+      segments.add(new Segment(type, flags, memorySize));
+      return this;
+    }
+
+    /**
+     * Adds a dynamic entry (and marks the file as dynamic).
+     *
+     * @param tag {@code d_tag}
+     * @param value {@code d_val}
+     * @return this
+     */
+    public Builder dynamic(long tag, long value) {
+      hasDynamic = true;
+      dynamic.add(new Dyn(tag, value));
+      return this;
+    }
+
+    /**
+     * Marks the file as having (or not having) a dynamic section.
+     *
+     * @param present whether it has one
+     * @return this
+     */
+    public Builder hasDynamic(boolean present) {
+      hasDynamic = present;
+      return this;
+    }
+
+    /**
+     * Adds a {@code DT_NEEDED} name.
+     *
+     * @param name the library
+     * @return this
+     */
+    public Builder needed(String name) {
+      needed.add(name);
+      return this;
+    }
+
+    /**
+     * Adds a {@code DT_RPATH} string.
+     *
+     * @param value the colon-separated list
+     * @return this
+     */
+    public Builder rpath(String value) {
+      rpath.add(value);
+      return this;
+    }
+
+    /**
+     * Adds a {@code DT_RUNPATH} string.
+     *
+     * @param value the colon-separated list
+     * @return this
+     */
+    public Builder runpath(String value) {
+      runpath.add(value);
+      return this;
+    }
+
+    /**
+     * Sets {@code DT_SONAME}.
+     *
+     * @param value the name
+     * @return this
+     */
+    public Builder soname(String value) {
+      soname = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Adds a dynamic symbol.
+     *
+     * @param name the name
+     * @param defined whether defined here
+     * @param type {@code STT_*}
+     * @return this
+     */
+    public Builder dynamicSymbol(String name, boolean defined, int type) {
+      dynamicSymbols.add(new Sym(name, defined, type));
+      return this;
+    }
+
+    /**
+     * Adds a {@code .symtab} symbol (and marks the table present).
+     *
+     * @param name the name
+     * @param defined whether defined here
+     * @param type {@code STT_*}
+     * @return this
+     */
+    public Builder staticSymbol(String name, boolean defined, int type) {
+      hasSymtab = true;
+      staticSymbols.add(new Sym(name, defined, type));
+      return this;
+    }
+
+    /**
+     * Marks whether a {@code SHT_SYMTAB} section exists.
+     *
+     * @param present whether it does
+     * @return this
+     */
+    public Builder hasSymtab(boolean present) {
+      hasSymtab = present;
+      return this;
+    }
+
+    /**
+     * Adds a section name.
+     *
+     * @param name the name
+     * @return this
+     */
+    public Builder section(String name) {
+      sectionNames.add(name);
+      return this;
+    }
+
+    /**
+     * Adds a {@code .comment} string.
+     *
+     * @param text one NUL-separated producer string
+     * @return this
+     */
+    public Builder comment(String text) {
+      comments.add(text);
+      return this;
+    }
+
+    /**
+     * Marks the GNU property note present (with no properties yet).
+     *
+     * @return this
+     */
+    public Builder propertyNote() {
+      propertyNote = true;
+      return this;
+    }
+
+    /**
+     * Adds a GNU property (and marks the note present).
+     *
+     * @param type {@code pr_type}
+     * @param value the data as a number
+     * @return this
+     */
+    public Builder property(long type, long value) {
+      propertyNote = true;
+      properties.add(new Property(type, value));
+      return this;
+    }
+
+    /**
+     * Adds a note owner and type, {@code "Go:4"}.
+     *
+     * @param owner the note name
+     * @param type {@code n_type}
+     * @return this
+     */
+    public Builder note(String owner, long type) {
+      noteOwners.add(owner + ":" + type);
+      return this;
+    }
+
+    /**
+     * Adds an annobin note.
+     *
+     * @param note the parsed note
+     * @return this
+     */
+    public Builder annobin(AnnobinNote note) {
+      annobin.add(note);
+      return this;
+    }
+
+    /**
+     * Records the highest required version of a namespace.
+     *
+     * @param namespace {@code GLIBC}, {@code GLIBCXX}, ...
+     * @param version {@code 2.17}
+     * @return this
+     */
+    public Builder versionHighest(String namespace, String version) {
+      versionHighest.put(namespace, version);
+      return this;
+    }
+
+    /**
+     * Builds the snapshot.
+     *
+     * @return the facts
+     */
+    public ElfFacts build() {
+      return new ElfFacts(bits, littleEndian, elfType, machine, machineLabel, segments, hasDynamic, dynamic, needed,
+          rpath, runpath, soname, dynamicSymbols, staticSymbols, hasSymtab, sectionNames, comments, propertyNote,
+          properties, noteOwners, annobin, versionHighest);
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package dev.wheeltapper.toolchain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Language and binding markers found in a binary's read-only data ({@code .rodata} and friends): Rust standard
+ * library panic paths, Cargo crate paths, PyO3, Cython, pybind11, nanobind, cffi, Go and Zig strings, and C source
+ * file names left by {@code __FILE__}.
+ *
+ * <pre>{@code
+ * StringScan.Scanner s = StringScan.scanner();
+ * s.feed(rodataBuffer);
+ * StringScan scan = s.finish();
+ * scan.rustStd();   // Optional of "/rustc/59807616e1fa.../library/core/src/fmt/mod.rs"
+ * }</pre>
+ *
+ * <p>The scan reads printable runs (ASCII 0x20-0x7e); Rust string literals are not NUL-terminated and share runs, so
+ * markers are matched as substrings. A C source file name must be a whole NUL-terminated string. Each list keeps at
+ * most {@link #MAX_EXAMPLES} examples. Immutable and thread-safe; the {@link Scanner} is not.
+ *
+ * @param rustStd Rust standard library source paths ({@code /rustc/<commit>/library/...},
+ *     {@code /usr/src/rustc-<version>/library/...}, {@code library/core/src/...})
+ * @param crates Cargo crate directories ({@code pyo3-0.17.3}) from registry source paths
+ * @param pyo3 PyO3 markers ({@code pyo3_runtime.PanicException})
+ * @param cython Cython markers ({@code _cython_3_0_11}, {@code cython_runtime}, {@code __pyx_capi__}, ...)
+ * @param pybind11 pybind11 internals ids
+ * @param nanobind nanobind internals ids
+ * @param cffi cffi markers ({@code _cffi_backend}, {@code _init_cffi_1_0_external_module})
+ * @param go Go markers ({@code go1.22.1}, the build info magic)
+ * @param zig Zig markers ({@code ZIG_DEBUG_COLOR})
+ * @param fortran Fortran runtime markers ({@code _gfortran_} strings, f2py glue)
+ * @param cSources C and C++ source file names ({@code psutil/_psutil_linux.c})
+ */
+public record StringScan(
+    List<String> rustStd,
+    List<String> crates,
+    List<String> pyo3,
+    List<String> cython,
+    List<String> pybind11,
+    List<String> nanobind,
+    List<String> cffi,
+    List<String> go,
+    List<String> zig,
+    List<String> fortran,
+    List<String> cSources) {
+
+  /** The most examples kept per marker. */
+  public static final int MAX_EXAMPLES = 8;
+
+  /** The longest printable run kept whole; longer runs are cut (and matched in pieces). */
+  static final int MAX_RUN = 1 << 16;
+
+  private static final Pattern RUST_STD = Pattern.compile(
+      "(?:/rustc/[0-9a-f]{40}/|/usr/src/rustc-[0-9][0-9.]*/)?"
+          + "library/(?:core|std|alloc|proc_macro|panic_unwind|backtrace)/src/[A-Za-z0-9_/]*\\.rs");
+  private static final Pattern CRATE = Pattern.compile(
+      "(?:registry/src/[^/\\s]{1,100}/|/cargo/registry/|/vendor/)([A-Za-z0-9_-]{1,64}-[0-9]+\\.[0-9]+\\.[0-9]+"
+          + "[A-Za-z0-9.+-]{0,40})/src/");
+  private static final Pattern CYTHON_ABI = Pattern.compile("_cython_[0-9]+_[0-9]+_[0-9a-z_]*");
+  private static final Pattern PYBIND11 = Pattern.compile("__pybind11_internals_v[0-9A-Za-z_]*");
+  private static final Pattern NANOBIND = Pattern.compile("__nb_internals[0-9A-Za-z_]*");
+  private static final Pattern GO_VERSION = Pattern.compile("(?<![A-Za-z0-9])go1\\.[0-9]{1,2}(?:\\.[0-9]{1,2})?(?![0-9.])");
+  private static final Pattern C_SOURCE = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9_./+-]{2,}\\.(?:c|cc|cpp|cxx)");
+
+  /** Copies the lists. */
+  public StringScan {
+    rustStd = List.copyOf(rustStd);
+    crates = List.copyOf(crates);
+    pyo3 = List.copyOf(pyo3);
+    cython = List.copyOf(cython);
+    pybind11 = List.copyOf(pybind11);
+    nanobind = List.copyOf(nanobind);
+    cffi = List.copyOf(cffi);
+    go = List.copyOf(go);
+    zig = List.copyOf(zig);
+    fortran = List.copyOf(fortran);
+    cSources = List.copyOf(cSources);
+  }
+
+  /**
+   * A scan that found nothing (for binaries whose data could not be read).
+   *
+   * @return the empty scan
+   */
+  public static StringScan empty() {
+    return scanner().finish();
+  }
+
+  /**
+   * A new scanner.
+   *
+   * @return a scanner to feed the read-only data to
+   */
+  public static Scanner scanner() {
+    return new Scanner();
+  }
+
+  /** Feeds bytes in any number of pieces, then {@link #finish()}; not thread-safe. */
+  public static final class Scanner {
+    private final List<Set<String>> sets = new ArrayList<>();
+    private final byte[] run = new byte[MAX_RUN];
+    private int runLength;
+    private boolean runStartsAfterNul = true;
+    private boolean finished;
+
+    private Scanner() {
+      for (int i = 0; i < 11; i++) {
+        sets.add(new LinkedHashSet<>());
+      }
+    }
+
+    /**
+     * Scans the remaining bytes of a buffer (its position is left unchanged).
+     *
+     * @param data the bytes
+     * @return this
+     */
+    public Scanner feed(ByteBuffer data) {
+      ByteBuffer b = data.duplicate();
+      byte[] chunk = new byte[Math.min(b.remaining(), 1 << 16)];
+      while (b.hasRemaining()) {
+        int n = Math.min(chunk.length, b.remaining());
+        b.get(chunk, 0, n);
+        feed(chunk, 0, n);
+      }
+      return this;
+    }
+
+    /**
+     * Scans bytes.
+     *
+     * @param data the array
+     * @param offset where to start
+     * @param length how many bytes
+     * @return this
+     */
+    public Scanner feed(byte[] data, int offset, int length) {
+      if (finished) {
+        throw new IllegalStateException("scanner already finished");
+      }
+      for (int i = offset; i < offset + length; i++) {
+        byte c = data[i];
+        if (c >= 0x20 && c < 0x7f) {
+          if (runLength == MAX_RUN) {
+            flush(false);
+            runStartsAfterNul = false;
+          }
+          run[runLength++] = c;
+        } else {
+          flush(c == 0);
+          runStartsAfterNul = c == 0;
+        }
+      }
+      return this;
+    }
+
+    /** Ends the stream; the last run is not NUL-terminated. */
+    private void flush(boolean endsWithNul) {
+      if (runLength >= 4) {
+        String s = new String(run, 0, runLength, StandardCharsets.ISO_8859_1);
+        match(s, runStartsAfterNul && endsWithNul);
+      }
+      runLength = 0;
+    }
+
+    private void add(int which, String value) {
+      Set<String> set = sets.get(which);
+      if (set.size() < MAX_EXAMPLES) {
+        set.add(value);
+      }
+    }
+
+    private void match(String s, boolean wholeCString) {
+      if (s.contains("library/")) {
+        Matcher m = RUST_STD.matcher(s);
+        while (m.find()) {
+          add(0, m.group());
+        }
+      }
+      if (s.contains("/src/")) {
+        Matcher m = CRATE.matcher(s);
+        while (m.find()) {
+          add(1, m.group(1));
+        }
+      }
+      if (s.contains("pyo3_runtime.PanicException")) {
+        add(2, "pyo3_runtime.PanicException");
+      }
+      if (s.contains("cython")) {
+        Matcher m = CYTHON_ABI.matcher(s);
+        while (m.find()) {
+          add(3, m.group());
+        }
+        if (s.contains("cython_runtime")) {
+          add(3, "cython_runtime");
+        }
+      }
+      if (s.contains("__pyx_")) {
+        for (String marker : List.of("__pyx_capi__", "__pyx_vtable__")) {
+          if (s.contains(marker)) {
+            add(3, marker);
+          }
+        }
+      }
+      if (s.contains("__pybind11_internals_v")) {
+        Matcher m = PYBIND11.matcher(s);
+        while (m.find()) {
+          add(4, m.group());
+        }
+      }
+      if (s.contains("__nb_internals")) {
+        Matcher m = NANOBIND.matcher(s);
+        while (m.find()) {
+          add(5, m.group());
+        }
+      }
+      if (s.contains("_cffi_")) {
+        for (String marker : List.of("_cffi_backend", "_init_cffi_1_0_external_module", "_cffi_exports")) {
+          if (s.contains(marker)) {
+            add(6, marker);
+          }
+        }
+      }
+      if (s.contains("go1.")) {
+        Matcher m = GO_VERSION.matcher(s);
+        if (m.find() && (s.contains("runtime.") || s.contains("Go buildinf") || s.length() < 12)) {
+          add(7, m.group());
+        }
+      }
+      if (s.contains(" Go buildinf:")) {
+        add(7, "Go buildinf:");
+      }
+      if (s.contains("ZIG_DEBUG_COLOR")) {
+        add(8, "ZIG_DEBUG_COLOR");
+      }
+      if (s.contains("_gfortran_") || s.contains("PyFortran_Type") || s.contains("f2py_rout_")) {
+        add(9, s.contains("_gfortran_") ? "_gfortran_" : s.contains("f2py_rout_") ? "f2py_rout_" : "PyFortran_Type");
+      }
+      if (wholeCString && s.length() <= 4096 && C_SOURCE.matcher(s).matches()) {
+        add(10, s);
+      }
+    }
+
+    /**
+     * Ends the scan.
+     *
+     * @return the markers found
+     */
+    public StringScan finish() {
+      if (!finished) {
+        flush(false);
+        finished = true;
+      }
+      List<List<String>> l = new ArrayList<>();
+      for (Set<String> s : sets) {
+        l.add(Collections.unmodifiableList(new ArrayList<>(s)));
+      }
+      return new StringScan(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7),
+          l.get(8), l.get(9), l.get(10));
+    }
+  }
+}

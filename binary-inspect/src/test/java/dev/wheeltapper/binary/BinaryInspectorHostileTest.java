@@ -1,0 +1,117 @@
+package dev.wheeltapper.binary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheeltapper.elf.ElfFile;
+import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.hardening.HardeningCheck;
+import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.testing.HardeningFixtures;
+import dev.wheeltapper.testing.HardeningFixtures.Fixture;
+import dev.wheeltapper.testing.SharedCorpus;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The whole inspection on damaged and lying files: an inspection or an {@link ElfFormatException}, nothing else. */
+class BinaryInspectorHostileTest {
+
+  /** Inspects, returning empty when the file is rejected with the documented exception. */
+  private static Optional<BinaryInspection> inspect(byte[] bytes) {
+    try (ElfFile elf = ElfFile.of(bytes)) {
+      return Optional.of(BinaryInspector.inspectWheelEntry(elf, "pkg/x.so"));
+    } catch (ElfFormatException e) {
+      assertThat(e.getMessage()).isNotBlank();
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new AssertionError("undocumented exception", e);
+    }
+  }
+
+  @Test
+  void truncationAtEveryBoundary() throws IOException {
+    byte[] whole = Files.readAllBytes(
+        SharedCorpus.corpus("elf/debian-bookworm-amd64/_psutil_posix.cpython-311-x86_64-linux-gnu.so"));
+    int cuts = 0;
+    int rejected = 0;
+    for (int cut = 0; cut < whole.length; cut += 61) {
+      cuts++;
+      rejected += inspect(Arrays.copyOf(whole, cut)).isEmpty() ? 1 : 0;
+    }
+    // the section header table closes the file, so no truncated copy passes as a clean inspection
+    assertThat(rejected).isEqualTo(cuts);
+    assertThat(inspect(whole)).isPresent();
+  }
+
+  @Test
+  void randomMutations() throws IOException {
+    byte[] whole = Files.readAllBytes(HardeningFixtures.get(Fixture.FULL));
+    Random r = new Random(6);
+    for (int round = 0; round < 400; round++) {
+      byte[] b = whole.clone();
+      int flips = 1 + r.nextInt(16);
+      for (int i = 0; i < flips; i++) {
+        // bias towards the headers, where a flip changes structure
+        int at = r.nextBoolean() ? r.nextInt(Math.min(b.length, 1024)) : r.nextInt(b.length);
+        b[at] = (byte) r.nextInt(256);
+      }
+      inspect(b);
+    }
+  }
+
+  /** Rewrites the type and flags of the first program header of a type (ELF64 little-endian). */
+  private static byte[] patchSegment(byte[] elf, long type, long newType, int newFlags) {
+    byte[] b = elf.clone();
+    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    long phoff = bb.getLong(0x20);
+    int phentsize = bb.getShort(0x36) & 0xffff;
+    int phnum = bb.getShort(0x38) & 0xffff;
+    for (int i = 0; i < phnum; i++) {
+      int at = (int) phoff + i * phentsize;
+      if ((bb.getInt(at) & 0xffffffffL) == type) {
+        bb.putInt(at, (int) newType);
+        bb.putInt(at + 4, newFlags);
+        return b;
+      }
+    }
+    throw new AssertionError("no segment of type " + type);
+  }
+
+  @Test
+  void liesInTheProgramHeadersReachTheVerdicts() throws IOException {
+    byte[] rust = Files.readAllBytes(HardeningFixtures.get(Fixture.RUST));
+    BinaryInspection exec = inspect(patchSegment(rust, 0x6474e551L, 0x6474e551L, 7)).orElseThrow();
+    assertThat(exec.hardening().result(HardeningCheck.EXECSTACK).value()).isEqualTo("yes");
+    assertThat(exec.findings().stream().map(Finding::code).collect(Collectors.toList()))
+        .containsExactly("hardening.execstack");
+    BinaryInspection missing = inspect(patchSegment(rust, 0x6474e551L, 0, 6)).orElseThrow();
+    assertThat(missing.findings().stream().map(Finding::code).collect(Collectors.toList()))
+        .containsExactly("hardening.no-nx");
+    BinaryInspection noRelro = inspect(patchSegment(rust, 0x6474e552L, 0, 4)).orElseThrow();
+    assertThat(noRelro.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("none");
+    // the language evidence does not depend on the headers
+    assertThat(noRelro.toolchain().languageLabels()).containsExactly("rust");
+  }
+
+  @Test
+  void withoutSectionHeadersTheSegmentsStillTell() throws IOException {
+    // as sstrip leaves a file: e_shoff, e_shnum and e_shstrndx zeroed
+    byte[] b = Files.readAllBytes(SharedCorpus.corpus("elf/debian-bookworm-amd64/_rust.abi3.so"));
+    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    bb.putLong(0x28, 0).putShort(0x3c, (short) 0).putShort(0x3e, (short) 0);
+    BinaryInspection i = inspect(b).orElseThrow();
+    assertThat(i.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("full");
+    assertThat(i.hardening().result(HardeningCheck.NX).value()).isEqualTo("yes");
+    assertThat(i.hardening().result(HardeningCheck.STRIPPED).value()).isEqualTo("yes");
+    // .rodata is found through the read-only PT_LOAD
+    assertThat(i.toolchain().languageLabels()).containsExactly("rust");
+    assertThat(i.toolchain().bindingLabels()).containsExactly("pyo3");
+    assertThat(i.needed()).contains("libc.so.6");
+  }
+}
