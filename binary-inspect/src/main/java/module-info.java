@@ -6,6 +6,7 @@ module dev.wheeltapper.binary {
   requires transitive dev.wheeltapper.core;
   requires org.slf4j;
 
+  exports dev.wheeltapper.audit;
   exports dev.wheeltapper.binary;
   exports dev.wheeltapper.elf;
   exports dev.wheeltapper.hardening;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     description = "Verify and inspect together, plus platform policy (manylinux/musllinux, abi3) for wheels."
         + " With no PATH, audits the sample wheels bundled in the jar.")
 final class AuditCommand extends ReportingCommand {
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "wheels, or directories walked for *.whl")
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "wheels (or bare binaries), or directories walked for *.whl")
   List<String> paths = new ArrayList<>();
 
   @Override

@@ -1,32 +1,84 @@
 package dev.wheeltapper.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
-/** A checksec-style table of one binary's hardening, for the text output. */
+/** A checksec-style table of one binary's hardening, and its toolchain with the evidence, for the text output. */
 final class BinaryTable {
+  private static final List<String> COLUMNS =
+      List.of("relro", "canary", "nx", "pie", "fortify", "rpath", "runpath", "textrel", "execstack", "stripped", "ibt",
+          "shstk");
+
   private BinaryTable() {}
 
-  @SuppressWarnings("unchecked")
   static void render(PrintWriter out, Map<String, Object> b) {
-    out.printf("      binary %s  %s %s-bit %s %s %s%n", b.get("path"), b.get("format"), b.get("bits"), b.get("endian"),
-        b.get("machine"), b.get("type"));
-    Object h = b.get("hardening");
-    if (h instanceof Map<?, ?> hardening) {
+    out.printf("      binary %s  %s%s%s %s %s%n", b.get("path"), b.get("format"),
+        b.get("bits") == null ? "" : " " + b.get("bits") + "-bit",
+        b.get("endian") == null ? "" : " " + b.get("endian") + "-endian", orDash(b.get("machine")), orDash(b.get("type")));
+    if (b.get("hardening") instanceof Map<?, ?> h) {
       StringBuilder head = new StringBuilder();
       StringBuilder row = new StringBuilder();
-      for (var e : ((Map<String, Object>) hardening).entrySet()) {
-        String value = String.valueOf(e.getValue());
-        int w = Math.max(e.getKey().length(), value.length()) + 2;
-        head.append(String.format("%-" + w + "s", e.getKey()));
+      for (String key : COLUMNS) {
+        String value = cell(key, h.get(key));
+        int w = Math.max(key.length(), value.length()) + 2;
+        head.append(String.format("%-" + w + "s", key));
         row.append(String.format("%-" + w + "s", value));
       }
       out.printf("        %s%n        %s%n", head.toString().stripTrailing(), row.toString().stripTrailing());
     }
-    Object t = b.get("toolchain");
-    if (t instanceof Map<?, ?> toolchain) {
-      out.printf("        languages %s, bindings %s, memory-safe %s%n", toolchain.get("languages"),
-          toolchain.get("bindings"), toolchain.get("memorySafe"));
+    if (b.get("toolchain") instanceof Map<?, ?> t) {
+      Object evidence = t.get("evidence");
+      Map<?, ?> ev = evidence instanceof Map<?, ?> m ? m : Map.of();
+      Map<?, ?> langEv = ev.get("languages") instanceof Map<?, ?> m ? m : Map.of();
+      Map<?, ?> bindEv = ev.get("bindings") instanceof Map<?, ?> m ? m : Map.of();
+      for (Object lang : list(t.get("languages"))) {
+        out.printf("        language %-8s %s%n", lang, join(langEv.get(lang)));
+      }
+      for (Object binding : list(t.get("bindings"))) {
+        out.printf("        binding  %-8s %s%n", binding, join(bindEv.get(binding)));
+      }
+      out.printf("        memory-safe %s: %s%n", t.get("memorySafe"), ev.get("memorySafe"));
+      List<?> compilers = list(t.get("compilers"));
+      if (!compilers.isEmpty()) {
+        out.printf("        compilers %s%n", join(compilers));
+      }
     }
+    List<?> needed = list(b.get("needed"));
+    if (!needed.isEmpty()) {
+      out.printf("        needed %s%n", join(needed));
+    }
+  }
+
+  private static String cell(String key, Object v) {
+    if (key.equals("fortify") && v instanceof Map<?, ?> f) {
+      return f.get("fortified") + "/" + f.get("fortifiable");
+    }
+    if (v instanceof List<?> l) {
+      return l.isEmpty() ? "-" : join(l);
+    }
+    return v == null ? "n/a" : String.valueOf(v);
+  }
+
+  private static List<?> list(Object o) {
+    return o instanceof List<?> l ? l : List.of();
+  }
+
+  private static String join(Object o) {
+    if (o instanceof List<?> l) {
+      StringBuilder sb = new StringBuilder();
+      for (Object x : l) {
+        if (sb.length() > 0) {
+          sb.append("; ");
+        }
+        sb.append(x);
+      }
+      return sb.toString();
+    }
+    return String.valueOf(o);
+  }
+
+  private static String orDash(Object o) {
+    return o == null ? "-" : String.valueOf(o);
   }
 }

@@ -1,16 +1,26 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.audit.NativeBinaries;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.openpgp.OpenPgpKeyring;
 import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
+import dev.wheeltapper.report.Codes;
+import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
+import dev.wheeltapper.wheel.InvalidWheelFilenameException;
 import dev.wheeltapper.wheel.Tag;
+import dev.wheeltapper.wheel.WheelFilename;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,9 +97,66 @@ final class Checks {
         r.signatures().stream().map(Checks::signature).toList(), List.of(), Optional.empty());
   }
 
-  /** {@code audit}: verification plus the native-binary and policy checks available in this version. */
+  /** {@code inspect}: every native binary of a wheel, or a bare file that is one. */
+  ArtifactReport inspect(Targets.Target target) throws IOException {
+    if (isWheel(target)) {
+      NativeBinaries.Result b = NativeBinaries.inspectWheel(target.file());
+      Optional<ArtifactReport.WheelSummary> wheel = summaryOfName(target);
+      return new ArtifactReport(target.display(), "wheel", sha256(target.file()), wheel, b.findings(), List.of(),
+          b.toJsonMaps(), Optional.empty());
+    }
+    NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
+    List<Finding> findings = new ArrayList<>(b.findings());
+    if (b.inspected().isEmpty() && b.recognised().isEmpty() && findings.isEmpty()) {
+      findings.add(Finding.note(Codes.BINARY_NOT_NATIVE, target.display(),
+          "Not a native binary: no ELF, PE, Mach-O or WebAssembly magic number."));
+    }
+    return new ArtifactReport(target.display(), "binary", sha256(target.file()), Optional.empty(), findings,
+        List.of(), b.toJsonMaps(), Optional.empty());
+  }
+
+  /** {@code audit}: verification and inspection together (platform policy lands with its checks). */
   ArtifactReport audit(Targets.Target target) throws IOException {
-    return verify(target);
+    if (!isWheel(target)) {
+      return inspect(target);
+    }
+    VerificationReport r = verifier.verify(target.file());
+    NativeBinaries.Result b = NativeBinaries.inspectWheel(target.file());
+    List<Finding> findings = new ArrayList<>(r.findings());
+    findings.addAll(b.findings());
+    return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), findings,
+        r.signatures().stream().map(Checks::signature).toList(), b.toJsonMaps(), Optional.empty());
+  }
+
+  private static boolean isWheel(Targets.Target target) {
+    return String.valueOf(target.file().getFileName()).endsWith(".whl");
+  }
+
+  private static Optional<ArtifactReport.WheelSummary> summaryOfName(Targets.Target target) {
+    try {
+      WheelFilename f = WheelFilename.parse(String.valueOf(target.file().getFileName()));
+      return Optional.of(new ArtifactReport.WheelSummary(f.distribution(), f.version(), f.build().map(x -> x.value()),
+          f.tags().stream().map(Tag::toString).toList(), Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.empty()));
+    } catch (InvalidWheelFilenameException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
   }
 
   static Optional<ArtifactReport.WheelSummary> summary(VerificationReport r) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = WheeltapperCommand.VersionProvider.class,
     description = "Taps every wheel: integrity, provenance, native code, hardening and platform policy of Python wheels.",
-    subcommands = {VerifyCommand.class, AuditCommand.class})
+    subcommands = {VerifyCommand.class, InspectCommand.class, AuditCommand.class})
 final class WheeltapperCommand implements Callable<Integer> {
   final PrintWriter out;
   final PrintWriter err;

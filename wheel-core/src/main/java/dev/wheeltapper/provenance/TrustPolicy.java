@@ -29,29 +29,107 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Immutable and thread-safe. The default Sigstore root is {@link SigstoreTrustedRoot#publicGood()}.
- *
- * @param x509Anchors trust anchors for RECORD.p7s certificate paths
- * @param ed25519Keys trusted RECORD.jws signing keys
- * @param openPgpKeyrings keyrings for detached OpenPGP signatures
- * @param sigstoreRoot the Sigstore trusted root for PEP 740
- * @param identities publishers a PEP 740 attestation must name (any one of them); empty accepts any publisher
- * @param requireSignature whether a missing or untrusted signature fails the artifact (applied by the caller)
  */
-public record TrustPolicy(
-    List<X509Certificate> x509Anchors,
-    List<PublicKey> ed25519Keys,
-    List<OpenPgpKeyring> openPgpKeyrings,
-    SigstoreTrustedRoot sigstoreRoot,
-    List<ExpectedIdentity> identities,
-    boolean requireSignature) {
+public final class TrustPolicy {
+  private final List<X509Certificate> x509Anchors;
+  private final List<PublicKey> ed25519Keys;
+  private final List<OpenPgpKeyring> openPgpKeyrings;
+  /** Empty means the bundled public-good root, loaded only when an attestation is verified. */
+  private final Optional<SigstoreTrustedRoot> customSigstoreRoot;
+  private final List<ExpectedIdentity> identities;
+  private final boolean requireSignature;
 
-  /** Copies the lists and rejects nulls. */
-  public TrustPolicy {
-    x509Anchors = List.copyOf(x509Anchors);
-    ed25519Keys = List.copyOf(ed25519Keys);
-    openPgpKeyrings = List.copyOf(openPgpKeyrings);
-    Objects.requireNonNull(sigstoreRoot, "sigstoreRoot");
-    identities = List.copyOf(identities);
+  private TrustPolicy(
+      List<X509Certificate> x509Anchors,
+      List<PublicKey> ed25519Keys,
+      List<OpenPgpKeyring> openPgpKeyrings,
+      Optional<SigstoreTrustedRoot> customSigstoreRoot,
+      List<ExpectedIdentity> identities,
+      boolean requireSignature) {
+    this.x509Anchors = List.copyOf(x509Anchors);
+    this.ed25519Keys = List.copyOf(ed25519Keys);
+    this.openPgpKeyrings = List.copyOf(openPgpKeyrings);
+    this.customSigstoreRoot = Objects.requireNonNull(customSigstoreRoot, "customSigstoreRoot");
+    this.identities = List.copyOf(identities);
+    this.requireSignature = requireSignature;
+  }
+
+  /**
+   * Trust anchors for RECORD.p7s certificate paths.
+   *
+   * @return the anchors
+   */
+  public List<X509Certificate> x509Anchors() {
+    return x509Anchors;
+  }
+
+  /**
+   * Trusted RECORD.jws signing keys.
+   *
+   * @return the keys
+   */
+  public List<PublicKey> ed25519Keys() {
+    return ed25519Keys;
+  }
+
+  /**
+   * Keyrings for detached OpenPGP signatures.
+   *
+   * @return the keyrings
+   */
+  public List<OpenPgpKeyring> openPgpKeyrings() {
+    return openPgpKeyrings;
+  }
+
+  /**
+   * The Sigstore trusted root for PEP 740: the caller's, or the bundled public-good root (parsed on first use, so a
+   * policy that never meets an attestation never pays for it).
+   *
+   * @return the root
+   */
+  public SigstoreTrustedRoot sigstoreRoot() {
+    return customSigstoreRoot.orElseGet(SigstoreTrustedRoot::publicGood);
+  }
+
+  /**
+   * Publishers a PEP 740 attestation must name (any one of them); empty accepts any publisher.
+   *
+   * @return the identities
+   */
+  public List<ExpectedIdentity> identities() {
+    return identities;
+  }
+
+  /**
+   * Whether a missing or untrusted signature fails the artifact (applied by the caller).
+   *
+   * @return the flag
+   */
+  public boolean requireSignature() {
+    return requireSignature;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TrustPolicy t
+        && x509Anchors.equals(t.x509Anchors)
+        && ed25519Keys.equals(t.ed25519Keys)
+        && openPgpKeyrings.equals(t.openPgpKeyrings)
+        && customSigstoreRoot.equals(t.customSigstoreRoot)
+        && identities.equals(t.identities)
+        && requireSignature == t.requireSignature;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(x509Anchors, ed25519Keys, openPgpKeyrings, customSigstoreRoot, identities, requireSignature);
+  }
+
+  @Override
+  public String toString() {
+    return "TrustPolicy[anchors=" + x509Anchors.size() + ", ed25519Keys=" + ed25519Keys.size() + ", keyrings="
+        + openPgpKeyrings.size() + ", sigstoreRoot=" + (customSigstoreRoot.isPresent() ? "custom" : "public-good")
+        + ", identities=" + identities + ", requireSignature=" + requireSignature + "]";
   }
 
   /**
@@ -243,7 +321,7 @@ public record TrustPolicy(
           anchors,
           keys,
           keyrings,
-          root != null ? root : SigstoreTrustedRoot.publicGood(),
+          Optional.ofNullable(root),
           identities,
           requireSignature);
     }

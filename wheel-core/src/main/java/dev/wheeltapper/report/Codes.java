@@ -88,6 +88,10 @@ public final class Codes {
 
   /** A file that claims a native format by its magic number but cannot be parsed. */
   public static final String BINARY_UNPARSEABLE = "binary.unparseable";
+  /** A native binary recognised by its magic number in a format without a reader in this version (a note). */
+  public static final String BINARY_UNSUPPORTED_FORMAT = "binary.unsupported-format";
+  /** A file given to {@code inspect} that is not a native binary (a note). */
+  public static final String BINARY_NOT_NATIVE = "binary.not-native";
 
   /** A binary's architecture or format contradicts the wheel's platform tag. */
   public static final String POLICY_PLATFORM_MISMATCH = "policy.platform-mismatch";

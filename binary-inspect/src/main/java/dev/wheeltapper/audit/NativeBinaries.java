@@ -1,0 +1,204 @@
+package dev.wheeltapper.audit;
+
+import dev.wheeltapper.binary.BinaryInspection;
+import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.elf.ElfFile;
+import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.report.Codes;
+import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.wheel.Wheel;
+import dev.wheeltapper.wheel.WheelEntry;
+import dev.wheeltapper.wheel.WheelFormatException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the native binaries of a wheel (or a bare file) by magic number, never by name, and inspects each one without
+ * extracting the wheel: an entry is streamed once, its first bytes told apart by {@link NativeFormat}, and an ELF read
+ * through {@link ElfFile#read(InputStream, long)} (in memory when small, a temporary file deleted afterwards when
+ * large).
+ *
+ * <pre>{@code
+ * NativeBinaries.Result r = NativeBinaries.inspectWheel(Path.of("foo-1.0-cp312-abi3-manylinux_2_17_x86_64.whl"));
+ * for (BinaryInspection b : r.inspected()) {
+ *   System.out.println(b.path() + " " + b.toolchain().languages());
+ * }
+ * }</pre>
+ *
+ * <p>PE, Mach-O and WebAssembly binaries are recognised and reported as such until their readers exist. Stateless and
+ * thread-safe.
+ */
+public final class NativeBinaries {
+  private static final Logger LOG = LoggerFactory.getLogger(NativeBinaries.class);
+
+  private NativeBinaries() {}
+
+  /**
+   * What was found.
+   *
+   * @param inspected the binaries that were read and inspected, in entry order
+   * @param recognised binaries recognised by magic number whose format has no reader yet (PE, Mach-O, WebAssembly)
+   * @param findings {@code binary.unparseable} errors, {@code binary.unsupported-format} notes and the inspected
+   *     binaries' {@code hardening.*} warnings
+   */
+  public record Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings) {
+    /** Copies the lists. */
+    public Result {
+      inspected = List.copyOf(inspected);
+      recognised = List.copyOf(recognised);
+      findings = List.copyOf(findings);
+    }
+
+    /**
+     * Every binary as one element of the JSON {@code binaries} array, in entry order of the kinds.
+     *
+     * @return the JSON-ready maps
+     */
+    public List<Map<String, Object>> toJsonMaps() {
+      List<Map<String, Object>> out = new ArrayList<>();
+      inspected.forEach(b -> out.add(b.toJsonMap()));
+      recognised.forEach(r -> out.add(r.toJsonMap()));
+      return List.copyOf(out);
+    }
+  }
+
+  /**
+   * A native binary recognised by its magic number, in a format without a reader yet.
+   *
+   * @param path the entry path inside the wheel, or the file path
+   * @param format the format
+   */
+  public record Recognised(String path, NativeFormat format) {
+    /** Rejects nulls. */
+    public Recognised {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * The JSON {@code binaries} element: the same field names as an inspected binary, {@code null} where unknown.
+     *
+     * @return the JSON-ready map
+     */
+    public Map<String, Object> toJsonMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", path);
+      m.put("format", format.label());
+      for (String k : List.of("bits", "endian", "machine", "type", "hardening", "toolchain")) {
+        m.put(k, null);
+      }
+      m.put("needed", List.of());
+      m.put("symbolVersions", Map.of());
+      return java.util.Collections.unmodifiableMap(m);
+    }
+  }
+
+  /**
+   * Inspects every native binary inside a wheel. A wheel that cannot be opened as a ZIP has no binaries here: the
+   * verifier reports why.
+   *
+   * @param wheel the wheel
+   * @return what was found
+   * @throws IOException when the file cannot be read
+   */
+  public static Result inspectWheel(Path wheel) throws IOException {
+    List<BinaryInspection> inspected = new ArrayList<>();
+    List<Recognised> recognised = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    Wheel w;
+    try {
+      w = Wheel.open(wheel);
+    } catch (WheelFormatException e) {
+      LOG.debug("{} cannot be opened for binary inspection: {}", wheel, e.getMessage());
+      return new Result(inspected, recognised, findings);
+    }
+    try (w) {
+      for (WheelEntry e : w.entries()) {
+        if (e.directory() || e.size() < 4) {
+          continue;
+        }
+        try (InputStream raw = w.openEntry(e.name());
+            BufferedInputStream in = new BufferedInputStream(raw, NativeFormat.PROBE_LENGTH)) {
+          in.mark(NativeFormat.PROBE_LENGTH);
+          byte[] head = in.readNBytes(NativeFormat.PROBE_LENGTH);
+          in.reset();
+          NativeFormat format = NativeFormat.detect(head, head.length);
+          if (format == NativeFormat.ELF) {
+            inspectElf(in, e.size(), e.name(), true, inspected, findings);
+          } else if (format.isNative()) {
+            recognise(e.name(), format, recognised, findings);
+          }
+        } catch (IOException ex) {
+          // Unreadable content (a corrupt or lying entry) is the verifier's to report.
+          LOG.debug("entry {} of {} cannot be read: {}", e.name(), wheel, ex.getMessage());
+        }
+      }
+    }
+    return new Result(inspected, recognised, findings);
+  }
+
+  /**
+   * Inspects a bare file that may be a native binary.
+   *
+   * @param file the file
+   * @param display the path to report
+   * @return what was found (nothing when the file is not a native binary)
+   * @throws IOException when the file cannot be read
+   */
+  public static Result inspectFile(Path file, String display) throws IOException {
+    List<BinaryInspection> inspected = new ArrayList<>();
+    List<Recognised> recognised = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(NativeFormat.PROBE_LENGTH);
+    }
+    NativeFormat format = NativeFormat.detect(head, head.length);
+    if (format == NativeFormat.ELF) {
+      try (ElfFile elf = ElfFile.open(file)) {
+        BinaryInspection b = BinaryInspector.inspect(elf, display);
+        inspected.add(b);
+        findings.addAll(b.findings());
+      } catch (ElfFormatException ex) {
+        findings.add(unparseable(display, ex));
+      }
+    } else if (format.isNative()) {
+      recognise(display, format, recognised, findings);
+    }
+    return new Result(inspected, recognised, findings);
+  }
+
+  private static void inspectElf(InputStream in, long size, String path, boolean inWheel,
+      List<BinaryInspection> inspected, List<Finding> findings) throws IOException {
+    try (ElfFile elf = ElfFile.read(in, size)) {
+      BinaryInspection b = inWheel ? BinaryInspector.inspectWheelEntry(elf, path) : BinaryInspector.inspect(elf, path);
+      inspected.add(b);
+      findings.addAll(b.findings());
+    } catch (ElfFormatException ex) {
+      findings.add(unparseable(path, ex));
+    }
+  }
+
+  private static Finding unparseable(String path, ElfFormatException ex) {
+    return Finding.error(Codes.BINARY_UNPARSEABLE, path,
+        "The file starts like an ELF binary but cannot be read: " + ex.getMessage());
+  }
+
+  private static void recognise(String path, NativeFormat format, List<Recognised> recognised,
+      List<Finding> findings) {
+    recognised.add(new Recognised(path, format));
+    findings.add(Finding.note(Codes.BINARY_UNSUPPORTED_FORMAT, path,
+        "A " + format.name() + " binary: recognised by its magic number; its reader is not part of this version."));
+  }
+}
