@@ -3,7 +3,7 @@ module dev.wheeltapper.examples {
   requires dev.wheeltapper.core;
   requires dev.wheeltapper.binary;
   requires info.picocli;
-  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.core;
   requires org.slf4j;
 
 }

@@ -1,25 +1,22 @@
 package dev.wheeltapper.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wheeltapper.report.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Renders reports as the JSON document of {@code shared/spec/cli.md}; field names are the contract. */
+/** Builds the JSON document of {@code shared/spec/cli.md} as an ordered tree; field names are the contract. */
 final class JsonReport {
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private JsonReport() {}
 
-  static ObjectNode document(List<ArtifactReport> reports) {
-    ObjectNode root = MAPPER.createObjectNode();
-    ObjectNode tool = root.putObject("tool");
+  static Map<String, Object> document(List<ArtifactReport> reports) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> tool = new LinkedHashMap<>();
     tool.put("name", "wheeltapper");
     tool.put("version", Version.current());
-    ArrayNode artifacts = root.putArray("artifacts");
+    root.put("tool", tool);
+    List<Object> artifacts = new ArrayList<>();
     int passed = 0;
     for (ArtifactReport r : reports) {
       artifacts.add(artifact(r));
@@ -27,64 +24,55 @@ final class JsonReport {
         passed++;
       }
     }
-    ObjectNode summary = root.putObject("summary");
+    root.put("artifacts", artifacts);
+    Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("artifacts", reports.size());
     summary.put("passed", passed);
     summary.put("failed", reports.size() - passed);
+    root.put("summary", summary);
     return root;
   }
 
-  static ObjectNode artifact(ArtifactReport r) {
-    ObjectNode a = MAPPER.createObjectNode();
+  static Map<String, Object> artifact(ArtifactReport r) {
+    Map<String, Object> a = new LinkedHashMap<>();
     a.put("path", r.path());
     a.put("kind", r.kind());
     a.put("sha256", r.sha256());
     a.put("verdict", r.verdict());
     r.wheel().ifPresent(w -> {
-      ObjectNode wn = a.putObject("wheel");
+      Map<String, Object> wn = new LinkedHashMap<>();
       wn.put("name", w.name());
       wn.put("version", w.version());
-      putOptional(wn, "build", w.build().orElse(null));
-      ArrayNode tags = wn.putArray("tags");
-      w.tags().forEach(tags::add);
-      if (w.rootIsPurelib().isPresent()) {
-        wn.put("rootIsPurelib", w.rootIsPurelib().get());
-      } else {
-        wn.putNull("rootIsPurelib");
-      }
-      putOptional(wn, "wheelVersion", w.wheelVersion().orElse(null));
-      putOptional(wn, "metadataVersion", w.metadataVersion().orElse(null));
-      putOptional(wn, "generator", w.generator().orElse(null));
+      wn.put("build", w.build().orElse(null));
+      wn.put("tags", w.tags());
+      wn.put("rootIsPurelib", w.rootIsPurelib().orElse(null));
+      wn.put("wheelVersion", w.wheelVersion().orElse(null));
+      wn.put("metadataVersion", w.metadataVersion().orElse(null));
+      wn.put("generator", w.generator().orElse(null));
+      a.put("wheel", wn);
     });
-    ArrayNode findings = a.putArray("findings");
+    List<Object> findings = new ArrayList<>();
     for (Finding f : r.findings()) {
-      ObjectNode fn = findings.addObject();
+      Map<String, Object> fn = new LinkedHashMap<>();
       fn.put("code", f.code());
       fn.put("severity", f.severity().label());
-      putOptional(fn, "path", f.path().isEmpty() ? null : f.path());
+      fn.put("path", f.path().isEmpty() ? null : f.path());
       fn.put("message", f.message());
+      findings.add(fn);
     }
-    ArrayNode signatures = a.putArray("signatures");
+    a.put("findings", findings);
+    List<Object> signatures = new ArrayList<>();
     for (ArtifactReport.SignatureReport s : r.signatures()) {
-      ObjectNode sn = signatures.addObject();
+      Map<String, Object> sn = new LinkedHashMap<>();
       sn.put("kind", s.kind());
       sn.put("status", s.status());
-      putOptional(sn, "signer", s.signer().orElse(null));
+      sn.put("signer", s.signer().orElse(null));
       sn.put("detail", s.detail());
+      signatures.add(sn);
     }
-    ArrayNode binaries = a.putArray("binaries");
-    for (var b : r.binaries()) {
-      binaries.add(MAPPER.<JsonNode>valueToTree(b));
-    }
-    r.policy().ifPresent(p -> a.set("policy", MAPPER.valueToTree(p)));
+    a.put("signatures", signatures);
+    a.put("binaries", r.binaries());
+    r.policy().ifPresent(p -> a.put("policy", p));
     return a;
-  }
-
-  private static void putOptional(ObjectNode node, String field, String value) {
-    if (value == null) {
-      node.putNull(field);
-    } else {
-      node.put(field, value);
-    }
   }
 }

@@ -94,11 +94,11 @@ abstract class ReportingCommand implements Callable<Integer> {
   private void render(List<ArtifactReport> reports, PrintWriter w, boolean color) throws IOException {
     switch (options.format) {
       case json -> {
-        JsonReport.MAPPER.writeValue(new NonClosingWriter(w), JsonReport.document(reports));
+        JsonWriter.write(JsonReport.document(reports), w);
         w.println();
       }
       case sarif -> {
-        JsonReport.MAPPER.writeValue(new NonClosingWriter(w), SarifReport.document(reports));
+        JsonWriter.write(SarifReport.document(reports), w);
         w.println();
       }
       case text -> new TextReport(w, color).render(reports);

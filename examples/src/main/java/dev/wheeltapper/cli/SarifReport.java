@@ -1,8 +1,7 @@
 package dev.wheeltapper.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wheeltapper.report.Finding;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +16,25 @@ final class SarifReport {
 
   private SarifReport() {}
 
-  static ObjectNode document(List<ArtifactReport> reports) {
-    ObjectNode root = JsonReport.MAPPER.createObjectNode();
+  static Map<String, Object> document(List<ArtifactReport> reports) {
+    Map<String, Object> root = new LinkedHashMap<>();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
+    Map<String, Object> run = new LinkedHashMap<>();
+    root.put("runs", List.of(run));
+    Map<String, Object> driver = new LinkedHashMap<>();
     driver.put("name", "wheeltapper");
     driver.put("version", Version.current());
     driver.put("informationUri", INFO_URI);
+    List<Object> rules = new ArrayList<>();
+    driver.put("rules", rules);
+    run.put("tool", Map.of("driver", driver));
+    List<Object> artifacts = new ArrayList<>();
+    List<Object> results = new ArrayList<>();
+    run.put("artifacts", artifacts);
+    run.put("results", results);
 
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-    ArrayNode rules = driver.putArray("rules");
-    ArrayNode artifacts = run.putArray("artifacts");
-    ArrayNode results = run.putArray("results");
     // SARIF wants each artifact once: the same file given twice shares one entry.
     Map<String, Integer> artifactIndex = new LinkedHashMap<>();
     for (ArtifactReport r : reports) {
@@ -39,36 +43,41 @@ final class SarifReport {
       if (i == null) {
         i = artifactIndex.size();
         artifactIndex.put(key, i);
-        ObjectNode art = artifacts.addObject();
-        art.putObject("location").put("uri", uri(r.path()));
-        art.putObject("hashes").put("sha-256", r.sha256());
+        Map<String, Object> art = new LinkedHashMap<>();
+        art.put("location", Map.of("uri", uri(r.path())));
+        art.put("hashes", Map.of("sha-256", r.sha256()));
+        artifacts.add(art);
       }
       for (Finding f : r.findings()) {
         Integer idx = ruleIndex.get(f.code());
         if (idx == null) {
           idx = ruleIndex.size();
           ruleIndex.put(f.code(), idx);
-          ObjectNode rule = rules.addObject();
+          Map<String, Object> rule = new LinkedHashMap<>();
           rule.put("id", f.code());
           rule.put("name", ruleName(f.code()));
-          rule.putObject("shortDescription").put("text", Rules.describe(f.code()));
-          rule.putObject("defaultConfiguration").put("level", level(f));
+          rule.put("shortDescription", Map.of("text", Rules.describe(f.code())));
+          rule.put("defaultConfiguration", Map.of("level", level(f)));
+          rules.add(rule);
         }
-        ObjectNode result = results.addObject();
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("ruleId", f.code());
         result.put("ruleIndex", idx);
         result.put("level", level(f));
-        result.putObject("message").put("text", f.message());
-        ObjectNode loc = result.putArray("locations").addObject();
-        ObjectNode physical = loc.putObject("physicalLocation");
-        ObjectNode artLoc = physical.putObject("artifactLocation");
+        result.put("message", Map.of("text", f.message()));
+        Map<String, Object> artLoc = new LinkedHashMap<>();
         artLoc.put("uri", uri(r.path()));
-        artLoc.put("index", (int) i);
+        artLoc.put("index", i);
+        Map<String, Object> loc = new LinkedHashMap<>();
+        loc.put("physicalLocation", Map.of("artifactLocation", artLoc));
         if (!f.path().isEmpty()) {
-          ObjectNode logical = loc.putArray("logicalLocations").addObject();
+          Map<String, Object> logical = new LinkedHashMap<>();
           logical.put("fullyQualifiedName", f.path());
           logical.put("kind", "member");
+          loc.put("logicalLocations", List.of(logical));
         }
+        result.put("locations", List.of(loc));
+        results.add(result);
       }
     }
     return root;

@@ -20,7 +20,7 @@ class CliTest {
 
   record Run(int code, String out, String err) {
     JsonNode json() throws Exception {
-      return JsonReport.MAPPER.readTree(out);
+      return TestJson.MAPPER.readTree(out);
     }
   }
 
@@ -104,7 +104,7 @@ class CliTest {
   void sarifOfARealRunValidatesAgainstTheSchema() throws Exception {
     Run r = run("verify", "--format", "sarif", corpus("wheels/delvewheel/simpleext"));
     assertThat(r.code()).isEqualTo(1);
-    JsonNode sarif = JsonReport.MAPPER.readTree(r.out());
+    JsonNode sarif = TestJson.MAPPER.readTree(r.out());
     assertThat(SarifSchemaTest.validate(sarif)).isEmpty();
     assertThat(sarif.at("/runs/0/results")).isNotEmpty();
     List<String> rules = new ArrayList<>();
@@ -133,7 +133,7 @@ class CliTest {
         corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl"));
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(JsonReport.MAPPER.readTree(Files.readString(out)).at("/summary/passed").asInt()).isEqualTo(1);
+    assertThat(TestJson.MAPPER.readTree(Files.readString(out)).at("/summary/passed").asInt()).isEqualTo(1);
   }
 
   @Test

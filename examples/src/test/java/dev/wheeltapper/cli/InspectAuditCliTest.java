@@ -104,7 +104,7 @@ class InspectAuditCliTest {
     assertThat(texts(rust.at("/binaries/0/toolchain/languages"))).containsExactly("rust");
     assertThat(rust.at("/binaries/0/toolchain/memorySafe").asText()).isEqualTo("yes");
     assertThat(artifacts.get(3).get("verdict").asText()).isEqualTo("fail");
-    assertThat(SarifSchemaTest.validate(JsonReport.MAPPER.readTree(run("audit", "--format", "sarif").out())))
+    assertThat(SarifSchemaTest.validate(TestJson.MAPPER.readTree(run("audit", "--format", "sarif").out())))
         .isEmpty();
   }
 }
