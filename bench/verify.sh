@@ -21,6 +21,7 @@ javac -Xlint:all -Werror --release 17 -cp "$cp" -d "$out/classes" -s "$out/gener
   wheel-core/src/test/java/dev/wheeltapper/bench/*.java
 cp="$out/classes:$cp"
 jar=examples/target/wheeltapper.jar
+./wheeltapper --version >/dev/null   # makes the class-data-sharing archive once
 
 big="$out/wt_bench-1.0-py3-none-any.whl"
 [ -f "$big" ] || python3 bench/make_big_wheel.py "$big" 500 >&2
@@ -44,13 +45,17 @@ for w in "$largest" "$big"; do
   py=$(median python3 bench/reference_verify.py "$w")
   j1=$(median java -jar "$jar" verify --jobs 1 --format json --output /dev/null "$w")
   j2=$(median java -jar "$jar" verify --jobs 2 --format json --output /dev/null "$w")
+  c1=$(median ./wheeltapper verify --jobs 1 --format json --output /dev/null "$w")
+  c2=$(median ./wheeltapper verify --jobs 2 --format json --output /dev/null "$w")
   echo "### $(basename "$w") ($((size / 1048576)) MiB on disk)"
   echo
   echo "| whole process (median of $runs) | ms | ratio to Python |"
   echo "|---|---:|---:|"
   echo "| Python reference (zipfile + hashlib) | $py | 1.00 |"
-  awk -v a="$j1" -v p="$py" 'BEGIN {printf "| wheeltapper verify --jobs 1 | %d | %.2f |\n", a, a / p}'
-  awk -v a="$j2" -v p="$py" 'BEGIN {printf "| wheeltapper verify --jobs 2 | %d | %.2f |\n", a, a / p}'
+  awk -v a="$j1" -v p="$py" 'BEGIN {printf "| java -jar wheeltapper.jar verify --jobs 1 | %d | %.2f |\n", a, a / p}'
+  awk -v a="$j2" -v p="$py" 'BEGIN {printf "| java -jar wheeltapper.jar verify --jobs 2 | %d | %.2f |\n", a, a / p}'
+  awk -v a="$c1" -v p="$py" 'BEGIN {printf "| ./wheeltapper (with its CDS archive) verify --jobs 1 | %d | %.2f |\n", a, a / p}'
+  awk -v a="$c2" -v p="$py" 'BEGIN {printf "| ./wheeltapper (with its CDS archive) verify --jobs 2 | %d | %.2f |\n", a, a / p}'
   echo
   java -cp "$cp" org.openjdk.jmh.Main VerifyBenchmark -p wheel="$PWD/$w" -rf csv -rff "$out/jmh.csv" >"$out/jmh.log" 2>&1
   echo "| in-process (JMH, avg) | ms/op | error | ratio to inflate-only floor |"
