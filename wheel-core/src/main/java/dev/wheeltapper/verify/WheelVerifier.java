@@ -611,16 +611,30 @@ public final class WheelVerifier {
         complete = true;
         out.addAll(readWholeFindings.getOrDefault(e.index(), List.of()));
       } else {
-        EntryReadResult r = digest == null ? reader.read(e, remaining) : reader.read(e, remaining, digest);
+        // A large entry is hashed on a second thread while this one inflates it (only when running in parallel).
+        PipelinedDigest pipe = digest != null && parallelism > 1 && e.uncompressedSize() >= PipelinedDigest.MIN_SIZE
+            ? new PipelinedDigest(digest) : null;
+        RecordHash.Running sink = pipe != null ? pipe : digest;
+        EntryReadResult r;
+        try {
+          r = sink == null ? reader.read(e, remaining) : reader.read(e, remaining, sink);
+        } catch (IOException | RuntimeException ex) {
+          if (pipe != null) {
+            pipe.abandon();
+          }
+          throw ex;
+        }
         out.addAll(r.findings());
         produced = r.bytesProduced();
         complete = !r.limitHit() && r.crcOk();
         budget.addAndGet(-produced);
+        digest = sink;
       }
       inflated.addAndGet(produced);
       checked.incrementAndGet();
+      // Always finish a digest: a pipelined one ends its hashing thread here.
+      byte[] actual = digest == null ? null : digest.finish();
       if (complete && row != null && expected != null) {
-        byte[] actual = digest.finish();
         if (!Arrays.equals(actual, expected)) {
           out.add(Finding.error(Codes.RECORD_HASH_MISMATCH, path,
               "The " + row.hash().orElseThrow().algorithm() + " of " + path + " is "

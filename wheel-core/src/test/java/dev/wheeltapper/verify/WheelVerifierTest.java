@@ -416,4 +416,37 @@ class WheelVerifierTest {
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
   }
+
+  @Test
+  void aLargeEntryHashedOnASecondThreadGivesTheSameVerdicts() throws IOException {
+    byte[] big = new byte[6 << 20];
+    new java.util.Random(7).nextBytes(big);
+    TestWheel w = new TestWheel();
+    w.files.put("demo/big.bin", big);
+    Path good = Files.write(tmp.resolve(NAME), w.build());
+    WheelVerifier two = WheelVerifier.builder().parallelism(2).build();
+    assertThat(two.verify(good).findings()).isEmpty();
+
+    w.recordRows = w.computedRows();
+    big[3 << 20] ^= 1;
+    Path bad = Files.write(Files.createDirectories(tmp.resolve("bad")).resolve(NAME), w.build());
+    assertThat(two.verify(bad).findings()).extracting(Finding::code, Finding::path)
+        .containsExactly(tuple(Codes.RECORD_HASH_MISMATCH, "demo/big.bin"));
+    assertThat(two.verify(bad).findings()).isEqualTo(WheelVerifier.defaults().verify(bad).findings());
+
+    // stopped half-way by the total limit: the hashing thread is ended, the verdict is the limit
+    WheelVerifier tight = WheelVerifier.builder().parallelism(2)
+        .limits(ZipLimits.defaults().withMaxTotalUncompressed(5 << 20)).build();
+    assertThat(codes(tight.verify(good))).contains(Codes.ZIP_LIMIT_EXCEEDED);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (hashThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(hashThreads()).as("hashing threads left running").isZero();
+  }
+
+  private static long hashThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("wheeltapper-hash") && t.isAlive()).count();
+  }
 }
