@@ -1,5 +1,6 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.report.Untrusted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,14 @@ final class BinaryTable {
   private BinaryTable() {}
 
   static void render(PrintWriter out, Map<String, Object> b) {
-    out.printf("      binary %s  %s%s%s %s %s%n", b.get("path"), b.get("format"),
+    out.printf("      binary %s  %s%s%s %s %s%n", Untrusted.printable(String.valueOf(b.get("path"))), b.get("format"),
         b.get("bits") == null ? "" : " " + b.get("bits") + "-bit",
         b.get("endian") == null ? "" : " " + b.get("endian") + "-endian", orDash(b.get("machine")), orDash(b.get("type")));
     if (b.get("hardening") instanceof Map<?, ?> h) {
       StringBuilder head = new StringBuilder();
       StringBuilder row = new StringBuilder();
       for (String key : COLUMNS) {
-        String value = cell(key, h.get(key));
+        String value = Untrusted.printable(cell(key, h.get(key)));
         int w = Math.max(key.length(), value.length()) + 2;
         head.append(String.format("%-" + w + "s", key));
         row.append(String.format("%-" + w + "s", value));
@@ -33,20 +34,21 @@ final class BinaryTable {
       Map<?, ?> langEv = ev.get("languages") instanceof Map<?, ?> m ? m : Map.of();
       Map<?, ?> bindEv = ev.get("bindings") instanceof Map<?, ?> m ? m : Map.of();
       for (Object lang : list(t.get("languages"))) {
-        out.printf("        language %-8s %s%n", lang, join(langEv.get(lang)));
+        out.printf("        language %-8s %s%n", lang, Untrusted.printable(join(langEv.get(lang))));
       }
       for (Object binding : list(t.get("bindings"))) {
-        out.printf("        binding  %-8s %s%n", binding, join(bindEv.get(binding)));
+        out.printf("        binding  %-8s %s%n", binding, Untrusted.printable(join(bindEv.get(binding))));
       }
-      out.printf("        memory-safe %s: %s%n", t.get("memorySafe"), ev.get("memorySafe"));
+      out.printf("        memory-safe %s: %s%n", t.get("memorySafe"),
+          Untrusted.printable(String.valueOf(ev.get("memorySafe"))));
       List<?> compilers = list(t.get("compilers"));
       if (!compilers.isEmpty()) {
-        out.printf("        compilers %s%n", join(compilers));
+        out.printf("        compilers %s%n", Untrusted.printable(join(compilers)));
       }
     }
     List<?> needed = list(b.get("needed"));
     if (!needed.isEmpty()) {
-      out.printf("        needed %s%n", join(needed));
+      out.printf("        needed %s%n", Untrusted.printable(join(needed)));
     }
   }
 

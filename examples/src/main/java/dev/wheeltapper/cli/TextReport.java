@@ -2,6 +2,7 @@ package dev.wheeltapper.cli;
 
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.report.Untrusted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +32,22 @@ final class TextReport {
 
   private void block(ArtifactReport r) {
     String verdict = r.passed() ? paint("PASS", "32;1") : paint("FAIL", "31;1");
-    out.printf("%s  %s (%s)%n", verdict, r.path(), r.kind());
+    out.printf("%s  %s (%s)%n", verdict, p(r.path()), r.kind());
     out.printf("      sha256 %s%n", r.sha256());
     r.wheel().ifPresent(w -> {
-      out.printf("      %s %s%s  tags %s%n", w.name(), w.version(),
-          w.build().map(b -> " build " + b).orElse(""), String.join(", ", w.tags()));
+      out.printf("      %s %s%s  tags %s%n", p(w.name()), p(w.version()),
+          w.build().map(b -> " build " + p(b)).orElse(""), p(String.join(", ", w.tags())));
       out.printf("      Wheel-Version %s, Metadata-Version %s, Root-Is-Purelib %s, Generator %s%n",
-          w.wheelVersion().orElse("?"), w.metadataVersion().orElse("?"),
-          w.rootIsPurelib().map(String::valueOf).orElse("?"), w.generator().orElse("?"));
+          p(w.wheelVersion().orElse("?")), p(w.metadataVersion().orElse("?")),
+          w.rootIsPurelib().map(String::valueOf).orElse("?"), p(w.generator().orElse("?")));
     });
     for (ArtifactReport.SignatureReport s : r.signatures()) {
-      out.printf("      signature %-10s %-9s %s%n", s.kind(), s.status(), s.signer().orElse(""));
+      out.printf("      signature %-10s %-9s %s%n", s.kind(), s.status(), p(s.signer().orElse("")));
     }
     for (Map<String, Object> b : r.binaries()) {
       BinaryTable.render(out, b);
     }
-    r.policy().ifPresent(p -> out.printf("      policy %s%n", p));
+    r.policy().ifPresent(pol -> out.printf("      policy %s%n", p(String.valueOf(pol))));
     for (Severity sev : Severity.values()) {
       List<Finding> group = r.findings().stream().filter(f -> f.severity() == sev).toList();
       if (group.isEmpty()) {
@@ -59,10 +60,15 @@ final class TextReport {
       };
       out.printf("      %s (%d)%n", head, group.size());
       for (Finding f : group) {
-        out.printf("        %-28s %s%s%n", f.code(), f.path().isEmpty() ? "" : f.path() + ": ", f.message());
+        out.printf("        %-28s %s%s%n", f.code(), f.path().isEmpty() ? "" : p(f.path()) + ": ", p(f.message()));
       }
     }
     out.println();
+  }
+
+  /** Every string from an artifact is untrusted: no escape sequence or bidi control reaches the terminal. */
+  private static String p(String s) {
+    return Untrusted.printable(s);
   }
 
   private String paint(String s, String sgr) {

@@ -196,4 +196,18 @@ class CliTest {
         corpus("attest/rfc8785-0.1.2-py3-none-any.whl"));
     assertThat(wrongIdentity.json().at("/artifacts/0/signatures/0/status").asText()).isEqualTo("untrusted");
   }
+
+  @Test
+  void hostileNamesCannotReachTheTerminal() throws Exception {
+    Path wheel = tmp.resolve("evil-1.0-py3-none-any.whl");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(wheel))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("evil/\u001b[2J\u001b]0;pwned\u0007\u202e.py"));
+      zip.write(1);
+      zip.closeEntry();
+    }
+    Run r = run("verify", wheel.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("\\u001b[2J").doesNotContain("\u001b").doesNotContain("\u0007")
+        .doesNotContain("\u202e");
+  }
 }

@@ -1,5 +1,7 @@
 package dev.wheeltapper.pep440;
 
+import dev.wheeltapper.report.Untrusted;
+
 /** Small string helpers shared by the PEP 440 parsers; not part of the API. */
 final class Text {
 
@@ -48,22 +50,6 @@ final class Text {
 
   /** Quotes a string for a message, escaping control characters and cutting very long input. */
   static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    int n = Math.min(s.length(), MAX_ECHO);
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || Character.isSpaceChar(c) && c != ' ') {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    b.append('"');
-    if (s.length() > MAX_ECHO) {
-      b.append("... (").append(s.length()).append(" chars)");
-    }
-    return b.toString();
+    return Untrusted.quote(s, MAX_ECHO);
   }
 }
