@@ -3,12 +3,10 @@ package dev.wheeltapper.elf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A file's notes with decoders for the well-known ones: the GNU build id and ABI tag, the GNU properties
@@ -22,47 +20,14 @@ import java.util.stream.Stream;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Notes implements Iterable<Note> {
-  private final List<Note> list;
+public final class Notes extends Selection<Note> {
   private final Machine machine;
   private final int bits;
 
   Notes(List<Note> list, Machine machine, int bits) {
-    this.list = List.copyOf(list);
+    super(list);
     this.machine = Objects.requireNonNull(machine, "machine");
     this.bits = bits;
-  }
-
-  /**
-   * The notes in file order.
-   *
-   * @return an unmodifiable list
-   */
-  public List<Note> list() {
-    return list;
-  }
-
-  /**
-   * The notes as a stream.
-   *
-   * @return a sequential stream
-   */
-  public Stream<Note> stream() {
-    return list.stream();
-  }
-
-  @Override
-  public Iterator<Note> iterator() {
-    return list.iterator();
-  }
-
-  /**
-   * How many notes there are.
-   *
-   * @return the count
-   */
-  public int size() {
-    return list.size();
   }
 
   /**

@@ -1,12 +1,10 @@
 package dev.wheeltapper.elf;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * An immutable, ordered selection of section headers with fluent filters.
@@ -18,61 +16,10 @@ import java.util.stream.Stream;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Sections implements Iterable<Section> {
-  private final List<Section> list;
+public final class Sections extends Selection<Section> {
 
   Sections(List<Section> list) {
-    this.list = List.copyOf(list);
-  }
-
-  /**
-   * The sections.
-   *
-   * @return an unmodifiable list in table order
-   */
-  public List<Section> list() {
-    return list;
-  }
-
-  /**
-   * The sections as a stream.
-   *
-   * @return a sequential stream
-   */
-  public Stream<Section> stream() {
-    return list.stream();
-  }
-
-  @Override
-  public Iterator<Section> iterator() {
-    return list.iterator();
-  }
-
-  /**
-   * How many sections are selected.
-   *
-   * @return the count
-   */
-  public int size() {
-    return list.size();
-  }
-
-  /**
-   * Whether none is selected.
-   *
-   * @return true when empty
-   */
-  public boolean isEmpty() {
-    return list.isEmpty();
-  }
-
-  /**
-   * Whether any is selected.
-   *
-   * @return true when not empty
-   */
-  public boolean exists() {
-    return !list.isEmpty();
+    super(list);
   }
 
   /**

@@ -1,11 +1,9 @@
 package dev.wheeltapper.elf;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * An immutable, ordered selection of program headers with fluent filters.
@@ -17,52 +15,10 @@ import java.util.stream.Stream;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Segments implements Iterable<Segment> {
-  private final List<Segment> list;
+public final class Segments extends Selection<Segment> {
 
   Segments(List<Segment> list) {
-    this.list = List.copyOf(list);
-  }
-
-  /**
-   * The segments.
-   *
-   * @return an unmodifiable list in table order
-   */
-  public List<Segment> list() {
-    return list;
-  }
-
-  /**
-   * The segments as a stream.
-   *
-   * @return a sequential stream
-   */
-  public Stream<Segment> stream() {
-    return list.stream();
-  }
-
-  @Override
-  public Iterator<Segment> iterator() {
-    return list.iterator();
-  }
-
-  /**
-   * How many segments are selected.
-   *
-   * @return the count
-   */
-  public int size() {
-    return list.size();
-  }
-
-  /**
-   * Whether none is selected.
-   *
-   * @return true when empty
-   */
-  public boolean isEmpty() {
-    return list.isEmpty();
+    super(list);
   }
 
   /**

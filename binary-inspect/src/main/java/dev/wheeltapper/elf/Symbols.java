@@ -1,13 +1,11 @@
 package dev.wheeltapper.elf;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * An immutable, ordered selection of symbols with fluent filters that read as sentences.
@@ -20,61 +18,10 @@ import java.util.stream.Stream;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Symbols implements Iterable<Symbol> {
-  private final List<Symbol> list;
+public final class Symbols extends Selection<Symbol> {
 
   Symbols(List<Symbol> list) {
-    this.list = List.copyOf(list);
-  }
-
-  /**
-   * The selected symbols.
-   *
-   * @return an unmodifiable list in table order
-   */
-  public List<Symbol> list() {
-    return list;
-  }
-
-  /**
-   * The symbols as a stream.
-   *
-   * @return a sequential stream
-   */
-  public Stream<Symbol> stream() {
-    return list.stream();
-  }
-
-  @Override
-  public Iterator<Symbol> iterator() {
-    return list.iterator();
-  }
-
-  /**
-   * How many symbols are selected.
-   *
-   * @return the count
-   */
-  public int size() {
-    return list.size();
-  }
-
-  /**
-   * Whether none is selected.
-   *
-   * @return true when empty
-   */
-  public boolean isEmpty() {
-    return list.isEmpty();
-  }
-
-  /**
-   * Whether any is selected.
-   *
-   * @return true when not empty
-   */
-  public boolean exists() {
-    return !list.isEmpty();
+    super(list);
   }
 
   /**
