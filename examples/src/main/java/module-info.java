@@ -6,4 +6,6 @@ module dev.wheeltapper.examples {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
+  exports dev.wheeltapper.examples;
+
 }
