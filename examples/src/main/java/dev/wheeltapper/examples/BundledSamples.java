@@ -1,5 +1,7 @@
 package dev.wheeltapper.examples;
 
+import dev.wheeltapper.wheel.Wheel;
+import dev.wheeltapper.wheel.WheelEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +20,7 @@ import java.util.Optional;
  * <pre>{@code
  * Path dir = BundledSamples.directory();              // every bundled sample, copied to a temporary directory
  * Path wheel = BundledSamples.wheel("wt_hardened");   // one of them
+ * Path so = BundledSamples.nativeLibrary(wheel);      // its C extension, copied out
  * }</pre>
  *
  * <p>The copies live in one temporary directory per JVM, deleted when the JVM exits. Thread-safe.
@@ -86,6 +89,29 @@ public final class BundledSamples {
     return names().stream().filter(n -> n.startsWith(prefix)).findFirst()
         .map(n -> directory().resolve(n))
         .orElseThrow(() -> new IllegalArgumentException("no bundled sample named " + distribution));
+  }
+
+  /**
+   * Copies the first {@code .so} entry of a wheel into a temporary directory, streamed, never loaded whole.
+   *
+   * @param wheelPath a wheel
+   * @return the copy, named as the entry's last path element and deleted when the JVM exits
+   * @throws IOException when the wheel cannot be read
+   * @throws IllegalArgumentException when the wheel has no {@code .so} entry
+   */
+  public static Path nativeLibrary(Path wheelPath) throws IOException {
+    try (Wheel wheel = Wheel.open(wheelPath)) {
+      WheelEntry so = wheel.entries().stream().filter(e -> e.name().endsWith(".so")).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no .so entry in " + wheelPath));
+      Path dir = Files.createTempDirectory("wheeltapper-example");
+      dir.toFile().deleteOnExit();
+      Path out = dir.resolve(Path.of(so.name()).getFileName().toString());
+      try (InputStream in = wheel.openEntry(so.name())) {
+        Files.copy(in, out);
+      }
+      out.toFile().deleteOnExit();
+      return out;
+    }
   }
 
   /**

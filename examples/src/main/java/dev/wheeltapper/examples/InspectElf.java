@@ -6,12 +6,7 @@ import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.SegmentType;
 import dev.wheeltapper.hardening.CheckResult;
 import dev.wheeltapper.report.Finding;
-import dev.wheeltapper.wheel.Wheel;
-import dev.wheeltapper.wheel.WheelEntry;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Asks an ELF file questions with the fluent API, then lets {@link BinaryInspector} run every hardening and toolchain
@@ -33,7 +28,7 @@ public final class InspectElf {
    * @throws Exception when the file is not a readable ELF ({@code ElfFormatException} with the offset) or I/O fails
    */
   public static void main(String[] args) throws Exception {
-    Path file = args.length > 0 ? Path.of(args[0]) : extensionOf(BundledSamples.wheel("wt_hardened"));
+    Path file = args.length > 0 ? Path.of(args[0]) : BundledSamples.nativeLibrary(BundledSamples.wheel("wt_hardened"));
 
     // Opening reads the ELF header only; each table is read, bounds-checked, on first use.
     try (ElfFile elf = ElfFile.open(file)) {
@@ -63,22 +58,6 @@ public final class InspectElf {
       for (Finding f : inspection.findings()) {
         System.out.println("  " + f.severity().label() + " " + f.code() + ": " + f.message());
       }
-    }
-  }
-
-  /** Copies the first {@code .so} entry of a wheel into a temporary file (streamed, never loaded whole). */
-  static Path extensionOf(Path wheelPath) throws Exception {
-    try (Wheel wheel = Wheel.open(wheelPath)) {
-      WheelEntry so = wheel.entries().stream().filter(e -> e.name().endsWith(".so")).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no .so in " + wheelPath));
-      Path dir = Files.createTempDirectory("wheeltapper-example");
-      dir.toFile().deleteOnExit();
-      Path out = dir.resolve(Path.of(so.name()).getFileName().toString());
-      out.toFile().deleteOnExit();
-      try (InputStream in = wheel.openEntry(so.name())) {
-        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return out;
     }
   }
 }
