@@ -6,4 +6,6 @@ module dev.wheeltapper.examples {
   requires com.fasterxml.jackson.core;
   requires org.slf4j;
 
+  exports dev.wheeltapper.examples;
+
 }
