@@ -8,4 +8,6 @@ module dev.wheeltapper.examples {
 
   exports dev.wheeltapper.examples;
 
+  // picocli reads the command classes' annotated fields reflectively
+  opens dev.wheeltapper.cli to info.picocli;
 }
