@@ -20,7 +20,7 @@ final class Progress {
   }
 
   static Progress create(PrintWriter err, int total) {
-    return new Progress(err, total, total >= MIN_ARTIFACTS && Terminal.interactive());
+    return new Progress(err, total, total >= MIN_ARTIFACTS && Terminal.stderrIsTerminal());
   }
 
   void step() {

@@ -1,17 +1,33 @@
 package dev.wheeltapper.cli;
 
-/** Whether output goes to a terminal, and whether colour is wanted there. */
+/**
+ * Whether standard output and standard error are terminals, and whether colour is wanted there.
+ *
+ * <p>Java 17 cannot ask about one stream: {@link System#console()} is present only when standard input and output
+ * both are terminals. The {@code ./wheeltapper} script knows better ({@code test -t}) and passes {@code
+ * wheeltapper.stdout.tty} and {@code wheeltapper.stderr.tty}; without them the console is the answer.
+ */
 final class Terminal {
   private Terminal() {}
 
-  /** True when standard input and output are a terminal (all that Java 17 can tell). */
-  static boolean interactive() {
-    return System.console() != null;
+  /** True when standard output is a terminal. */
+  static boolean stdoutIsTerminal() {
+    return flag("wheeltapper.stdout.tty");
+  }
+
+  /** True when standard error is a terminal: where the progress bar may be drawn. */
+  static boolean stderrIsTerminal() {
+    return flag("wheeltapper.stderr.tty");
   }
 
   /** Colour only on a terminal, and never when {@code NO_COLOR} is set (https://no-color.org). */
   static boolean colorOnStdout() {
     String noColor = System.getenv("NO_COLOR");
-    return interactive() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+    return stdoutIsTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  private static boolean flag(String property) {
+    String v = System.getProperty(property);
+    return v != null ? Boolean.parseBoolean(v) : System.console() != null;
   }
 }

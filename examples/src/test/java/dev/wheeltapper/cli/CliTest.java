@@ -210,4 +210,40 @@ class CliTest {
     assertThat(r.out()).contains("\\u001b[2J").doesNotContain("\u001b").doesNotContain("\u0007")
         .doesNotContain("\u202e");
   }
+
+  @Test
+  void progressOnATerminalStderrAndColourOnlyWithoutNoColor() throws Exception {
+    String dir = corpus("wheels/auditwheel/glibc");
+    System.setProperty("wheeltapper.stderr.tty", "true");
+    System.setProperty("wheeltapper.stdout.tty", "true");
+    try {
+      Run r = run("verify", "--format", "json", dir);
+      assertThat(r.err()).contains("] 9/9");
+      TestJson.MAPPER.readTree(r.out()); // the progress bar never touches standard output
+    } finally {
+      System.clearProperty("wheeltapper.stderr.tty");
+      System.clearProperty("wheeltapper.stdout.tty");
+    }
+    assertThat(run("verify", "--format", "json", dir).err()).doesNotContain("] 9/9");
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (boolean noColor : new boolean[] {false, true}) {
+      ProcessBuilder pb = new ProcessBuilder(java, "-Dwheeltapper.stdout.tty=true", "-cp",
+          System.getProperty("java.class.path"), Main.class.getName(), "verify",
+          corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl"));
+      pb.environment().remove("NO_COLOR");
+      pb.environment().put("TERM", "xterm");
+      if (noColor) {
+        pb.environment().put("NO_COLOR", "1");
+      }
+      Process p = pb.redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).isZero();
+      if (noColor) {
+        assertThat(out).contains("PASS").doesNotContain("\u001b[");
+      } else {
+        assertThat(out).contains("\u001b[32;1mPASS\u001b[0m");
+      }
+    }
+  }
 }
