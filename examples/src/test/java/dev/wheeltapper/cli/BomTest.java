@@ -1,0 +1,43 @@
+package dev.wheeltapper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The BOM has no parent, so nothing but this test keeps its versions equal to the build's. */
+class BomTest {
+  @Test
+  void theBomNamesEveryModuleAtTheBuildsVersion() throws Exception {
+    String parent = Files.readString(Path.of("..", "pom.xml"));
+    String bom = Files.readString(Path.of("..", "bom", "pom.xml"));
+    Matcher pv = Pattern.compile("<artifactId>wheeltapper-parent</artifactId>\\s*<version>([^<]+)</version>")
+        .matcher(parent);
+    assertThat(pv.find()).isTrue();
+    String version = pv.group(1);
+
+    List<String> modules = new ArrayList<>();
+    Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    while (m.find()) {
+      modules.add(m.group(1));
+    }
+    assertThat(modules).contains("bom", "wheel-core", "binary-inspect", "examples");
+    Matcher bv = Pattern.compile("<artifactId>wheeltapper-bom</artifactId>\\s*<version>([^<]+)</version>").matcher(bom);
+    assertThat(bv.find()).isTrue();
+    assertThat(bv.group(1)).isEqualTo(version);
+    for (String module : modules) {
+      if (module.equals("bom")) {
+        continue;
+      }
+      Matcher dep = Pattern.compile("<artifactId>" + Pattern.quote(module) + "</artifactId>\\s*<version>([^<]+)</version>")
+          .matcher(bom);
+      assertThat(dep.find()).as(module + " in the BOM").isTrue();
+      assertThat(dep.group(1)).as(module).isEqualTo(version);
+    }
+  }
+}
