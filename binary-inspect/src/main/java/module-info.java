@@ -10,5 +10,7 @@ module dev.wheeltapper.binary {
   exports dev.wheeltapper.binary;
   exports dev.wheeltapper.elf;
   exports dev.wheeltapper.hardening;
+  exports dev.wheeltapper.macho;
+  exports dev.wheeltapper.pe;
   exports dev.wheeltapper.toolchain;
 }

@@ -86,6 +86,7 @@ public final class ElfHardening {
     r.put(HardeningCheck.ISA_LEVEL, isaLevel(facts));
     r.put(HardeningCheck.WX_SEGMENTS, wx(facts));
     annobin(facts, r);
+    Hardening.fillNotApplicable(r, "not an ELF check");
     return new Hardening(r, fortify, rpath, runpath);
   }
 
