@@ -294,7 +294,7 @@ public final class ElfHardening {
     return new Fortify(List.copyOf(fortified), List.copyOf(plain));
   }
 
-  private static CheckResult fortifyResult(Fortify fo, CheckContext ctx) {
+  static CheckResult fortifyResult(Fortify fo, CheckContext ctx) {
     String level = fo.level();
     String evidence = fo.fortified().size() + " fortified (" + sample(fo.fortified()) + "), "
         + fo.unprotected().size() + " unprotected fortifiable (" + sample(fo.unprotected()) + ")";
@@ -326,7 +326,7 @@ public final class ElfHardening {
 
   // ---- RPATH / RUNPATH ----
 
-  private static CheckResult pathResult(HardeningCheck c, String tag, List<RpathEntry> entries) {
+  static CheckResult pathResult(HardeningCheck c, String tag, List<RpathEntry> entries) {
     if (entries.isEmpty()) {
       return result(c, Status.PASS, "none", "no " + tag);
     }
