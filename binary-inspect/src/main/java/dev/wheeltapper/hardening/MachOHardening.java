@@ -97,9 +97,8 @@ public final class MachOHardening {
     boolean objc = imports.stream().anyMatch(n -> n.startsWith("_objc_"));
     r.put(HardeningCheck.ARC, imports.contains("_objc_release")
         ? new CheckResult(HardeningCheck.ARC, Status.PASS, CheckResult.YES, "imports _objc_release")
-        : objc ? new CheckResult(HardeningCheck.ARC, Status.FAIL, CheckResult.NO,
-            "Objective-C runtime imports without _objc_release")
-        : new CheckResult(HardeningCheck.ARC, Status.NOT_APPLICABLE, CheckResult.NO, "no Objective-C code"));
+        : new CheckResult(HardeningCheck.ARC, Status.NOT_APPLICABLE, CheckResult.NO, "no _objc_release import"
+            + (objc ? " (other Objective-C runtime imports; ARC applies to Objective-C code)" : ": no Objective-C code")));
     boolean signed = s.codeSignature().map(c -> c.dataSize() > 0).orElse(false);
     r.put(HardeningCheck.CODE_SIGNATURE, yesNo(HardeningCheck.CODE_SIGNATURE, signed, signed
         ? "LC_CODE_SIGNATURE with " + s.codeSignature().get().dataSize() + " bytes (present; not verified)"
