@@ -31,8 +31,8 @@ import java.util.Objects;
  * opened it.
  */
 public final class MachOFile implements Closeable {
-  /** At most this many architectures in a fat file. */
-  public static final int MAX_ARCHES = 64;
+  /** At most this many architectures in a fat file (more is a Java class file: majors start at 45). */
+  public static final int MAX_ARCHES = 32;
 
   private final ByteSource src;
   private final boolean owned;
