@@ -5,6 +5,9 @@
 module dev.wheeltapper.binary {
   requires transitive dev.wheeltapper.core;
   requires org.slf4j;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.util;
+  requires org.bouncycastle.pkix;
 
   exports dev.wheeltapper.audit;
   exports dev.wheeltapper.binary;

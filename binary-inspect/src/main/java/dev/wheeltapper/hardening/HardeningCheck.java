@@ -76,7 +76,7 @@ public enum HardeningCheck {
   RFG("rfg", true),
   /** PE: CET shadow stack compatible (debug entry type 20, CET_COMPAT). */
   CET_COMPAT("cetCompat", true),
-  /** PE: an Authenticode certificate table is present (presence only, not verified). */
+  /** PE: a valid Authenticode signature over the image (the publisher is not checked against a trust root). */
   AUTHENTICODE("authenticode", true),
   /** PE: relocations stripped, so the image loads only at its fixed ImageBase. */
   RELOCS_STRIPPED("relocsStripped", true),

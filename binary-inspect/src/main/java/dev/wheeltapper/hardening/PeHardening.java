@@ -1,5 +1,6 @@
 package dev.wheeltapper.hardening;
 
+import dev.wheeltapper.pe.Authenticode;
 import dev.wheeltapper.pe.PeFile;
 import dev.wheeltapper.pe.PeRecords.DataDirectory;
 import dev.wheeltapper.pe.PeRecords.DebugEntry;
@@ -16,8 +17,9 @@ import java.util.Optional;
  * The hardening checks of a PE image with winchecksec's meanings and three states (present, absent, not applicable):
  * ASLR is DYNAMIC_BASE without stripped relocations, high-entropy VA and Control Flow Guard count only with working
  * ASLR, SafeSEH applies to 32-bit x86 only, /GS is a non-zero security cookie in a load configuration long enough to
- * hold it, RFG reads the guard flags, CET compatibility reads debug entry type 20, Authenticode is the presence of a
- * certificate table (the PKCS#7 signature is not verified). {@code nx} is NX_COMPAT; {@code canary} mirrors
+ * hold it, RFG reads the guard flags, CET compatibility reads debug entry type 20, Authenticode passes when
+ * {@link Authenticode#verify} finds a valid signature over the image (the signer is not checked against a trust
+ * root). {@code nx} is NX_COMPAT; {@code canary} mirrors
  * {@code gs}; {@code wxSegments} flags sections both writable and executable; the ELF-only checks are n/a.
  *
  * <pre>{@code
@@ -116,10 +118,11 @@ public final class PeHardening {
     }
     r.put(HardeningCheck.CET_COMPAT, yesNo(HardeningCheck.CET_COMPAT, cet,
         cet ? "debug entry type 20 has CET_COMPAT" : "no debug entry type 20 with CET_COMPAT"));
-    boolean signed = pe.certificateTable().isPresent();
-    String sigWhy = signed ? "certificate table of " + pe.certificateTable().get().size() + " bytes at 0x"
-        + Long.toHexString(pe.certificateTable().get().offset()) + " (present; the signature is not verified)"
-        : "no certificate table";
+    Authenticode.Result auth = Authenticode.verify(pe);
+    boolean signed = auth.status() == Authenticode.Status.VALID;
+    String sigWhy = auth.status() == Authenticode.Status.ABSENT ? "no certificate table"
+        : "Authenticode " + auth.status().name().toLowerCase(java.util.Locale.ROOT)
+            + auth.signer().map(s -> ", signer " + s).orElse("") + ": " + auth.reason();
     r.put(HardeningCheck.AUTHENTICODE, yesNo(HardeningCheck.AUTHENTICODE, signed, sigWhy));
     r.put(HardeningCheck.CODE_SIGNATURE, yesNo(HardeningCheck.CODE_SIGNATURE, signed, sigWhy));
     List<String> wx = new ArrayList<>();

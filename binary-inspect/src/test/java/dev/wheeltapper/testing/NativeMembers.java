@@ -26,6 +26,16 @@ public final class NativeMembers {
    * @param bytes its content
    */
   public record Member(String wheel, String entry, byte[] bytes) {
+    /**
+     * A copy of the content, so that a test mutating it leaves the cache intact.
+     *
+     * @return the bytes
+     */
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
     @Override
     public String toString() {
       return wheel + "!" + entry;
