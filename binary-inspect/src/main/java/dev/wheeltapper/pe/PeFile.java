@@ -69,6 +69,7 @@ public final class PeFile implements Closeable {
   private final List<DebugEntry> debug;
   private final List<RichEntry> rich;
   private final Optional<CertificateTable> certificates;
+  private final Optional<VersionInfo> versionInfo;
   private final long imageEnd;
   private final List<String> defects;
 
@@ -211,6 +212,13 @@ public final class PeFile implements Closeable {
       cert = Optional.of(new CertificateTable(d.address(), d.size(), type));
     }
     certificates = cert;
+    Optional<VersionInfo> vi = Optional.empty();
+    try {
+      vi = readVersionInfo(r);
+    } catch (PeFormatException e) {
+      def.add("version resource: " + e.getMessage());
+    }
+    versionInfo = vi;
     defects = List.copyOf(def);
   }
 
@@ -435,6 +443,52 @@ public final class PeFile implements Closeable {
     }
   }
 
+  /**
+   * Finds {@code RT_VERSION} (type 16) in the resource tree (type, name, language: three levels, first entry of each)
+   * and parses it.
+   */
+  private Optional<VersionInfo> readVersionInfo(Le r) throws PeFormatException {
+    Optional<DataDirectory> d = directory(DataDirectory.RESOURCE);
+    if (d.isEmpty() || !d.get().present()) {
+      return Optional.empty();
+    }
+    long root = offset(d.get().address(), "resource directory");
+    long dir = root;
+    for (int level = 0; level < 3; level++) {
+      int named = r.u16(dir + 12, "resource directory");
+      int ids = r.u16(dir + 14, "resource directory");
+      long found = -1;
+      for (int i = 0; i < named + ids; i++) { // at most 131070 entries of 8 bytes, each read checked
+        long e = dir + 16 + 8L * i;
+        long name = r.u32(e, "resource entry");
+        long target = r.u32(e + 4, "resource entry");
+        if (level > 0 || name == 16) {
+          found = target;
+          break;
+        }
+      }
+      if (found < 0) {
+        return Optional.empty();
+      }
+      boolean subdir = (found & 0x80000000L) != 0;
+      long next = root + (found & 0x7fffffffL);
+      if (level < 2 != subdir) {
+        throw new PeFormatException(dir, "resource tree is not three levels deep");
+      }
+      dir = next;
+    }
+    long rva = r.u32(dir, "resource data entry");
+    long size = r.u32(dir + 4, "resource data entry");
+    if (size > VersionInfo.MAX_SIZE) {
+      throw new PeFormatException(dir, "version resource of " + size + " bytes exceeds " + VersionInfo.MAX_SIZE);
+    }
+    long at = offset(rva, "version resource");
+    ByteBuffer b = r.buf(at, (int) size, "version resource");
+    byte[] bytes = new byte[(int) size];
+    b.get(0, bytes);
+    return Optional.of(VersionInfo.parse(bytes));
+  }
+
   /** The Rich header: "Rich" and an XOR key after the DOS stub, "DanS" XOR key at its start. */
   private static void readRich(Le r, long lfanew, List<RichEntry> out) throws PeFormatException {
     long limit = Math.min(lfanew, 0x1000);
@@ -614,6 +668,15 @@ public final class PeFile implements Closeable {
    */
   public Optional<CertificateTable> certificateTable() {
     return certificates;
+  }
+
+  /**
+   * The version resource: fixed versions and the {@code StringFileInfo} strings.
+   *
+   * @return the version info, when the image has an {@code RT_VERSION} resource
+   */
+  public Optional<VersionInfo> versionInfo() {
+    return versionInfo;
   }
 
   /**
