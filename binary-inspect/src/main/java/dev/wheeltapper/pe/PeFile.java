@@ -339,8 +339,9 @@ public final class PeFile implements Closeable {
       }
       // attribute bit 0 clear: Visual C++ 6 wrote virtual addresses instead of RVAs
       long base = (attributes & 1) == 0 ? header.imageBase() : 0;
-      String dll = nameAt(r, name - base, "delay-loaded DLL name");
-      List<String> fns = int_ == 0 ? List.of() : thunks(r, int_ - base, budget);
+      // the fields are 32 bits wide: VAs wrap like the loader's 32-bit arithmetic
+      String dll = nameAt(r, (name - base) & 0xffffffffL, "delay-loaded DLL name");
+      List<String> fns = int_ == 0 ? List.of() : thunks(r, (int_ - base) & 0xffffffffL, budget);
       out.add(new Import(dll, true, fns));
     }
     throw new PeFormatException(at, "more than " + MAX_DLLS + " delay-load descriptors");
