@@ -92,6 +92,7 @@ public final class MachOSlice {
   private final List<String> rpaths;
   private final Optional<String> installName;
   private final Optional<BuildVersion> buildVersion;
+  private final List<String> buildTools;
   private final Optional<String> uuid;
   private final Optional<LinkeditData> codeSignature;
   private final Optional<EncryptionInfo> encryption;
@@ -141,6 +142,7 @@ public final class MachOSlice {
     List<String> paths = new ArrayList<>();
     Optional<String> id = Optional.empty();
     Optional<BuildVersion> build = Optional.empty();
+    List<String> tools = new ArrayList<>();
     Optional<String> uid = Optional.empty();
     Optional<LinkeditData> sig = Optional.empty();
     Optional<EncryptionInfo> enc = Optional.empty();
@@ -185,6 +187,14 @@ public final class MachOSlice {
           need(b, 24, at);
           build = Optional.of(new BuildVersion(b.getInt(8) & 0xffffffffL, b.getInt(12) & 0xffffffffL,
               b.getInt(16) & 0xffffffffL, cmd));
+          long ntools = b.getInt(20) & 0xffffffffL;
+          long room = (b.capacity() - 24) / 8;
+          for (int t = 0; t < Math.min(Math.min(ntools, room), 16); t++) {
+            long tool = b.getInt(24 + 8 * t) & 0xffffffffL;
+            String name = tool == 1 ? "clang" : tool == 2 ? "swift" : tool == 3 ? "ld" : tool == 4 ? "lld"
+                : "tool-" + tool;
+            tools.add(name + " " + BuildVersion.version(b.getInt(28 + 8 * t) & 0xffffffffL));
+          }
         } else if (cmd == LC_VERSION_MIN_MACOSX || cmd == LC_VERSION_MIN_IPHONEOS || cmd == LC_VERSION_MIN_TVOS
             || cmd == LC_VERSION_MIN_WATCHOS) {
           need(b, 16, at);
@@ -228,6 +238,7 @@ public final class MachOSlice {
     rpaths = List.copyOf(paths);
     installName = id;
     buildVersion = build;
+    buildTools = List.copyOf(tools);
     uuid = uid;
     codeSignature = sig;
     encryption = enc;
@@ -497,6 +508,15 @@ public final class MachOSlice {
    */
   public Optional<BuildVersion> buildVersion() {
     return buildVersion;
+  }
+
+  /**
+   * The tools LC_BUILD_VERSION names, with their versions.
+   *
+   * @return for example {@code [ld 1022.1]}
+   */
+  public List<String> buildTools() {
+    return buildTools;
   }
 
   /**

@@ -40,6 +40,7 @@ public final class MachOToolchain {
     List<String> compilers = new ArrayList<>();
     s.buildVersion().ifPresent(b -> compilers.add("SDK " + dev.wheeltapper.macho.MachORecords.BuildVersion
         .version(b.sdk()) + ", minimum OS " + b.minosText()));
+    s.buildTools().forEach(t -> compilers.add(t + " (LC_BUILD_VERSION)"));
     for (Dylib d : s.dylibs()) {
       String n = d.name();
       String base = n.substring(n.lastIndexOf('/') + 1);

@@ -166,6 +166,12 @@ class MachOCorpusTest {
       assertThat(m.slices().get(0).chainedFixups()).isTrue();
       assertThat(m.slices().get(0).buildVersion().get().command()).isEqualTo(0x32); // LC_BUILD_VERSION
     }
+    try (MachOFile m = MachOFile.open(SharedCorpus.corpus("wheels/delocate/binaries/libam1_12.dylib"))) {
+      // llvm-objdump --macho --private-headers: sdk 14.2, minos 12.0, ntools 1, tool ld, version 1022.1
+      assertThat(m.slices().get(0).buildTools()).containsExactly("ld 1022.1");
+      assertThat(BinaryInspector.inspect(m, "x").get(0).toolchain().compilers())
+          .containsExactly("SDK 14.2, minimum OS 12.0", "ld 1022.1 (LC_BUILD_VERSION)");
+    }
     try (MachOFile m = MachOFile.open(SharedCorpus.corpus("wheels/delocate/binaries/liba.dylib"))) {
       assertThat(m.slices().get(0).chainedFixups()).isFalse();
       assertThat(m.slices().get(0).dyldInfo()).isTrue();
