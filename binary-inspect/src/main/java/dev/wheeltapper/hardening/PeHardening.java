@@ -98,8 +98,33 @@ public final class PeHardening {
           gs.evidence() + "; " + context.memorySafeOnly().get());
     }
     r.put(HardeningCheck.GS, gs);
-    r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, gs.status(), gs.value(),
-        "/GS: " + gs.evidence()));
+    java.util.Set<String> fns = pe.importedFunctions();
+    if (gs.status() != Status.PASS && (fns.contains("__stack_chk_fail") || fns.contains("__stack_chk_guard"))) {
+      // MinGW's -fstack-protector: the canary lives in libssp, not in a load configuration
+      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.PASS, CheckResult.YES,
+          "imports __stack_chk_fail (GCC -fstack-protector); /GS: " + gs.evidence()));
+    } else {
+      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, gs.status(), gs.value(),
+          "/GS: " + gs.evidence()));
+    }
+    java.util.Set<String> fortified = new java.util.TreeSet<>();
+    java.util.Set<String> unprotected = new java.util.TreeSet<>();
+    for (String f : fns) {
+      if (FortifiableFunctions.fortifiedBase(f) != null) {
+        fortified.add(f);
+      } else if (FortifiableFunctions.contains(f)) {
+        unprotected.add(f);
+      }
+    }
+    Fortify fortify = new Fortify(new ArrayList<>(fortified), new ArrayList<>(unprotected));
+    if (fortified.isEmpty()) {
+      // MSVC has no FORTIFY_SOURCE; its C runtime imports (memcpy, ...) say nothing about one
+      r.put(HardeningCheck.FORTIFY, new CheckResult(HardeningCheck.FORTIFY, Status.NOT_APPLICABLE,
+          CheckResult.NOT_APPLICABLE, "no __*_chk import: FORTIFY_SOURCE is a GCC/glibc (MinGW libssp) feature"));
+      fortify = new Fortify(List.of(), List.of());
+    } else {
+      r.put(HardeningCheck.FORTIFY, ElfHardening.fortifyResult(fortify, context));
+    }
     Optional<Long> guard = lc.flatMap(LoadConfig::guardFlags);
     if (guard.isEmpty()) {
       r.put(HardeningCheck.RFG, new CheckResult(HardeningCheck.RFG, Status.FAIL, CheckResult.NO,
@@ -140,7 +165,7 @@ public final class PeHardening {
         pe.pdbPath().isPresent() ? CheckResult.NO : CheckResult.YES,
         pe.pdbPath().map(p -> "CodeView entry names the PDB " + p).orElse("no CodeView debug entry")));
     Hardening.fillNotApplicable(r, "not a PE check");
-    return new Hardening(r, new Fortify(List.of(), List.of()), List.of(), List.of());
+    return new Hardening(r, fortify, List.of(), List.of());
   }
 
   private static CheckResult safeSeh(Header h, boolean seh, Optional<LoadConfig> lc) {
