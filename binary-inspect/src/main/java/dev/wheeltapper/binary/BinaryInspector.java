@@ -274,7 +274,7 @@ public final class BinaryInspector {
     PeRecords.Header h = pe.header();
     return new BinaryInspection(path, NativeFormat.PE, OptionalInt.of(h.pe32Plus() ? 64 : 32),
         Optional.of("little"), h.machineLabel(), h.isDll() ? "dll" : "exe", hardening, toolchain, pe.needed(),
-        Map.of(), hardening.findings(path));
+        Map.of("windows", h.majorSubsystemVersion() + "." + h.minorSubsystemVersion()), hardening.findings(path));
   }
 
   /**
@@ -302,7 +302,9 @@ public final class BinaryInspector {
 
   /**
    * Inspects a bare Mach-O file: one result per slice (one for a thin file), each with its own machine, hardening and
-   * toolchain. Findings of a fat file's slices name the architecture in their message.
+   * toolchain. Findings of a fat file's slices name the architecture in their message. {@code symbolVersions} holds
+   * the deployment target ({@code macos -> 11.0}), the OS version the slice requires; for PE it holds the minimum
+   * Windows version of the optional header ({@code windows -> 6.0}).
    *
    * @param macho the file
    * @param path the path to report
@@ -344,9 +346,32 @@ public final class BinaryInspector {
       }
       out.add(new BinaryInspection(path, NativeFormat.MACHO, OptionalInt.of(s.bits()),
           Optional.of(s.littleEndian() ? "little" : "big"), s.machineLabel(), s.typeLabel(), hardening, toolchain,
-          needed, Map.of(), findings));
+          needed, s.buildVersion().map(v -> Map.of(platform(v.platform()), v.minosText())).orElse(Map.of()),
+          findings));
     }
     return List.copyOf(out);
+  }
+
+  /** The LC_BUILD_VERSION platform name, as {@code llvm-objdump} prints it. */
+  private static String platform(long p) {
+    switch ((int) p) {
+      case 1:
+        return "macos";
+      case 2:
+        return "ios";
+      case 3:
+        return "tvos";
+      case 4:
+        return "watchos";
+      case 5:
+        return "bridgeos";
+      case 6:
+        return "maccatalyst";
+      case 7:
+        return "iossimulator";
+      default:
+        return "platform-" + p;
+    }
   }
 
   /**

@@ -184,6 +184,7 @@ class MachOCorpusTest {
     BinaryInspection b = BinaryInspector.inspectFile(path, "x.so").get(0);
     assertThat(b.machine()).isEqualTo("arm64");
     assertThat(b.type()).isEqualTo("bundle");
+    assertThat(b.symbolVersions()).containsExactly(java.util.Map.entry("macos", "11.0"));
     assertThat(b.hardening().status(HardeningCheck.CANARY)).isEqualTo(Status.PASS);
     assertThat(b.toolchain().has(Language.CYTHON)).isTrue();
     assertThat(b.toolchain().has(Binding.CYTHON)).isTrue();

@@ -143,6 +143,7 @@ class PeCorpusTest {
       assertThat(b.hardening().status(HardeningCheck.SAFE_SEH)).isEqualTo(Status.NOT_APPLICABLE);
       assertThat(b.hardening().status(HardeningCheck.HIGH_ENTROPY_VA)).isEqualTo(Status.PASS);
       assertThat(b.type()).isEqualTo("dll");
+      assertThat(b.symbolVersions()).containsExactly(Map.entry("windows", "6.0"));
     }
     try (PeFile pe = PeFile.open(bare("x64/simpleexe.exe"))) {
       assertThat(pe.header().isDll()).isFalse();
