@@ -5,10 +5,15 @@
 module dev.wheeltapper.binary {
   requires transitive dev.wheeltapper.core;
   requires org.slf4j;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.util;
+  requires org.bouncycastle.pkix;
 
   exports dev.wheeltapper.audit;
   exports dev.wheeltapper.binary;
   exports dev.wheeltapper.elf;
   exports dev.wheeltapper.hardening;
+  exports dev.wheeltapper.macho;
+  exports dev.wheeltapper.pe;
   exports dev.wheeltapper.toolchain;
 }

@@ -86,6 +86,7 @@ public final class ElfHardening {
     r.put(HardeningCheck.ISA_LEVEL, isaLevel(facts));
     r.put(HardeningCheck.WX_SEGMENTS, wx(facts));
     annobin(facts, r);
+    Hardening.fillNotApplicable(r, "not an ELF check");
     return new Hardening(r, fortify, rpath, runpath);
   }
 
@@ -293,7 +294,7 @@ public final class ElfHardening {
     return new Fortify(List.copyOf(fortified), List.copyOf(plain));
   }
 
-  private static CheckResult fortifyResult(Fortify fo, CheckContext ctx) {
+  static CheckResult fortifyResult(Fortify fo, CheckContext ctx) {
     String level = fo.level();
     String evidence = fo.fortified().size() + " fortified (" + sample(fo.fortified()) + "), "
         + fo.unprotected().size() + " unprotected fortifiable (" + sample(fo.unprotected()) + ")";
@@ -325,7 +326,7 @@ public final class ElfHardening {
 
   // ---- RPATH / RUNPATH ----
 
-  private static CheckResult pathResult(HardeningCheck c, String tag, List<RpathEntry> entries) {
+  static CheckResult pathResult(HardeningCheck c, String tag, List<RpathEntry> entries) {
     if (entries.isEmpty()) {
       return result(c, Status.PASS, "none", "no " + tag);
     }

@@ -33,6 +33,25 @@ import java.util.stream.Collectors;
 public record Hardening(
     Map<HardeningCheck, CheckResult> results, Fortify fortify, List<RpathEntry> rpath, List<RpathEntry> runpath) {
 
+  /**
+   * The finding code for a PE image without working ASLR ({@code hardening.*} family of {@code spec/cli.md}; not yet
+   * in {@code Codes}).
+   */
+  public static final String NO_ASLR = "hardening.no-aslr";
+
+  /**
+   * Fills every check missing from {@code results} with {@link Status#NOT_APPLICABLE}: for a format's checker, so
+   * checks of other formats read n/a (JSON null).
+   *
+   * @param results the results so far, completed in place
+   * @param why the evidence of the filled results ({@code "not a PE check"})
+   */
+  public static void fillNotApplicable(Map<HardeningCheck, CheckResult> results, String why) {
+    for (HardeningCheck c : HardeningCheck.values()) {
+      results.computeIfAbsent(c, k -> new CheckResult(k, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+    }
+  }
+
   /** Validates that every check has a result and copies. */
   public Hardening {
     Objects.requireNonNull(results, "results");
@@ -84,8 +103,8 @@ public record Hardening(
    * {@code nx}, {@code pie}, {@code fortify}, {@code rpath}, {@code runpath}, {@code textrel}, {@code execstack},
    * {@code stripped}, {@code ibt}, {@code shstk}), then the extra fields ({@code gnuRelro}, {@code bindNow},
    * {@code debugInfo}, {@code bti}, {@code pac}, {@code isaLevel}, {@code wxSegments}, {@code stackClash},
-   * {@code glibcxxAssertions}, {@code rpathEntries}, {@code runpathEntries}, {@code checks} with status and
-   * evidence).
+   * {@code glibcxxAssertions}, the PE and Mach-O checks ({@code dynamicBase}, {@code aslr} ... {@code encrypted},
+   * null for ELF), {@code rpathEntries}, {@code runpathEntries}, {@code checks} with status and evidence).
    *
    * @return an ordered, unmodifiable map of String, Boolean, Integer, List and Map values (nulls where meaningless)
    */
@@ -111,7 +130,12 @@ public record Hardening(
     m.put("shstk", value(HardeningCheck.SHSTK));
     for (HardeningCheck c : List.of(HardeningCheck.GNU_RELRO, HardeningCheck.BIND_NOW, HardeningCheck.DEBUG_INFO,
         HardeningCheck.BTI, HardeningCheck.PAC, HardeningCheck.ISA_LEVEL, HardeningCheck.WX_SEGMENTS,
-        HardeningCheck.STACK_CLASH, HardeningCheck.GLIBCXX_ASSERTIONS)) {
+        HardeningCheck.STACK_CLASH, HardeningCheck.GLIBCXX_ASSERTIONS, HardeningCheck.DYNAMIC_BASE,
+        HardeningCheck.ASLR, HardeningCheck.HIGH_ENTROPY_VA, HardeningCheck.GUARD_CF, HardeningCheck.SAFE_SEH,
+        HardeningCheck.SEH, HardeningCheck.GS, HardeningCheck.FORCE_INTEGRITY, HardeningCheck.APPCONTAINER,
+        HardeningCheck.ISOLATION, HardeningCheck.RFG, HardeningCheck.CET_COMPAT, HardeningCheck.AUTHENTICODE,
+        HardeningCheck.RELOCS_STRIPPED, HardeningCheck.NX_HEAP, HardeningCheck.ARC, HardeningCheck.CODE_SIGNATURE,
+        HardeningCheck.RESTRICT, HardeningCheck.ENCRYPTED)) {
       m.put(c.key(), value(c));
     }
     m.put("rpathEntries", entries(rpath));
@@ -148,7 +172,7 @@ public record Hardening(
    * The {@code hardening.*} warnings for the failed checks: {@code hardening.no-relro},
    * {@code hardening.partial-relro}, {@code hardening.no-canary}, {@code hardening.execstack},
    * {@code hardening.no-nx}, {@code hardening.no-pie}, {@code hardening.textrel}, {@code hardening.rpath},
-   * {@code hardening.no-fortify}, {@code hardening.wx-segment}.
+   * {@code hardening.no-fortify}, {@code hardening.no-aslr}, {@code hardening.wx-segment}.
    *
    * @param path the binary's path for the findings (entry path in the wheel, or file path)
    * @return the findings, in check order
@@ -197,6 +221,10 @@ public record Hardening(
     CheckResult fort = result(HardeningCheck.FORTIFY);
     if (fort.status() == Status.FAIL) {
       out.add(Finding.warning(Codes.HARDENING_NO_FORTIFY, path, "no FORTIFY_SOURCE: " + fort.evidence()));
+    }
+    CheckResult aslr = result(HardeningCheck.ASLR);
+    if (aslr.status() == Status.FAIL) {
+      out.add(Finding.warning(NO_ASLR, path, "no ASLR: " + aslr.evidence()));
     }
     CheckResult wx = result(HardeningCheck.WX_SEGMENTS);
     if (wx.status() == Status.FAIL) {

@@ -51,7 +51,45 @@ public enum HardeningCheck {
   /** {@code -fstack-clash-protection}. */
   STACK_CLASH("stackClash", true),
   /** {@code -D_GLIBCXX_ASSERTIONS}. */
-  GLIBCXX_ASSERTIONS("glibcxxAssertions", true);
+  GLIBCXX_ASSERTIONS("glibcxxAssertions", true),
+  /** PE: IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE set. */
+  DYNAMIC_BASE("dynamicBase", true),
+  /** PE: working ASLR, winchecksec's meaning: DYNAMIC_BASE and relocations not stripped (or a .NET image). */
+  ASLR("aslr", true),
+  /** PE: HIGH_ENTROPY_VA with working ASLR (64-bit images only). */
+  HIGH_ENTROPY_VA("highEntropyVa", true),
+  /** PE: Control Flow Guard (GUARD_CF with working ASLR). */
+  GUARD_CF("guardCf", true),
+  /** PE: SafeSEH handler table (32-bit x86 only). */
+  SAFE_SEH("safeSeh", true),
+  /** PE: structured exception handling allowed (not NO_SEH). */
+  SEH("seh", true),
+  /** PE: /GS security cookie in the load configuration. */
+  GS("gs", true),
+  /** PE: FORCE_INTEGRITY (signature checked at load). */
+  FORCE_INTEGRITY("forceIntegrity", true),
+  /** PE: APPCONTAINER. */
+  APPCONTAINER("appContainer", true),
+  /** PE: isolation allowed (not NO_ISOLATION). */
+  ISOLATION("isolation", true),
+  /** PE: Return Flow Guard. */
+  RFG("rfg", true),
+  /** PE: CET shadow stack compatible (debug entry type 20, CET_COMPAT). */
+  CET_COMPAT("cetCompat", true),
+  /** PE: a valid Authenticode signature over the image (the publisher is not checked against a trust root). */
+  AUTHENTICODE("authenticode", true),
+  /** PE: relocations stripped, so the image loads only at its fixed ImageBase. */
+  RELOCS_STRIPPED("relocsStripped", true),
+  /** Mach-O: MH_NO_HEAP_EXECUTION. */
+  NX_HEAP("nxHeap", true),
+  /** Mach-O: Objective-C automatic reference counting ({@code _objc_release} imported). */
+  ARC("arc", true),
+  /** Mach-O: LC_CODE_SIGNATURE present; PE: see {@link #AUTHENTICODE}. */
+  CODE_SIGNATURE("codeSignature", true),
+  /** Mach-O: a {@code __RESTRICT} segment (dyld ignores DYLD_* variables). */
+  RESTRICT("restrict", true),
+  /** Mach-O: LC_ENCRYPTION_INFO with a non-zero cryptid. */
+  ENCRYPTED("encrypted", true);
 
   private final String key;
   private final boolean booleanValued;

@@ -6,7 +6,9 @@
  * {@code not-applicable}, {@code unknown}, with a short value and the evidence in words), the FORTIFY_SOURCE
  * evidence and the classified RPATH/RUNPATH entries, and turns failures into {@code hardening.*} findings.
  * {@link dev.wheeltapper.hardening.ElfHardening} fills it for ELF from an
- * {@link dev.wheeltapper.hardening.ElfFacts} snapshot, following the glibc loader where reference tools disagree.
+ * {@link dev.wheeltapper.hardening.ElfFacts} snapshot, following the glibc loader where reference tools disagree;
+ * {@link dev.wheeltapper.hardening.PeHardening} fills it for PE with winchecksec's meanings and
+ * {@link dev.wheeltapper.hardening.MachOHardening} for one Mach-O slice with checksec.rs's evidence.
  *
  * <pre>{@code
  * Hardening h = ElfHardening.check(facts, CheckContext.wheelEntry("pkg/_x.so"));

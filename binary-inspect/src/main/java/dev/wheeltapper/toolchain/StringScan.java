@@ -59,11 +59,12 @@ public record StringScan(
   static final int MAX_RUN = 1 << 16;
 
   private static final Pattern RUST_STD = Pattern.compile(
-      "(?:/rustc/[0-9a-f]{40}/|/usr/src/rustc-[0-9][0-9.]*/)?"
-          + "library/(?:core|std|alloc|proc_macro|panic_unwind|backtrace)/src/[A-Za-z0-9_/]*\\.rs");
+      "(?:/rustc/[0-9a-f]{40}[/\\\\]|/usr/src/rustc-[0-9][0-9.]*/)?"
+          + "library[/\\\\](?:core|std|alloc|proc_macro|panic_unwind|backtrace)[/\\\\]src[/\\\\]"
+          + "[A-Za-z0-9_/\\\\]*\\.rs");
   private static final Pattern CRATE = Pattern.compile(
-      "(?:registry/src/[^/\\s]{1,100}/|/cargo/registry/|/vendor/)([A-Za-z0-9_-]{1,64}-[0-9]+\\.[0-9]+\\.[0-9]+"
-          + "[A-Za-z0-9.+-]{0,40})/src/");
+      "(?:registry[/\\\\]src[/\\\\][^/\\\\\\s]{1,100}[/\\\\]|/cargo/registry/|/vendor/)"
+          + "([A-Za-z0-9_-]{1,64}-[0-9]+\\.[0-9]+\\.[0-9]+[A-Za-z0-9.+-]{0,40})[/\\\\]src[/\\\\]");
   private static final Pattern CYTHON_ABI = Pattern.compile("_cython_[0-9]+_[0-9]+_[0-9a-z_]*");
   private static final Pattern PYBIND11 = Pattern.compile("__pybind11_internals_v[0-9A-Za-z_]*");
   private static final Pattern NANOBIND = Pattern.compile("__nb_internals[0-9A-Za-z_]*");
@@ -179,13 +180,13 @@ public record StringScan(
     }
 
     private void match(String s, boolean wholeCString) {
-      if (s.contains("library/")) {
+      if (s.contains("library/") || s.contains("library\\")) { // Windows builds write backslashes
         Matcher m = RUST_STD.matcher(s);
         while (m.find()) {
           add(0, m.group());
         }
       }
-      if (s.contains("/src/")) {
+      if (s.contains("/src/") || s.contains("\\src\\")) {
         Matcher m = CRATE.matcher(s);
         while (m.find()) {
           add(1, m.group(1));

@@ -1,0 +1,34 @@
+package dev.wheeltapper.toolchain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.pe.PeFile;
+import dev.wheeltapper.pe.PeRecords.Section;
+import dev.wheeltapper.testing.SharedCorpus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** PE toolchain rules beyond the corpus: a MinGW producer string written into a real DLL's read-only data. */
+class PeToolchainTest {
+
+  @Test
+  void gccAndClangProducerStringsAreCompilers() throws Exception {
+    byte[] b = Files.readAllBytes(SharedCorpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
+    PeFile orig = PeFile.read(ByteSources.of(b));
+    assertThat(PeToolchain.producerStrings(orig)).isEmpty(); // MSVC leaves none
+    Section rdata = orig.sections().stream().filter(s -> s.name().equals(".rdata")).findFirst().orElseThrow();
+    assertThat(rdata.sizeOfRawData() - rdata.virtualSize()).isGreaterThan(120);
+    String gcc = "GCC: (x86_64-posix-seh-rev0, Built by MinGW-W64 project) 8.1.0";
+    String clang = "clang version 17.0.6";
+    int at = (int) (rdata.pointerToRawData() + rdata.virtualSize());
+    byte[] g = (gcc + "\0" + clang + "\0" + gcc + "\0").getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(g, 0, b, at, g.length);
+    PeFile pe = PeFile.read(ByteSources.of(b));
+    assertThat(PeToolchain.producerStrings(pe)).containsExactly(gcc, clang);
+    assertThat(BinaryInspector.inspect(pe, "x.dll").toolchain().compilers()).contains(gcc, clang)
+        .anyMatch(c -> c.startsWith("MSVC linker 14."));
+  }
+}
