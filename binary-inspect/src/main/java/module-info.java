@@ -10,5 +10,6 @@ module dev.wheeltapper.binary {
   exports dev.wheeltapper.binary;
   exports dev.wheeltapper.elf;
   exports dev.wheeltapper.hardening;
+  exports dev.wheeltapper.policy;
   exports dev.wheeltapper.toolchain;
 }
