@@ -5,6 +5,7 @@ import dev.wheeltapper.binary.BinaryInspector;
 import dev.wheeltapper.binary.NativeFormat;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.policy.BinaryLinkage;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.Wheel;
@@ -16,10 +17,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +54,27 @@ public final class NativeBinaries {
    * @param recognised binaries recognised by magic number whose format has no reader yet (PE, Mach-O, WebAssembly)
    * @param findings {@code binary.unparseable} errors, {@code binary.unsupported-format} notes and the inspected
    *     binaries' {@code hardening.*} warnings
+   * @param linkages what each inspected ELF binary needs from the system (for the platform policy), in entry order
    */
-  public record Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings) {
+  public record Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings,
+      List<BinaryLinkage> linkages) {
     /** Copies the lists. */
     public Result {
       inspected = List.copyOf(inspected);
       recognised = List.copyOf(recognised);
       findings = List.copyOf(findings);
+      linkages = List.copyOf(linkages);
+    }
+
+    /**
+     * A result without linkage facts.
+     *
+     * @param inspected the inspected binaries
+     * @param recognised the recognised binaries
+     * @param findings the findings
+     */
+    public Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings) {
+      this(inspected, recognised, findings, List.of());
     }
 
     /**
@@ -113,18 +130,30 @@ public final class NativeBinaries {
    * @throws IOException when the file cannot be read
    */
   public static Result inspectWheel(Path wheel) throws IOException {
+    return scanWheel(wheel).result();
+  }
+
+  /** A wheel's binaries and the names of its file entries. */
+  record Scan(Result result, Set<String> entryNames) {}
+
+  static Scan scanWheel(Path wheel) throws IOException {
     List<BinaryInspection> inspected = new ArrayList<>();
     List<Recognised> recognised = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
+    List<BinaryLinkage> linkages = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     Wheel w;
     try {
       w = Wheel.open(wheel);
     } catch (WheelFormatException e) {
       LOG.debug("{} cannot be opened for binary inspection: {}", wheel, e.getMessage());
-      return new Result(inspected, recognised, findings);
+      return new Scan(new Result(inspected, recognised, findings, linkages), names);
     }
     try (w) {
       for (WheelEntry e : w.entries()) {
+        if (!e.directory()) {
+          names.add(e.name());
+        }
         if (e.directory() || e.size() < 4) {
           continue;
         }
@@ -135,7 +164,7 @@ public final class NativeBinaries {
           in.reset();
           NativeFormat format = NativeFormat.detect(head, head.length);
           if (format == NativeFormat.ELF) {
-            inspectElf(in, e.size(), e.name(), true, inspected, findings);
+            inspectElf(in, e.size(), e.name(), true, inspected, findings, linkages);
           } else if (format.isNative()) {
             recognise(e.name(), format, recognised, findings);
           }
@@ -145,7 +174,7 @@ public final class NativeBinaries {
         }
       }
     }
-    return new Result(inspected, recognised, findings);
+    return new Scan(new Result(inspected, recognised, findings, linkages), names);
   }
 
   /**
@@ -180,11 +209,17 @@ public final class NativeBinaries {
   }
 
   private static void inspectElf(InputStream in, long size, String path, boolean inWheel,
-      List<BinaryInspection> inspected, List<Finding> findings) throws IOException {
+      List<BinaryInspection> inspected, List<Finding> findings, List<BinaryLinkage> linkages) throws IOException {
     try (ElfFile elf = ElfFile.read(in, size)) {
       BinaryInspection b = inWheel ? BinaryInspector.inspectWheelEntry(elf, path) : BinaryInspector.inspect(elf, path);
       inspected.add(b);
       findings.addAll(b.findings());
+      try {
+        linkages.add(BinaryLinkage.of(elf, path));
+      } catch (ElfFormatException ex) {
+        // Inspected, but its links cannot be read: the platform policy judges the binaries it can read.
+        LOG.debug("links of {} cannot be read: {}", path, ex.getMessage());
+      }
     } catch (ElfFormatException ex) {
       findings.add(unparseable(path, ex));
     }

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 public final class PlatformCheck {
   private static final Pattern LIBPYTHON = Pattern.compile("libpython\\d+\\.\\d+[a-z]*\\.so(\\.\\d+)*");
   private static final Pattern TIME64 = Pattern.compile("__.+_time64");
+  private static final Pattern MUSL_SUFFIX = Pattern.compile(".*-linux-musl[a-z]*\\.so");
+  private static final Pattern GNU_SUFFIX = Pattern.compile(".*-linux-gnu[a-z0-9]*\\.so");
 
   private PlatformCheck() {}
 
@@ -167,8 +169,9 @@ public final class PlatformCheck {
    * The libc the binaries need.
    *
    * @param binaries the binaries
-   * @return {@code musl} when some binary needs musl, else {@code glibc} when some needs {@code libc.so.6}, else
-   *     {@code unknown}
+   * @return {@code musl} when some binary needs musl ({@code libc.so} or {@code libc.musl-*}), else {@code glibc}
+   *     when some needs {@code libc.so.6}; without a libc in {@code DT_NEEDED}, the extension file-name triplet
+   *     ({@code -linux-musl*}, {@code -linux-gnu*}) decides; else {@code unknown}
    */
   public static String libc(List<BinaryLinkage> binaries) {
     boolean glibc = false;
@@ -180,7 +183,12 @@ public final class PlatformCheck {
         glibc |= n.equals("libc.so.6");
       }
     }
-    return glibc ? "glibc" : "unknown";
+    if (glibc) {
+      return "glibc";
+    }
+    boolean musl = binaries.stream().anyMatch(b -> MUSL_SUFFIX.matcher(b.fileName()).matches());
+    boolean gnu = binaries.stream().anyMatch(b -> GNU_SUFFIX.matcher(b.fileName()).matches());
+    return musl && !gnu ? "musl" : gnu && !musl ? "glibc" : "unknown";
   }
 
   /**
