@@ -229,4 +229,38 @@ class WheelAuditFixturesTest {
     assertThat(r.findings(Codes.POLICY_PLATFORM_MISMATCH)).singleElement().extracting(Finding::message).asString()
         .contains("3.8").contains("3.12");
   }
+
+  @Test
+  void aLyingElfIsAFindingAndTheRestOfTheAuditStillRuns() throws IOException {
+    byte[] liar = new byte[256];
+    liar[0] = 0x7f;
+    liar[1] = 'E';
+    liar[2] = 'L';
+    liar[3] = 'F';
+    liar[4] = 2;
+    liar[5] = 1;
+    liar[6] = 1;
+    for (int i = 16; i < liar.length; i++) {
+      liar[i] = (byte) 0xff; // every offset and count points nowhere
+    }
+    WheelAuditReport r = AUDIT.audit(build("wtliar", "cp311-cp311-manylinux_2_17_x86_64",
+        files("wtliar/_x.cpython-311-x86_64-linux-gnu.so", liar, "wtliar/_ok.cpython-311-x86_64-linux-gnu.so",
+            symver)));
+    assertThat(r.findings(Codes.BINARY_UNPARSEABLE)).singleElement().extracting(Finding::path)
+        .isEqualTo("wtliar/_x.cpython-311-x86_64-linux-gnu.so");
+    assertThat(r.binaries().linkages()).extracting(l -> l.path())
+        .containsExactly("wtliar/_ok.cpython-311-x86_64-linux-gnu.so");
+    assertThat(r.policy().manylinux().orElseThrow().satisfied()).isEqualTo("manylinux_2_26_x86_64");
+  }
+
+  @Test
+  void aFileThatIsNotAZipIsAVerificationFindingWithoutPolicy() throws IOException {
+    Path notZip = Files.write(dir.resolve("broken-1.0-cp311-cp311-manylinux_2_17_x86_64.whl"),
+        "not a zip at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    WheelAuditReport r = AUDIT.audit(notZip);
+    assertThat(r.findings(Codes.ZIP_NOT_A_ZIP)).isNotEmpty();
+    assertThat(r.binaries().inspected()).isEmpty();
+    assertThat(r.policy().manylinux()).isEmpty();
+    assertThat(r.policy().platformTags()).containsExactly("manylinux_2_17_x86_64");
+  }
 }
