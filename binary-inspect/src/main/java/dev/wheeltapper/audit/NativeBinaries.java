@@ -2,9 +2,12 @@ package dev.wheeltapper.audit;
 
 import dev.wheeltapper.binary.BinaryInspection;
 import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.binary.ByteSource;
+import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.binary.NativeFormat;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.elf.ElfLimits;
 import dev.wheeltapper.policy.BinaryLinkage;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
@@ -175,6 +178,44 @@ public final class NativeBinaries {
       }
     }
     return new Scan(new Result(inspected, recognised, findings, linkages), names);
+  }
+
+  /**
+   * Inspects the native entries a {@link WheelCapture} kept during verification, releasing each one's memory and
+   * temporary file as soon as it is inspected. An entry the verifier could not read whole (a CRC-32 mismatch, a
+   * limit) is not inspected: the verification report says why.
+   */
+  static Result inspectCaptured(WheelCapture capture) throws IOException {
+    List<BinaryInspection> inspected = new ArrayList<>();
+    List<Recognised> recognised = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    List<BinaryLinkage> linkages = new ArrayList<>();
+    for (WheelCapture.Captured c : capture.captured()) {
+      try {
+        if (c.format != NativeFormat.ELF) {
+          recognise(c.path, c.format, recognised, findings);
+        } else if (!c.complete || c.bytes == null && c.file == null) {
+          LOG.debug("entry {} was not read whole; not inspected", c.path);
+        } else {
+          ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
+          try (ElfFile elf = ElfFile.of(src, ElfLimits.defaults())) {
+            BinaryInspection b = BinaryInspector.inspectWheelEntry(elf, c.path);
+            inspected.add(b);
+            findings.addAll(b.findings());
+            try {
+              linkages.add(BinaryLinkage.of(elf, c.path));
+            } catch (ElfFormatException ex) {
+              LOG.debug("links of {} cannot be read: {}", c.path, ex.getMessage());
+            }
+          } catch (ElfFormatException ex) {
+            findings.add(unparseable(c.path, ex));
+          }
+        }
+      } finally {
+        capture.release(c);
+      }
+    }
+    return new Result(inspected, recognised, findings, linkages);
   }
 
   /**

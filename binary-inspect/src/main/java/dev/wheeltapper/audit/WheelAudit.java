@@ -37,8 +37,11 @@ import java.util.regex.Pattern;
  * size or byte order fits none of the platform tags, and an extension whose file-name suffix names another CPython
  * version than the wheel's {@code cpXY} tags (errors).
  *
- * <p>The wheel is read twice: once by the verifier, once to find and inspect the binaries (each entry inflated once
- * in that pass, small binaries in memory, large ones through a temporary file deleted afterwards).
+ * <p>One pass over the archive: the verifier's content hook ({@link WheelVerifier#verify(Path,
+ * WheelVerifier.EntryListener)}) hands every entry's bytes, as the verifier inflates and checks them, to a probe
+ * that recognises native binaries by their magic number and keeps each ELF binary (in memory within a 64 MiB budget
+ * per wheel, beyond it in a temporary file deleted after the inspection). The binaries are inspected once
+ * verification is done.
  *
  * <pre>{@code
  * WheelAudit audit = WheelAudit.of(WheelVerifier.builder().parallelism(2).build());
@@ -52,6 +55,9 @@ import java.util.regex.Pattern;
 public final class WheelAudit {
   private static final Pattern CPYTHON_SUFFIX = Pattern.compile(".*\\.cpython-(\\d)(\\d{1,3})[a-z]*-([^.]+)\\.so$");
   private static final Pattern CP_TAG = Pattern.compile("cp(\\d)(\\d{1,3})");
+
+  /** Inflated ELF binaries of one wheel are kept in memory up to this many bytes, beyond it in temporary files. */
+  private static final long CAPTURE_MEMORY = 64L << 20;
 
   private final WheelVerifier verifier;
 
@@ -86,9 +92,14 @@ public final class WheelAudit {
    * @throws IOException when the file cannot be read
    */
   public WheelAuditReport audit(Path wheel) throws IOException {
-    VerificationReport verification = verifier.verify(wheel);
-    NativeBinaries.Scan scan = NativeBinaries.scanWheel(wheel);
-    NativeBinaries.Result binaries = scan.result();
+    VerificationReport verification;
+    NativeBinaries.Result binaries;
+    Set<String> entryNames;
+    try (WheelCapture capture = new WheelCapture(CAPTURE_MEMORY)) {
+      verification = verifier.verify(wheel, capture);
+      binaries = NativeBinaries.inspectCaptured(capture);
+      entryNames = capture.entryNames();
+    }
     List<Finding> findings = new ArrayList<>(verification.findings());
     findings.addAll(binaries.findings());
 
@@ -98,7 +109,7 @@ public final class WheelAudit {
     Optional<Boolean> purelib = verification.wheelInfo().flatMap(WheelInfo::rootIsPurelib);
     findings.addAll(contradictions(tags, platforms, purelib, binaries));
 
-    PlatformCheck.Outcome platform = PlatformCheck.check(tags, binaries.linkages(), scan.entryNames());
+    PlatformCheck.Outcome platform = PlatformCheck.check(tags, binaries.linkages(), entryNames);
     findings.addAll(platform.findings());
     Optional<Abi3Result> abi3 = Abi3Check.check(tags, binaries.linkages());
     abi3.ifPresent(a -> findings.addAll(Abi3Check.findings(a)));
