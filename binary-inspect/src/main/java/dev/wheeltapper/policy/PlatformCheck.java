@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -279,7 +278,9 @@ public final class PlatformCheck {
     Map<BinaryLinkage, List<String>> out = new HashMap<>();
     for (BinaryLinkage b : binaries) {
       List<String> why = new ArrayList<>();
-      Set<String> tooNew = new LinkedHashSet<>();
+      // Sorted by namespace, then version: GLIBC_2.28 before GLIBC_2.29, GLIBCXX after GLIBC.
+      Set<String> tooNew = new TreeSet<>(java.util.Comparator.comparing((String v) -> SymbolVersion.parse(v).namespace())
+          .thenComparing(SymbolVersion::parse).thenComparing(v -> v));
       b.requiredVersions().forEach((lib, versions) -> {
         if (!lib.startsWith("ld-linux") && !lib.startsWith("ld64.so.")) {
           versions.stream().filter(v -> !p.allows(arch, v)).forEach(tooNew::add);
