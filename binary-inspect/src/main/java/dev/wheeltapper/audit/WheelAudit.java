@@ -111,7 +111,10 @@ public final class WheelAudit {
 
     PlatformCheck.Outcome platform = PlatformCheck.check(tags, binaries.linkages(), entryNames);
     findings.addAll(platform.findings());
-    Optional<Abi3Result> abi3 = Abi3Check.check(tags, binaries.linkages());
+    // A claim judged on no extension while PE or Mach-O binaries (no reader yet) sit in the wheel would be a silent
+    // pass: no abi3 verdict then; the binary.unsupported-format notes say why.
+    Optional<Abi3Result> abi3 = Abi3Check.check(tags, binaries.linkages())
+        .filter(a -> a.extensions() > 0 || binaries.recognised().isEmpty());
     abi3.ifPresent(a -> findings.addAll(Abi3Check.findings(a)));
     PolicyReport policy = new PolicyReport(List.copyOf(platforms), platform.manylinux(), platform.musllinux(), abi3);
 

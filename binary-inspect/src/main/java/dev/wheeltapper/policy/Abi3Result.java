@@ -31,7 +31,8 @@ public record Abi3Result(String claimed, boolean ok, int extensions, List<Abi3Vi
   }
 
   /**
-   * The JSON {@code policy.abi3} object: {@code claimed}, {@code ok}, {@code violations}.
+   * The JSON {@code policy.abi3} object: {@code claimed}, {@code ok}, {@code violations} (the fields of
+   * {@code spec/cli.md}), then {@code extensions}.
    *
    * @return an ordered, unmodifiable map
    */
@@ -40,6 +41,7 @@ public record Abi3Result(String claimed, boolean ok, int extensions, List<Abi3Vi
     m.put("claimed", claimed);
     m.put("ok", ok);
     m.put("violations", violations.stream().map(Abi3Violation::toJsonMap).toList());
+    m.put("extensions", extensions);
     return Collections.unmodifiableMap(m);
   }
 }

@@ -171,4 +171,15 @@ class WheelAuditCorpusTest {
     assertThat(r.policy().manylinux()).isEmpty();
     assertThat(r.policy().platformTags()).containsExactly("android_24_arm64_v8a");
   }
+
+  @Test
+  void anAbi3WheelOfUnreadableFormatsGetsNoAbi3Verdict() throws IOException {
+    // PE extensions have no reader yet: judging the claim on zero extensions would be a silent pass.
+    WheelAuditReport r = AUDIT.audit(corpus("wheels/delvewheel/simpleext/simpleext-0.0.1-cp312-abi3-win_amd64.whl"));
+    assertThat(r.binaries().recognised()).isNotEmpty();
+    assertThat(r.policy().abi3()).isEmpty();
+    assertThat(r.findings(Codes.BINARY_UNSUPPORTED_FORMAT)).isNotEmpty();
+    assertThat(r.findings(Codes.POLICY_PLATFORM_MISMATCH)).isEmpty(); // PE in a win_amd64 wheel fits
+    assertThat(r.memorySafe()).isEqualTo(MemorySafety.UNKNOWN);
+  }
 }
