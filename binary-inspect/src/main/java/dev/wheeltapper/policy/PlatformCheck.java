@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  */
 public final class PlatformCheck {
   private static final Pattern LIBPYTHON = Pattern.compile("libpython\\d+\\.\\d+[a-z]*\\.so(\\.\\d+)*");
-  private static final Pattern TIME64 = Pattern.compile("__.+_time64");
+  /** musl 1.2 64-bit time_t symbols of 32-bit targets: __clock_gettime64, __stat_time64, __localtime64_r, ... */
+  private static final Pattern TIME64 = Pattern.compile("__[A-Za-z0-9_]*time64(_r)?");
   private static final Pattern MUSL_SUFFIX = Pattern.compile(".*-linux-musl[a-z]*\\.so");
   private static final Pattern GNU_SUFFIX = Pattern.compile(".*-linux-gnu[a-z0-9]*\\.so");
 
