@@ -53,7 +53,8 @@ public class BuildSamples {
     index.add(wheel(out, "wt_unhardened", "cp311-cp311-linux_" + PLATFORM,
         "_native.cpython-311-x86_64-linux-gnu.so", unhardened, false,
         "A C extension built without hardening: lazy binding, no RELRO, executable stack, absolute RPATH."));
-    index.add(wheel(out, "wt_rust", "cp37-abi3-manylinux_2_17_" + PLATFORM,
+    // Built against the host glibc (Debian 12), the Rust std needs GLIBC_2.34: the tag says so, honestly.
+    index.add(wheel(out, "wt_rust", "cp37-abi3-manylinux_2_34_" + PLATFORM,
         "wt_rust.abi3.so", rust, false, "A Rust extension built with PyO3."));
     index.add(wheel(out, "wt_tampered", "cp311-cp311-manylinux_2_17_" + PLATFORM,
         "_native.cpython-311-x86_64-linux-gnu.so", hardened, true,

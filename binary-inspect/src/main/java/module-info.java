@@ -15,5 +15,6 @@ module dev.wheeltapper.binary {
   exports dev.wheeltapper.hardening;
   exports dev.wheeltapper.macho;
   exports dev.wheeltapper.pe;
+  exports dev.wheeltapper.policy;
   exports dev.wheeltapper.toolchain;
 }

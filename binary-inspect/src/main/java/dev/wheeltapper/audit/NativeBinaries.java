@@ -2,9 +2,15 @@ package dev.wheeltapper.audit;
 
 import dev.wheeltapper.binary.BinaryInspection;
 import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.binary.ByteSource;
+import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.binary.NativeFormat;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.elf.ElfLimits;
+import dev.wheeltapper.macho.MachOFormatException;
+import dev.wheeltapper.pe.PeFormatException;
+import dev.wheeltapper.policy.BinaryLinkage;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.Wheel;
@@ -16,10 +22,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +60,27 @@ public final class NativeBinaries {
    * @param recognised binaries recognised by magic number whose format has no reader yet (PE, Mach-O, WebAssembly)
    * @param findings {@code binary.unparseable} errors, {@code binary.unsupported-format} notes and the inspected
    *     binaries' {@code hardening.*} warnings
+   * @param linkages what each inspected ELF binary needs from the system (for the platform policy), in entry order
    */
-  public record Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings) {
+  public record Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings,
+      List<BinaryLinkage> linkages) {
     /** Copies the lists. */
     public Result {
       inspected = List.copyOf(inspected);
       recognised = List.copyOf(recognised);
       findings = List.copyOf(findings);
+      linkages = List.copyOf(linkages);
+    }
+
+    /**
+     * A result without linkage facts.
+     *
+     * @param inspected the inspected binaries
+     * @param recognised the recognised binaries
+     * @param findings the findings
+     */
+    public Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings) {
+      this(inspected, recognised, findings, List.of());
     }
 
     /**
@@ -113,18 +136,30 @@ public final class NativeBinaries {
    * @throws IOException when the file cannot be read
    */
   public static Result inspectWheel(Path wheel) throws IOException {
+    return scanWheel(wheel).result();
+  }
+
+  /** A wheel's binaries and the names of its file entries. */
+  record Scan(Result result, Set<String> entryNames) {}
+
+  static Scan scanWheel(Path wheel) throws IOException {
     List<BinaryInspection> inspected = new ArrayList<>();
     List<Recognised> recognised = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
+    List<BinaryLinkage> linkages = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     Wheel w;
     try {
       w = Wheel.open(wheel);
     } catch (WheelFormatException e) {
       LOG.debug("{} cannot be opened for binary inspection: {}", wheel, e.getMessage());
-      return new Result(inspected, recognised, findings);
+      return new Scan(new Result(inspected, recognised, findings, linkages), names);
     }
     try (w) {
       for (WheelEntry e : w.entries()) {
+        if (!e.directory()) {
+          names.add(e.name());
+        }
         if (e.directory() || e.size() < 4) {
           continue;
         }
@@ -135,7 +170,10 @@ public final class NativeBinaries {
           in.reset();
           NativeFormat format = NativeFormat.detect(head, head.length);
           if (format == NativeFormat.ELF) {
-            inspectElf(in, e.size(), e.name(), true, inspected, findings);
+            inspectElf(in, e.size(), e.name(), true, inspected, findings, linkages);
+          } else if (format == NativeFormat.PE || format == NativeFormat.MACHO) {
+            inspectOther(() -> BinaryInspector.inspectWheelEntry(in, e.size(), e.name()), format, e.name(),
+                inspected, findings);
           } else if (format.isNative()) {
             recognise(e.name(), format, recognised, findings);
           }
@@ -145,7 +183,49 @@ public final class NativeBinaries {
         }
       }
     }
-    return new Result(inspected, recognised, findings);
+    return new Scan(new Result(inspected, recognised, findings, linkages), names);
+  }
+
+  /**
+   * Inspects the native entries a {@link WheelCapture} kept during verification, releasing each one's memory and
+   * temporary file as soon as it is inspected. An entry the verifier could not read whole (a CRC-32 mismatch, a
+   * limit) is not inspected: the verification report says why.
+   */
+  static Result inspectCaptured(WheelCapture capture) throws IOException {
+    List<BinaryInspection> inspected = new ArrayList<>();
+    List<Recognised> recognised = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    List<BinaryLinkage> linkages = new ArrayList<>();
+    for (WheelCapture.Captured c : capture.captured()) {
+      try {
+        if (c.format == NativeFormat.WASM) {
+          recognise(c.path, c.format, recognised, findings);
+        } else if (!c.complete || c.bytes == null && c.file == null) {
+          LOG.debug("entry {} was not read whole; not inspected", c.path);
+        } else if (c.format != NativeFormat.ELF) {
+          ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
+          inspectOther(() -> BinaryInspector.inspect(src, c.path, Optional.of(c.path)), c.format, c.path, inspected,
+              findings);
+        } else {
+          ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
+          try (ElfFile elf = ElfFile.of(src, ElfLimits.defaults())) {
+            BinaryInspection b = BinaryInspector.inspectWheelEntry(elf, c.path);
+            inspected.add(b);
+            findings.addAll(b.findings());
+            try {
+              linkages.add(BinaryLinkage.of(elf, c.path));
+            } catch (ElfFormatException ex) {
+              LOG.debug("links of {} cannot be read: {}", c.path, ex.getMessage());
+            }
+          } catch (ElfFormatException ex) {
+            findings.add(unparseable(c.path, ex));
+          }
+        }
+      } finally {
+        capture.release(c);
+      }
+    }
+    return new Result(inspected, recognised, findings, linkages);
   }
 
   /**
@@ -173,18 +253,44 @@ public final class NativeBinaries {
       } catch (ElfFormatException ex) {
         findings.add(unparseable(display, ex));
       }
+    } else if (format == NativeFormat.PE || format == NativeFormat.MACHO) {
+      inspectOther(() -> BinaryInspector.inspectFile(file, display), format, display, inspected, findings);
     } else if (format.isNative()) {
       recognise(display, format, recognised, findings);
     }
     return new Result(inspected, recognised, findings);
   }
 
-  private static void inspectElf(InputStream in, long size, String path, boolean inWheel,
+  /** A PE or Mach-O read: one inspection, or one per slice of a fat Mach-O. */
+  private interface Reading {
+    List<BinaryInspection> read() throws IOException;
+  }
+
+  private static void inspectOther(Reading reading, NativeFormat format, String path,
       List<BinaryInspection> inspected, List<Finding> findings) throws IOException {
+    try {
+      for (BinaryInspection b : reading.read()) {
+        inspected.add(b);
+        findings.addAll(b.findings());
+      }
+    } catch (PeFormatException | MachOFormatException ex) {
+      findings.add(Finding.error(Codes.BINARY_UNPARSEABLE, path,
+          "The file starts like a " + format.name() + " binary but cannot be read: " + ex.getMessage()));
+    }
+  }
+
+  private static void inspectElf(InputStream in, long size, String path, boolean inWheel,
+      List<BinaryInspection> inspected, List<Finding> findings, List<BinaryLinkage> linkages) throws IOException {
     try (ElfFile elf = ElfFile.read(in, size)) {
       BinaryInspection b = inWheel ? BinaryInspector.inspectWheelEntry(elf, path) : BinaryInspector.inspect(elf, path);
       inspected.add(b);
       findings.addAll(b.findings());
+      try {
+        linkages.add(BinaryLinkage.of(elf, path));
+      } catch (ElfFormatException ex) {
+        // Inspected, but its links cannot be read: the platform policy judges the binaries it can read.
+        LOG.debug("links of {} cannot be read: {}", path, ex.getMessage());
+      }
     } catch (ElfFormatException ex) {
       findings.add(unparseable(path, ex));
     }
@@ -199,6 +305,6 @@ public final class NativeBinaries {
       List<Finding> findings) {
     recognised.add(new Recognised(path, format));
     findings.add(Finding.note(Codes.BINARY_UNSUPPORTED_FORMAT, path,
-        "A " + format.name() + " binary: recognised by its magic number; its reader is not part of this version."));
+        "A " + format.name() + " module: recognised by its magic number; WebAssembly has no reader in this version."));
   }
 }

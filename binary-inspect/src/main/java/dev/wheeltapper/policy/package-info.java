@@ -1,4 +1,7 @@
 /**
- * Platform policy: manylinux and musllinux policy data and checks, and the abi3 stable ABI.
+ * Platform policy: the manylinux and musllinux policies (auditwheel's data, bundled as
+ * {@code platform-policy.txt}) and their check ({@link dev.wheeltapper.policy.PlatformCheck}), and the CPython Stable
+ * ABI (bundled as {@code stable-abi.txt}) with the abi3 check ({@link dev.wheeltapper.policy.Abi3Check}). The checks
+ * read {@link dev.wheeltapper.policy.BinaryLinkage} facts taken from each ELF binary, kept apart from the ELF reader.
  */
 package dev.wheeltapper.policy;

@@ -1,6 +1,8 @@
 package dev.wheeltapper.cli;
 
 import dev.wheeltapper.audit.NativeBinaries;
+import dev.wheeltapper.audit.WheelAudit;
+import dev.wheeltapper.audit.WheelAuditReport;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.SignatureResult;
@@ -33,9 +35,11 @@ import java.util.Optional;
  */
 final class Checks {
   private final WheelVerifier verifier;
+  private final WheelAudit wheelAudit;
 
   private Checks(WheelVerifier verifier) {
     this.verifier = verifier;
+    this.wheelAudit = WheelAudit.of(verifier);
   }
 
   /**
@@ -115,17 +119,20 @@ final class Checks {
         List.of(), b.toJsonMaps(), Optional.empty());
   }
 
-  /** {@code audit}: verification and inspection together (platform policy lands with its checks). */
+  /**
+   * {@code audit}: verification, every native binary, contradictions between binaries and tags, and the platform
+   * policy (manylinux/musllinux, abi3) of a wheel, through {@link WheelAudit}; a bare binary is inspected.
+   */
   ArtifactReport audit(Targets.Target target) throws IOException {
     if (!isWheel(target)) {
       return inspect(target);
     }
-    VerificationReport r = verifier.verify(target.file());
-    NativeBinaries.Result b = NativeBinaries.inspectWheel(target.file());
-    List<Finding> findings = new ArrayList<>(r.findings());
-    findings.addAll(b.findings());
-    return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), findings,
-        r.signatures().stream().map(Checks::signature).toList(), b.toJsonMaps(), Optional.empty());
+    WheelAuditReport a = wheelAudit.audit(target.file());
+    VerificationReport r = a.verification();
+    // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
+    Optional<java.util.Map<String, Object>> policy = r.filename().map(f -> a.policy().toJsonMap());
+    return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
+        r.signatures().stream().map(Checks::signature).toList(), a.binaries().toJsonMaps(), policy);
   }
 
   private static boolean isWheel(Targets.Target target) {

@@ -119,7 +119,7 @@ class CliTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out())
         .contains("PASS  samples/wt_hardened-1.0-cp311-cp311-manylinux_2_17_x86_64.whl")
-        .contains("PASS  samples/wt_rust-1.0-cp37-abi3-manylinux_2_17_x86_64.whl")
+        .contains("PASS  samples/wt_rust-1.0-cp37-abi3-manylinux_2_34_x86_64.whl")
         .contains("FAIL  samples/wt_tampered-1.0-cp311-cp311-manylinux_2_17_x86_64.whl")
         .contains("record.hash-mismatch")
         .contains("4 artifacts: 3 passed, 1 failed")

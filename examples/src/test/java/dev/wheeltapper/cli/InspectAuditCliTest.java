@@ -63,15 +63,19 @@ class InspectAuditCliTest {
   }
 
   @Test
-  void peFilesAreRecognisedAndTextFilesAreNotNative() throws Exception {
+  void peFilesAreInspectedAndTextFilesAreNotNative() throws Exception {
     Path txt = Files.writeString(tmp.resolve("notes.txt"), "hello");
     CliTest.Run r = run("inspect", "--format", "json",
         corpus("wheels/delvewheel/binaries/x64/FixedAddress/simpledll.dll"), txt.toString());
     assertThat(r.code()).isZero();
     JsonNode pe = r.json().at("/artifacts/0");
     assertThat(pe.at("/binaries/0/format").asText()).isEqualTo("pe");
-    assertThat(pe.at("/binaries/0/hardening").isNull()).isTrue();
-    assertThat(pe.at("/findings/0/code").asText()).isEqualTo("binary.unsupported-format");
+    assertThat(pe.at("/binaries/0/machine").asText()).isEqualTo("x86_64");
+    // corpus/SOURCES.md: no DYNAMIC_BASE, relocations stripped, ImageBase 0x300000000
+    assertThat(pe.at("/binaries/0/hardening/aslr").asBoolean()).isFalse();
+    List<String> codes = new ArrayList<>();
+    pe.get("findings").forEach(f -> codes.add(f.get("code").asText()));
+    assertThat(codes).contains("hardening.no-aslr");
     assertThat(r.json().at("/artifacts/1/findings/0/code").asText()).isEqualTo("binary.not-native");
   }
 

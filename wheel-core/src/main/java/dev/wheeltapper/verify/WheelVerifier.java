@@ -26,6 +26,7 @@ import dev.wheeltapper.wheel.record.RecordEntry;
 import dev.wheeltapper.wheel.record.RecordParseResult;
 import dev.wheeltapper.wheel.record.RecordParser;
 import dev.wheeltapper.wheel.record.RecordProblem;
+import dev.wheeltapper.zip.ByteSink;
 import dev.wheeltapper.zip.EntryPaths;
 import dev.wheeltapper.zip.EntryReadResult;
 import dev.wheeltapper.zip.EntryReader;
@@ -149,8 +150,69 @@ public final class WheelVerifier {
     Objects.requireNonNull(wheel, "wheel");
     try (FileChannel ch = FileChannel.open(wheel, StandardOpenOption.READ)) {
       Path name = wheel.getFileName();
-      return new Run(ch, name == null ? wheel.toString() : name.toString(), Optional.of(wheel)).run();
+      return new Run(ch, name == null ? wheel.toString() : name.toString(), Optional.of(wheel), null).run();
     }
+  }
+
+  /**
+   * Verifies the wheel at a path and hands the inflated content of its file entries to a listener while doing so,
+   * so that a caller (the binary audit) needs no second pass over the archive. The report is the same as
+   * {@link #verify(Path)}'s.
+   *
+   * @param wheel the wheel file
+   * @param listener told of each readable file entry before its content is read
+   * @return the report
+   * @throws IOException when the file cannot be opened or read
+   */
+  public VerificationReport verify(Path wheel, EntryListener listener) throws IOException {
+    Objects.requireNonNull(wheel, "wheel");
+    Objects.requireNonNull(listener, "listener");
+    try (FileChannel ch = FileChannel.open(wheel, StandardOpenOption.READ)) {
+      Path name = wheel.getFileName();
+      return new Run(ch, name == null ? wheel.toString() : name.toString(), Optional.of(wheel), listener).run();
+    }
+  }
+
+  /**
+   * The content hook of {@link #verify(Path, EntryListener)}: told of each file entry whose data the verifier reads
+   * (not of entries the structure scan found unreadable, encrypted or compressed with another method, nor of any
+   * once the total inflation limit is spent), it may return a sink that receives the entry's inflated bytes from the
+   * verifier's own buffer, exactly as they are checked against the CRC-32 and RECORD.
+   *
+   * <pre>{@code
+   * verifier.verify(wheel, (path, index, declaredSize) -> path.endsWith(".so")
+   *     ? Optional.of(mySink) : Optional.empty());
+   * }</pre>
+   *
+   * <p>With parallelism above 1, {@link #entry} is called concurrently from the verifier's workers: implementations
+   * must be thread-safe. Each sink is used by one thread, for one entry. Neither may throw: the verifier does not
+   * guard against them.
+   */
+  @FunctionalInterface
+  public interface EntryListener {
+    /**
+     * An entry's content is about to be read.
+     *
+     * @param path the entry name
+     * @param index the entry's position in the central directory (entries may be read in any order)
+     * @param declaredSize the uncompressed size the central directory declares (untrusted)
+     * @return a sink for the content, or empty to let it pass
+     */
+    Optional<EntrySink> entry(String path, int index, long declaredSize);
+  }
+
+  /**
+   * Receives one entry's inflated bytes, in order, then {@link #end}. The buffer handed to {@link #accept} is the
+   * verifier's and is reused after the call returns.
+   */
+  public interface EntrySink extends ByteSink {
+    /**
+     * The entry is done.
+     *
+     * @param complete true when every byte was read and the CRC-32 matched; false when reading stopped at a limit or
+     *     the data is corrupt (the report says why)
+     */
+    void end(boolean complete);
   }
 
   /**
@@ -165,7 +227,7 @@ public final class WheelVerifier {
   public VerificationReport verify(SeekableByteChannel channel, String fileName) throws IOException {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(fileName, "fileName");
-    return new Run(channel, fileName, Optional.empty()).run();
+    return new Run(channel, fileName, Optional.empty(), null).run();
   }
 
   /** One verification: the state of a single wheel's checks. */
@@ -187,11 +249,14 @@ public final class WheelVerifier {
     /** RECORD.jws / RECORD.p7s entries and their bytes, read with the other dist-info files. */
     private final Map<String, byte[]> signatureEntries = new java.util.LinkedHashMap<>();
     private byte[] recordBytes;
+    /** The content hook, or null. */
+    private final EntryListener listener;
 
-    Run(SeekableByteChannel channel, String fileName, Optional<Path> location) {
+    Run(SeekableByteChannel channel, String fileName, Optional<Path> location, EntryListener listener) {
       this.channel = channel;
       this.fileName = fileName;
       this.location = location;
+      this.listener = listener;
     }
 
     VerificationReport run() throws IOException {
@@ -599,6 +664,8 @@ public final class WheelVerifier {
       byte[] expected = rows.expected.get(path);
       RecordEntry row = path.equals(rows.recordPath) ? null : rows.byPath.get(path);
       RecordHash.Running digest = expected == null ? null : RecordHash.start(row.hash().orElseThrow().algorithm());
+      // The content hook sees the same bytes from the same buffer, after the digest.
+      EntrySink tap = listener == null ? null : listener.entry(path, e.index(), e.uncompressedSize()).orElse(null);
       long produced;
       boolean complete;
       byte[] whole = readWhole.get(e.index());
@@ -606,6 +673,9 @@ public final class WheelVerifier {
         // Already inflated (and CRC-checked) while reading the dist-info files: hash the bytes in memory.
         if (digest != null) {
           digest.accept(whole, 0, whole.length);
+        }
+        if (tap != null) {
+          tap.accept(whole, 0, whole.length);
         }
         produced = whole.length;
         complete = true;
@@ -615,9 +685,12 @@ public final class WheelVerifier {
         PipelinedDigest pipe = digest != null && parallelism > 1 && e.uncompressedSize() >= PipelinedDigest.MIN_SIZE
             ? new PipelinedDigest(digest) : null;
         RecordHash.Running sink = pipe != null ? pipe : digest;
+        ByteSink[] sinks = sink == null
+            ? (tap == null ? new ByteSink[0] : new ByteSink[] {tap})
+            : (tap == null ? new ByteSink[] {sink} : new ByteSink[] {sink, tap});
         EntryReadResult r;
         try {
-          r = sink == null ? reader.read(e, remaining) : reader.read(e, remaining, sink);
+          r = reader.read(e, remaining, sinks);
         } catch (IOException | RuntimeException ex) {
           if (pipe != null) {
             pipe.abandon();
@@ -629,6 +702,9 @@ public final class WheelVerifier {
         complete = !r.limitHit() && r.crcOk();
         budget.addAndGet(-produced);
         digest = sink;
+      }
+      if (tap != null) {
+        tap.end(complete);
       }
       inflated.addAndGet(produced);
       checked.incrementAndGet();

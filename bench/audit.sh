@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The audit benchmark (issue 7): every wheel of ../shared/corpus/wheels audited
+#   (a) in-process, one thread, verify alone and the full audit (bench/AuditBench.java, warm-up passes first),
+#   (b) as a whole command: wheeltapper audit over the directory with --jobs 1 and --jobs 2.
+# Reports wheels per second and MB (10^6 bytes on disk) per second. Prints Markdown; docs/benchmarks.md holds the
+# last recorded run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs="${RUNS:-5}"
+warmup="${WARMUP:-3}"
+out=bench/target
+mkdir -p "$out"
+corpus=../shared/corpus/wheels
+
+./mvnw -B -q -o package -DskipTests -Dmaven.javadoc.skip=true -pl examples -am >/dev/null 2>&1 \
+  || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl examples -am
+./mvnw -B -q -o dependency:build-classpath -pl binary-inspect -Dmdep.outputFile="$PWD/$out/audit-cp.txt" >/dev/null
+cp="binary-inspect/target/classes:wheel-core/target/classes:$(cat "$out/audit-cp.txt")"
+jar=examples/target/wheeltapper.jar
+
+median() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local s e
+    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    times+=("$(( (e - s) / 1000000 ))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+n=$(find "$corpus" -name '*.whl' | wc -l)
+bytes=$(find "$corpus" -name '*.whl' -printf '%s\n' | awk '{s += $1} END {print s}')
+echo "## Audit (issue 7), $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo
+java -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn bench/AuditBench.java "$corpus" "$warmup" "$runs" 2>/dev/null
+echo
+echo "| whole process, JVM start included (median of $runs) | ms | wheels/s | MB/s |"
+echo "|---|---:|---:|---:|"
+for jobs in 1 2; do
+  ms=$(median java -jar "$jar" audit --jobs "$jobs" --format json --output /dev/null "$corpus")
+  awk -v ms="$ms" -v n="$n" -v b="$bytes" -v j="$jobs" \
+    'BEGIN {printf "| wheeltapper audit --jobs %d (%d wheels) | %d | %.0f | %.1f |\n", j, n, ms, n / (ms / 1000), b / 1e6 / (ms / 1000)}'
+done

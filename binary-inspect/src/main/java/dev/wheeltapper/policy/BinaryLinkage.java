@@ -1,0 +1,143 @@
+package dev.wheeltapper.policy;
+
+import dev.wheeltapper.elf.ElfFile;
+import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.elf.RequiredVersion;
+import dev.wheeltapper.elf.Symbol;
+import dev.wheeltapper.elf.SymbolBinding;
+import dev.wheeltapper.elf.VersionNeed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one ELF binary needs from the system it is loaded into: the facts the platform policy and abi3 checks read,
+ * taken while the binary is open so that the checks run after it is closed.
+ *
+ * <pre>{@code
+ * try (ElfFile elf = ElfFile.open(Path.of("_x.so"))) {
+ *   BinaryLinkage l = BinaryLinkage.of(elf, "pkg/_x.so");
+ *   l.needed();             // [libc.so.6]
+ *   l.requiredVersions();   // {libc.so.6=[GLIBC_2.2.5, GLIBC_2.14]}
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param path the entry path inside the wheel
+ * @param machine the machine label ({@code x86_64}, {@code arm}, {@code ppc64le}, ...)
+ * @param bits 32 or 64
+ * @param littleEndian the byte order
+ * @param soname {@code DT_SONAME}, when present
+ * @param needed {@code DT_NEEDED} in order
+ * @param rpath {@code DT_RPATH} entries
+ * @param runpath {@code DT_RUNPATH} entries
+ * @param requiredVersions per library ({@code vn_file}), the version names required ({@code vna_name})
+ * @param undefined the names of imported (undefined, global) symbols
+ * @param undefinedWeak the names of imported weak symbols
+ */
+public record BinaryLinkage(
+    String path,
+    String machine,
+    int bits,
+    boolean littleEndian,
+    Optional<String> soname,
+    List<String> needed,
+    List<String> rpath,
+    List<String> runpath,
+    Map<String, List<String>> requiredVersions,
+    Set<String> undefined,
+    Set<String> undefinedWeak) {
+
+  /** At most this many imported symbol names are kept per binary. */
+  private static final int MAX_SYMBOLS = 200_000;
+
+  /** Copies and rejects nulls. */
+  public BinaryLinkage {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(machine, "machine");
+    Objects.requireNonNull(soname, "soname");
+    needed = List.copyOf(needed);
+    rpath = List.copyOf(rpath);
+    runpath = List.copyOf(runpath);
+    Map<String, List<String>> rv = new LinkedHashMap<>();
+    requiredVersions.forEach((k, v) -> rv.put(k, List.copyOf(v)));
+    requiredVersions = java.util.Collections.unmodifiableMap(rv);
+    undefined = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(undefined));
+    undefinedWeak = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(undefinedWeak));
+  }
+
+  /**
+   * Reads the facts from an open binary. Damaged optional structures (version requirements) are skipped: the
+   * inspection reports them.
+   *
+   * @param elf the binary
+   * @param path the entry path inside the wheel
+   * @return the facts
+   * @throws ElfFormatException when the dynamic table or dynamic symbols cannot be read
+   */
+  public static BinaryLinkage of(ElfFile elf, String path) throws ElfFormatException {
+    var h = elf.header();
+    var dyn = elf.dynamic();
+    Map<String, List<String>> versions = new LinkedHashMap<>();
+    try {
+      for (VersionNeed n : elf.versionRequirements().needs()) {
+        List<String> names = versions.computeIfAbsent(n.library(), k -> new ArrayList<>());
+        for (RequiredVersion v : n.versions()) {
+          names.add(v.name());
+        }
+      }
+    } catch (ElfFormatException e) {
+      // The inspection records the damage; the policy judges what can be read.
+      versions.clear();
+    }
+    Set<String> strong = new LinkedHashSet<>();
+    Set<String> weak = new LinkedHashSet<>();
+    for (Symbol s : elf.dynamicSymbols().undefined()) {
+      if (s.name().isEmpty() || strong.size() + weak.size() >= MAX_SYMBOLS) {
+        continue;
+      }
+      if (s.binding() == SymbolBinding.WEAK) {
+        weak.add(s.name());
+      } else if (s.binding() == SymbolBinding.GLOBAL) {
+        strong.add(s.name());
+      }
+    }
+    return new BinaryLinkage(path, h.machineLabel(), h.bits(), h.littleEndian(), dyn.soname(), dyn.needed(),
+        dyn.rpath(), dyn.runpath(), versions, strong, weak);
+  }
+
+  /**
+   * The file name part of the path.
+   *
+   * @return for example {@code _x.abi3.so}
+   */
+  public String fileName() {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * The directory part of the path, without a trailing slash.
+   *
+   * @return for example {@code pkg}, or {@code ""} at the root
+   */
+  public String directory() {
+    int cut = path.lastIndexOf('/');
+    return cut < 0 ? "" : path.substring(0, cut);
+  }
+
+  /**
+   * Whether the binary imports a symbol (strongly or weakly).
+   *
+   * @param name the symbol name
+   * @return true when imported
+   */
+  public boolean imports(String name) {
+    return undefined.contains(name) || undefinedWeak.contains(name);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.wheeltapper.policy;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The platform-policy verdict of a wheel for one libc family: what it claims, what its binaries actually satisfy,
+ * and why.
+ *
+ * <pre>{@code
+ * PlatformResult r = PlatformCheck.check(tags, linkages, entryNames).manylinux().orElseThrow();
+ * r.claimed();     // Optional["manylinux_2_17_aarch64"]
+ * r.satisfied();   // "manylinux_2_31_aarch64"
+ * r.ok();          // false
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param family {@code manylinux} or {@code musllinux}
+ * @param claimed the most compatible (oldest libc) tag of this family among the wheel's platform tags, in PEP 600
+ *     form
+ * @param satisfied the most compatible tag the binaries satisfy, in PEP 600 form, or {@code linux_<arch>}
+ * @param ok whether the claim holds; false without a claim only when nothing of the family is satisfied
+ * @param libc {@code glibc}, {@code musl} or {@code unknown}: from the libc the binaries need
+ * @param externalLibraries needed libraries neither bundled in the wheel nor allowed by the claimed policy (without a
+ *     claim: by any policy of the family), sorted
+ * @param libpython libpython sonames some binary needs (never allowed)
+ * @param symbolVersions the highest version required per namespace over every binary ({@code GLIBC -> 2.29})
+ * @param pyfpe whether some binary imports {@code PyFPE_jbuf} (only {@code linux} then)
+ */
+public record PlatformResult(
+    String family,
+    Optional<String> claimed,
+    String satisfied,
+    boolean ok,
+    String libc,
+    List<String> externalLibraries,
+    List<String> libpython,
+    Map<String, String> symbolVersions,
+    boolean pyfpe) {
+
+  /** Copies and rejects nulls. */
+  public PlatformResult {
+    Objects.requireNonNull(family, "family");
+    Objects.requireNonNull(claimed, "claimed");
+    Objects.requireNonNull(satisfied, "satisfied");
+    Objects.requireNonNull(libc, "libc");
+    externalLibraries = List.copyOf(externalLibraries);
+    libpython = List.copyOf(libpython);
+    symbolVersions = Collections.unmodifiableMap(new TreeMap<>(symbolVersions));
+  }
+
+  /**
+   * The JSON {@code policy.manylinux} / {@code policy.musllinux} object: {@code claimed}, {@code satisfied},
+   * {@code ok} (the fields of {@code spec/cli.md}), then {@code libc}, {@code externalLibraries},
+   * {@code libpython}, {@code symbolVersions}, {@code pyfpe}.
+   *
+   * @return an ordered, unmodifiable map
+   */
+  public Map<String, Object> toJsonMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("claimed", claimed.orElse(null));
+    m.put("satisfied", satisfied);
+    m.put("ok", ok);
+    m.put("libc", libc);
+    m.put("externalLibraries", externalLibraries);
+    m.put("libpython", libpython);
+    m.put("symbolVersions", symbolVersions);
+    m.put("pyfpe", pyfpe);
+    return Collections.unmodifiableMap(m);
+  }
+}

@@ -1,0 +1,157 @@
+package dev.wheeltapper.cli;
+
+import static dev.wheeltapper.cli.CliTest.corpus;
+import static dev.wheeltapper.cli.CliTest.run;
+import static dev.wheeltapper.cli.InspectAuditCliTest.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code audit --format json}: the contract's {@code policy} object beside the {@code binaries} it judges. */
+class PolicyAuditCliTest {
+  @TempDir Path tmp;
+
+  private static List<String> codes(JsonNode artifact) {
+    List<String> out = new ArrayList<>();
+    artifact.get("findings").forEach(f -> out.add(f.get("code").asText()));
+    return out;
+  }
+
+  @Test
+  void pythonMsclFailsItsManylinux2014Claim() throws Exception {
+    CliTest.Run r = run("audit", "--format", "json",
+        corpus("wheels/auditwheel/python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl"));
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode a = r.json().at("/artifacts/0");
+    JsonNode p = a.get("policy");
+    assertThat(texts(p.get("platformTags"))).containsExactly("manylinux2014_aarch64");
+    JsonNode m = p.get("manylinux");
+    assertThat(m.get("claimed").asText()).isEqualTo("manylinux_2_17_aarch64");
+    assertThat(m.get("satisfied").asText()).isEqualTo("manylinux_2_31_aarch64");
+    assertThat(m.get("ok").asBoolean()).isFalse();
+    assertThat(texts(m.get("libpython"))).containsExactly("libpython3.13.so.1.0");
+    assertThat(p.has("musllinux")).isFalse();
+    assertThat(p.has("abi3")).isFalse();
+    JsonNode b = a.at("/binaries/0");
+    assertThat(b.get("path").asText()).isEqualTo("python_mscl/_mscl.so");
+    assertThat(b.get("machine").asText()).isEqualTo("aarch64");
+    assertThat(b.at("/symbolVersions/GLIBC").asText()).isEqualTo("2.29");
+    assertThat(b.at("/symbolVersions/GLIBCXX").asText()).isEqualTo("3.4.22");
+    assertThat(texts(b.get("needed"))).contains("libpython3.13.so.1.0");
+    assertThat(codes(a)).contains("policy.manylinux-violation");
+    a.get("findings").forEach(f -> {
+      if (f.get("code").asText().equals("policy.manylinux-violation")) {
+        assertThat(f.get("severity").asText()).isEqualTo("error");
+      }
+    });
+  }
+
+  @Test
+  void cffiClaimsNothingAndSatisfiesOnlyLinux() throws Exception {
+    CliTest.Run r = run("audit", "--format", "json",
+        corpus("wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl"));
+    JsonNode a = r.json().at("/artifacts/0");
+    JsonNode m = a.at("/policy/manylinux");
+    assertThat(m.get("claimed").isNull()).isTrue();
+    assertThat(m.get("satisfied").asText()).isEqualTo("linux_x86_64");
+    assertThat(texts(m.get("externalLibraries"))).containsExactly("libffi.so.5");
+    assertThat(codes(a)).doesNotContain("policy.manylinux-violation");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void theMips64WheelCarriesAnExtensionForAnotherPython() throws Exception {
+    CliTest.Run r = run("audit", "--format", "json",
+        corpus("wheels/auditwheel/glibc/testsimple-0.0.1-cp313-cp313-linux_mips64.whl"));
+    JsonNode a = r.json().at("/artifacts/0");
+    assertThat(codes(a)).contains("policy.platform-mismatch", "wheel.tag-mismatch");
+    assertThat(a.at("/policy/manylinux/satisfied").asText()).isEqualTo("linux_mips64");
+    assertThat(a.at("/binaries/0/machine").asText()).isEqualTo("mips64");
+    assertThat(r.code()).isEqualTo(1);
+  }
+
+  @Test
+  void aPureWheelHasOnlyItsPlatformTags() throws Exception {
+    CliTest.Run r = run("audit", "--format", "json", corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl"));
+    JsonNode p = r.json().at("/artifacts/0/policy");
+    assertThat(texts(p.get("platformTags"))).containsExactly("any");
+    assertThat(p.size()).isEqualTo(1);
+    assertThat(r.json().at("/artifacts/0/binaries").size()).isZero();
+  }
+
+  @Test
+  void anAbi3WheelCallingOutsideTheLimitedApiFails() throws Exception {
+    Path so = gcc("_abi.abi3.so", """
+        typedef struct _object PyObject;
+        extern PyObject *PyLong_FromLong(long v);
+        extern int PyObject_GetBuffer(PyObject *o, void *view, int flags);
+        PyObject *PyInit__abi(void) { PyObject *o = PyLong_FromLong(1); PyObject_GetBuffer(o, 0, 0); return o; }
+        """);
+    Path wheel = wheel("wtabi", "cp38-abi3-manylinux_2_17_x86_64", Map.of("wtabi/_abi.abi3.so", Files.readAllBytes(so)));
+    CliTest.Run r = run("audit", "--format", "json", wheel.toString());
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode a = r.json().at("/artifacts/0");
+    JsonNode abi3 = a.at("/policy/abi3");
+    assertThat(abi3.get("claimed").asText()).isEqualTo("cp38");
+    assertThat(abi3.get("ok").asBoolean()).isFalse();
+    assertThat(abi3.get("violations")).hasSize(1);
+    JsonNode v = abi3.at("/violations/0");
+    assertThat(v.get("path").asText()).isEqualTo("wtabi/_abi.abi3.so");
+    assertThat(v.get("symbol").asText()).isEqualTo("PyObject_GetBuffer");
+    assertThat(v.get("addedIn").asText()).isEqualTo("3.11");
+    assertThat(v.get("abi3Suffix").asBoolean()).isTrue();
+    assertThat(codes(a)).containsOnlyOnce("policy.abi3-violation");
+    assertThat(a.at("/policy/manylinux/ok").asBoolean()).isTrue();
+    assertThat(a.at("/binaries/0/toolchain/bindings/0").asText()).isEqualTo("capi");
+  }
+
+  private Path gcc(String output, String source) throws Exception {
+    Path src = Files.writeString(tmp.resolve(output + ".c"), source);
+    Process p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-fno-stack-protector", "-o", output,
+        src.getFileName().toString()).directory(tmp.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return tmp.resolve(output);
+  }
+
+  private Path wheel(String name, String tag, Map<String, byte[]> files) throws Exception {
+    String di = name + "-1.0.dist-info/";
+    Map<String, byte[]> all = new LinkedHashMap<>(files);
+    all.put(di + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: 1.0\n").getBytes(StandardCharsets.UTF_8));
+    all.put(di + "WHEEL", ("Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: " + tag + "\n")
+        .getBytes(StandardCharsets.UTF_8));
+    StringBuilder record = new StringBuilder();
+    for (Map.Entry<String, byte[]> e : all.entrySet()) {
+      String h = Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(MessageDigest.getInstance("SHA-256").digest(e.getValue()));
+      record.append(e.getKey()).append(",sha256=").append(h).append(',').append(e.getValue().length).append('\n');
+    }
+    record.append(di).append("RECORD,,\n");
+    all.put(di + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
+    Path out = tmp.resolve(name + "-1.0-" + tag + ".whl");
+    try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
+      for (Map.Entry<String, byte[]> e : all.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+}
