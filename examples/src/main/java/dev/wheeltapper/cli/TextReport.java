@@ -47,7 +47,7 @@ final class TextReport {
     for (Map<String, Object> b : r.binaries()) {
       BinaryTable.render(out, b);
     }
-    r.policy().ifPresent(pol -> out.printf("      policy %s%n", p(String.valueOf(pol))));
+    r.policy().ifPresent(this::policy);
     for (Severity sev : Severity.values()) {
       List<Finding> group = r.findings().stream().filter(f -> f.severity() == sev).toList();
       if (group.isEmpty()) {
@@ -64,6 +64,27 @@ final class TextReport {
       }
     }
     out.println();
+  }
+
+  private void policy(Map<String, Object> pol) {
+    for (String libc : List.of("manylinux", "musllinux")) {
+      if (pol.get(libc) instanceof Map<?, ?> m) {
+        boolean ok = Boolean.TRUE.equals(m.get("ok"));
+        out.printf("      %s: claimed %s, satisfied %s, %s%s%n", libc, orNone(m.get("claimed")), m.get("satisfied"),
+            ok ? paint("ok", "32") : paint("not ok", "31"),
+            m.get("symbolVersions") instanceof Map<?, ?> v && !v.isEmpty() ? " (needs " + p(String.valueOf(v)) + ")"
+                : "");
+      }
+    }
+    if (pol.get("abi3") instanceof Map<?, ?> a) {
+      boolean ok = Boolean.TRUE.equals(a.get("ok"));
+      out.printf("      abi3: claimed %s, %s, %s extension(s) checked%n", a.get("claimed"),
+          ok ? paint("ok", "32") : paint("not ok", "31"), a.get("extensions"));
+    }
+  }
+
+  private static String orNone(Object o) {
+    return o == null ? "none" : p(String.valueOf(o));
   }
 
   /** Every string from an artifact is untrusted: no escape sequence or bidi control reaches the terminal. */
