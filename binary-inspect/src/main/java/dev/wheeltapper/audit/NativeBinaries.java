@@ -8,7 +8,9 @@ import dev.wheeltapper.binary.NativeFormat;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.ElfLimits;
+import dev.wheeltapper.macho.MachOFile;
 import dev.wheeltapper.macho.MachOFormatException;
+import dev.wheeltapper.pe.PeFile;
 import dev.wheeltapper.pe.PeFormatException;
 import dev.wheeltapper.policy.BinaryLinkage;
 import dev.wheeltapper.report.Codes;
@@ -60,7 +62,8 @@ public final class NativeBinaries {
    * @param recognised binaries recognised by magic number whose format has no reader yet (PE, Mach-O, WebAssembly)
    * @param findings {@code binary.unparseable} errors, {@code binary.unsupported-format} notes and the inspected
    *     binaries' {@code hardening.*} warnings
-   * @param linkages what each inspected ELF binary needs from the system (for the platform policy), in entry order
+   * @param linkages what each inspected binary needs from the system (ELF for the platform policy; ELF, PE and each
+   *     Mach-O slice for abi3), in entry order
    */
   public record Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings,
       List<BinaryLinkage> linkages) {
@@ -172,8 +175,9 @@ public final class NativeBinaries {
           if (format == NativeFormat.ELF) {
             inspectElf(in, e.size(), e.name(), true, inspected, findings, linkages);
           } else if (format == NativeFormat.PE || format == NativeFormat.MACHO) {
-            inspectOther(() -> BinaryInspector.inspectWheelEntry(in, e.size(), e.name()), format, e.name(),
-                inspected, findings);
+            try (ByteSource src = ByteSources.fromStream(in, e.size(), ByteSources.DEFAULT_MEMORY_THRESHOLD)) {
+              inspectForeign(src, format, e.name(), inspected, findings, linkages);
+            }
           } else if (format.isNative()) {
             recognise(e.name(), format, recognised, findings);
           }
@@ -203,9 +207,9 @@ public final class NativeBinaries {
         } else if (!c.complete || c.bytes == null && c.file == null) {
           LOG.debug("entry {} was not read whole; not inspected", c.path);
         } else if (c.format != NativeFormat.ELF) {
-          ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
-          inspectOther(() -> BinaryInspector.inspect(src, c.path, Optional.of(c.path)), c.format, c.path, inspected,
-              findings);
+          try (ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file)) {
+            inspectForeign(src, c.format, c.path, inspected, findings, linkages);
+          }
         } else {
           ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
           try (ElfFile elf = ElfFile.of(src, ElfLimits.defaults())) {
@@ -264,6 +268,32 @@ public final class NativeBinaries {
   /** A PE or Mach-O read: one inspection, or one per slice of a fat Mach-O. */
   private interface Reading {
     List<BinaryInspection> read() throws IOException;
+  }
+
+  /** A PE or Mach-O entry of a wheel: inspected (one result per fat slice), with what it imports for abi3. */
+  private static void inspectForeign(ByteSource src, NativeFormat format, String path,
+      List<BinaryInspection> inspected, List<Finding> findings, List<BinaryLinkage> linkages) throws IOException {
+    try {
+      if (format == NativeFormat.PE) {
+        try (PeFile pe = PeFile.read(src)) {
+          BinaryInspection b = BinaryInspector.inspectWheelEntry(pe, path);
+          inspected.add(b);
+          findings.addAll(b.findings());
+          linkages.add(BinaryLinkage.ofPe(pe, path));
+        }
+      } else {
+        try (MachOFile m = MachOFile.read(src)) {
+          for (BinaryInspection b : BinaryInspector.inspectWheelEntry(m, path)) {
+            inspected.add(b);
+            findings.addAll(b.findings());
+          }
+          m.slices().forEach(slice -> linkages.add(BinaryLinkage.ofMachO(slice, path)));
+        }
+      }
+    } catch (PeFormatException | MachOFormatException ex) {
+      findings.add(Finding.error(Codes.BINARY_UNPARSEABLE, path,
+          "The file starts like a " + format.name() + " binary but cannot be read: " + ex.getMessage()));
+    }
   }
 
   private static void inspectOther(Reading reading, NativeFormat format, String path,

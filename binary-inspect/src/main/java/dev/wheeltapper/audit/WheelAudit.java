@@ -4,6 +4,7 @@ import dev.wheeltapper.binary.BinaryInspection;
 import dev.wheeltapper.binary.NativeFormat;
 import dev.wheeltapper.policy.Abi3Check;
 import dev.wheeltapper.policy.Abi3Result;
+import dev.wheeltapper.policy.BinaryLinkage;
 import dev.wheeltapper.policy.PlatformCheck;
 import dev.wheeltapper.policy.PlatformTag;
 import dev.wheeltapper.policy.PolicyReport;
@@ -111,13 +112,15 @@ public final class WheelAudit {
     Optional<Boolean> purelib = verification.wheelInfo().flatMap(WheelInfo::rootIsPurelib);
     findings.addAll(contradictions(tags, platforms, purelib, binaries));
 
-    PlatformCheck.Outcome platform = PlatformCheck.check(tags, binaries.linkages(), entryNames);
+    // The manylinux/musllinux policy reads ELF linkages only; abi3 reads every format's imports.
+    Set<String> elfPaths = new LinkedHashSet<>();
+    binaries.inspected().stream().filter(b -> b.format() == NativeFormat.ELF).forEach(b -> elfPaths.add(b.path()));
+    List<BinaryLinkage> elfLinkages = binaries.linkages().stream().filter(l -> elfPaths.contains(l.path())).toList();
+    PlatformCheck.Outcome platform = PlatformCheck.check(tags, elfLinkages, entryNames);
     findings.addAll(platform.findings());
-    // The stable-ABI check reads ELF imports. A claim judged while PE, Mach-O or WebAssembly binaries sit in the
-    // wheel would be judged on some extensions only, or none: a silent pass. No abi3 verdict then.
-    boolean onlyElf = binaries.recognised().isEmpty()
-        && binaries.inspected().stream().allMatch(b -> b.format() == NativeFormat.ELF);
-    Optional<Abi3Result> abi3 = Abi3Check.check(tags, binaries.linkages()).filter(a -> onlyElf);
+    // Every ELF, PE and Mach-O extension is judged; with a WebAssembly module (no reader) in the wheel the claim
+    // would be judged on some extensions only: no abi3 verdict then, rather than a silent pass.
+    Optional<Abi3Result> abi3 = Abi3Check.check(tags, binaries.linkages()).filter(a -> binaries.recognised().isEmpty());
     abi3.ifPresent(a -> findings.addAll(Abi3Check.findings(a)));
     PolicyReport policy = new PolicyReport(List.copyOf(platforms), platform.manylinux(), platform.musllinux(), abi3);
 

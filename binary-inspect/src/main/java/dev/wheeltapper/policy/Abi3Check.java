@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class Abi3Check {
   private static final Pattern CP = Pattern.compile("cp3(\\d{1,3})");
-  private static final Pattern VERSIONED_SUFFIX = Pattern.compile(".*\\.cpython-\\d+[a-z]*-[^.]*\\.so$");
+  private static final Pattern VERSIONED_SUFFIX =
+      Pattern.compile(".*\\.(cpython-\\d+[a-z]*-[^.]*\\.so|cp\\d+-win[^.]*\\.pyd|cpython-\\d+[a-z]*-darwin\\.so)$");
+  private static final Pattern VERSIONED_PYTHON_DLL = Pattern.compile("python3\\d+(_d)?\\.dll");
   /** At most this many violations are reported per extension. */
   private static final int MAX_PER_EXTENSION = 200;
 
@@ -88,7 +90,7 @@ public final class Abi3Check {
           python.add(s);
         }
       }
-      boolean abi3Suffix = b.fileName().endsWith(".abi3.so");
+      boolean abi3Suffix = b.fileName().endsWith(".abi3.so") || b.fileName().endsWith(".pyd");
       boolean versioned = VERSIONED_SUFFIX.matcher(b.fileName()).matches();
       if (python.isEmpty() && !abi3Suffix && !versioned) {
         continue; // a helper library, not an extension module
@@ -97,6 +99,13 @@ public final class Abi3Check {
       if (versioned) {
         violations.add(new Abi3Violation(b.path(), Optional.empty(), Optional.empty(), false,
             "the file name has a version-specific suffix in a " + claim.get() + "-abi3 wheel"));
+      }
+      for (String dll : b.needed()) {
+        // Windows: the stable ABI lives in python3.dll; linking python3XY.dll ties the extension to one version.
+        if (VERSIONED_PYTHON_DLL.matcher(dll.toLowerCase(java.util.Locale.ROOT)).matches()) {
+          violations.add(new Abi3Violation(b.path(), Optional.empty(), Optional.empty(), abi3Suffix,
+              "links " + dll + " instead of python3.dll, so it loads only on that Python version"));
+        }
       }
       int n = 0;
       for (String s : python) {

@@ -140,4 +140,54 @@ public record BinaryLinkage(
   public boolean imports(String name) {
     return undefined.contains(name) || undefinedWeak.contains(name);
   }
+
+  /**
+   * What a PE extension imports: its DLLs, and by name the functions it takes from a Python DLL ({@code python3.dll}
+   * for the stable ABI, {@code python3XY.dll} otherwise), which is what the abi3 check reads. The DLLs are kept in
+   * {@link #needed()} so that a {@code python3XY.dll} dependency can be told apart.
+   *
+   * @param pe the PE image
+   * @param path the entry path inside the wheel
+   * @return the linkage
+   */
+  public static BinaryLinkage ofPe(dev.wheeltapper.pe.PeFile pe, String path) {
+    Set<String> python = new LinkedHashSet<>();
+    for (var imp : pe.imports()) {
+      if (PYTHON_DLL.matcher(imp.dll().toLowerCase(java.util.Locale.ROOT)).matches()) {
+        for (String f : imp.functions()) {
+          if (python.size() < MAX_SYMBOLS) {
+            python.add(f);
+          }
+        }
+      }
+    }
+    var h = pe.header();
+    return new BinaryLinkage(path, h.machineLabel(), h.pe32Plus() ? 64 : 32, true, Optional.empty(), pe.needed(),
+        List.of(), List.of(), Map.of(), python, Set.of());
+  }
+
+  /**
+   * What one slice of a Mach-O extension imports: its dylibs and its undefined symbols without the leading
+   * underscore of the C symbol convention ({@code _PyObject_GetAttr} is {@code PyObject_GetAttr}).
+   *
+   * @param slice the slice
+   * @param path the entry path inside the wheel
+   * @return the linkage
+   */
+  public static BinaryLinkage ofMachO(dev.wheeltapper.macho.MachOSlice slice, String path) {
+    Set<String> undefined = new LinkedHashSet<>();
+    for (String u : slice.undefinedSymbols()) {
+      if (undefined.size() >= MAX_SYMBOLS) {
+        break;
+      }
+      undefined.add(u.startsWith("_") ? u.substring(1) : u);
+    }
+    List<String> needed = new java.util.ArrayList<>();
+    slice.dylibs().forEach(d -> needed.add(d.name()));
+    return new BinaryLinkage(path, slice.machineLabel(), slice.bits(), slice.littleEndian(), Optional.empty(), needed,
+        slice.rpaths(), List.of(), Map.of(), undefined, Set.of());
+  }
+
+  /** {@code python3.dll} (the stable ABI) and {@code python3XY.dll} (one version), as the DLL names are written. */
+  private static final java.util.regex.Pattern PYTHON_DLL = java.util.regex.Pattern.compile("python3\\d*(_d)?\\.dll");
 }

@@ -173,14 +173,30 @@ class WheelAuditCorpusTest {
   }
 
   @Test
-  void anAbi3WheelOfPeExtensionsGetsNoAbi3Verdict() throws IOException {
-    // The stable-ABI check reads ELF imports only: judging the claim on zero extensions would be a silent pass.
+  void anAbi3WheelOfPeExtensionsIsJudgedOnItsPython3DllImports() throws IOException {
+    // simpleext.pyd imports PyModule_Create2 and _Py_NoneStruct from python3.dll (objdump -p): both stable since 3.2
     WheelAuditReport r = AUDIT.audit(corpus("wheels/delvewheel/simpleext/simpleext-0.0.1-cp312-abi3-win_amd64.whl"));
     assertThat(r.binaries().inspected()).isNotEmpty()
         .allSatisfy(b -> assertThat(b.format()).isEqualTo(dev.wheeltapper.binary.NativeFormat.PE));
-    assertThat(r.policy().abi3()).isEmpty();
-    assertThat(r.policy().toJsonMap()).doesNotContainKey("abi3");
+    assertThat(r.policy().abi3()).hasValueSatisfying(a -> {
+      assertThat(a.ok()).isTrue();
+      assertThat(a.extensions()).isEqualTo(1);
+    });
+    assertThat(r.binaries().linkages()).singleElement().satisfies(l ->
+        assertThat(l.undefined()).containsExactlyInAnyOrder("PyModule_Create2", "_Py_NoneStruct"));
     assertThat(r.findings(Codes.POLICY_PLATFORM_MISMATCH)).isEmpty(); // PE in a win_amd64 wheel fits
     assertThat(r.memorySafe()).isEqualTo(MemorySafety.NO); // a C extension
+  }
+
+  @Test
+  void eachSliceOfAUniversal2Abi3ExtensionIsJudged() throws IOException {
+    WheelAuditReport r = AUDIT.audit(corpus("wheels/delocate/fakepkg1-1.0-cp36-abi3-macosx_10_9_universal2.whl"));
+    assertThat(r.policy().abi3()).hasValueSatisfying(a -> {
+      assertThat(a.ok()).isTrue();
+      assertThat(a.extensions()).isEqualTo(2); // the x86_64 and the arm64 slice of module2.abi3.so
+    });
+    // Mach-O writes C symbols with a leading underscore (_PyModule_Create2): stripped, so the stable-ABI list applies
+    assertThat(r.binaries().linkages()).hasSize(2)
+        .allSatisfy(l -> assertThat(l.undefined()).anyMatch(u -> u.startsWith("Py")));
   }
 }

@@ -53,4 +53,17 @@ class Abi3CheckTest {
     assertThat(r.violations()).noneMatch(Abi3Violation::abi3Suffix);
     assertThat(Abi3Check.findings(r)).allMatch(f -> f.message().contains("does not say abi3"));
   }
+
+  @Test
+  void aWindowsExtensionLinkingAVersionedPythonDllBreaksTheAbi3Claim() {
+    BinaryLinkage pyd = new BinaryLinkage("pkg/_x.pyd", "x86_64", 64, true, Optional.empty(),
+        List.of("python312.dll", "KERNEL32.dll"), List.of(), List.of(), Map.of(), Set.of("PyLong_FromLong"), Set.of());
+    Abi3Result r = Abi3Check.check(tags("cp38-abi3-win_amd64"), List.of(pyd)).orElseThrow();
+    assertThat(r.ok()).isFalse();
+    assertThat(r.violations()).singleElement().satisfies(v ->
+        assertThat(v.reason()).contains("python312.dll instead of python3.dll"));
+    BinaryLinkage stable = new BinaryLinkage("pkg/_x.pyd", "x86_64", 64, true, Optional.empty(),
+        List.of("python3.dll"), List.of(), List.of(), Map.of(), Set.of("PyLong_FromLong"), Set.of());
+    assertThat(Abi3Check.check(tags("cp38-abi3-win_amd64"), List.of(stable)).orElseThrow().ok()).isTrue();
+  }
 }
