@@ -330,43 +330,9 @@ public final class ElfToolchain {
     }
 
     // ---- verdict ----
-    List<Evidence<Language>> langs = new ArrayList<>();
-    for (Map.Entry<Language, Set<String>> e : ev.entrySet()) {
-      langs.add(new Evidence<>(e.getKey(), new ArrayList<>(e.getValue())));
-    }
-    if (langs.isEmpty()) {
-      langs.add(new Evidence<>(Language.UNKNOWN, List.of("no compiler, symbol or string evidence of a language")));
-    }
-    List<Evidence<Binding>> binds = new ArrayList<>();
-    for (Map.Entry<Binding, Set<String>> e : bind.entrySet()) {
-      binds.add(new Evidence<>(e.getKey(), new ArrayList<>(e.getValue())));
-    }
-    List<String> safe = new ArrayList<>();
-    List<String> unsafe = new ArrayList<>();
-    for (Evidence<Language> l : langs) {
-      if (l.value() == Language.UNKNOWN) {
-        continue;
-      }
-      (l.value().memorySafe() ? safe : unsafe).add(l.value().label());
-    }
-    MemorySafety verdict;
-    String why;
-    String glue = glueNote(ccComments, glueFiles);
-    if (!safe.isEmpty() && unsafe.isEmpty()) {
-      verdict = MemorySafety.YES;
-      why = "only " + String.join(" and ", safe) + " code; no C source files, C source names, stack protector or"
-          + " FORTIFY references" + glue;
-    } else if (!safe.isEmpty()) {
-      verdict = MemorySafety.MIXED;
-      why = String.join(" and ", safe) + " code together with " + String.join(", ", unsafe) + " code";
-    } else if (!unsafe.isEmpty()) {
-      verdict = MemorySafety.NO;
-      why = "only memory-unsafe languages: " + String.join(", ", unsafe);
-    } else {
-      verdict = MemorySafety.UNKNOWN;
-      why = "no language evidence";
-    }
-    return new Toolchain(compilers, langs, binds, verdict, why);
+    return Verdict.build(compilers, ev, bind,
+        " code; no C source files, C source names, stack protector or FORTIFY references"
+            + glueNote(ccComments, glueFiles));
   }
 
   private static String glueNote(List<String> ccComments, Set<String> glueFiles) {

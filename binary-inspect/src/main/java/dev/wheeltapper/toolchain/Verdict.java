@@ -15,6 +15,15 @@ final class Verdict {
   }
 
   static Toolchain build(List<String> compilers, Map<Language, Set<String>> ev, Map<Binding, Set<String>> bind) {
+    return build(compilers, ev, bind, " code found");
+  }
+
+  /**
+   * Builds the toolchain; {@code safeOnly} ends the explanation of a {@code yes} verdict (what was looked for and
+   * not found).
+   */
+  static Toolchain build(List<String> compilers, Map<Language, Set<String>> ev, Map<Binding, Set<String>> bind,
+      String safeOnly) {
     List<Evidence<Language>> langs = new ArrayList<>();
     for (Map.Entry<Language, Set<String>> e : ev.entrySet()) {
       langs.add(new Evidence<>(e.getKey(), new ArrayList<>(e.getValue())));
@@ -37,7 +46,7 @@ final class Verdict {
     String why;
     if (!safe.isEmpty() && unsafe.isEmpty()) {
       verdict = MemorySafety.YES;
-      why = "only " + String.join(" and ", safe) + " code found";
+      why = "only " + String.join(" and ", safe) + safeOnly;
     } else if (!safe.isEmpty()) {
       verdict = MemorySafety.MIXED;
       why = String.join(" and ", safe) + " code together with " + String.join(", ", unsafe) + " code";
