@@ -29,6 +29,7 @@ ALL_TARGETS=(
   wheel-core:PepFuzzTest#pep440
   wheel-core:PepFuzzTest#pep508
   wheel-core:ProvenanceFuzzTest#json
+  wheel-core:ProvenanceFuzzTest#trustedRoot
   wheel-core:ProvenanceFuzzTest#attestation
   binary-inspect:ElfFuzzTest#reader
   binary-inspect:ElfFuzzTest#inspect
@@ -56,13 +57,14 @@ seed() {
     WheelFuzzTest#open|WheelFuzzTest#verify|AuditFuzzTest#audit)
       find "$SHARED/corpus/wheels" -type f \( -name '*.whl' -o -name '*.zip' \) -size -64k \
         -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
+    ProvenanceFuzzTest#*)
+      find "$SHARED/corpus/attest" -type f \( -name '*.attestation' -o -name '*.sigstore' -o -name '*.provenance' \
+        -o -name '*.json' \) -size -64k -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
     ElfFuzzTest#*)
       find "$SHARED/corpus/elf" -type f -name '*.so' -size -40k -exec cp -f {} "$dir"/ \; 2>/dev/null
       find "$ROOT/binary-inspect/target" -path '*fixtures*' -type f -size -40k \
         \( -name '*.so' -o -name '*.o' -o -name pie -o -name nopie \) -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
   esac
-  # Unique names: cp over the same base name from two directories would lose one.
-  true
 }
 
 mkdir -p target/fuzz

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.wheeltapper.provenance.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.json.Json;
@@ -11,12 +12,14 @@ import dev.wheeltapper.provenance.json.JsonException;
 import dev.wheeltapper.provenance.jws.RecordJwsVerifier;
 import dev.wheeltapper.provenance.pep740.AttestationResult;
 import dev.wheeltapper.provenance.pep740.Pep740Verifier;
+import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Fuzz targets for the bounded JSON parser and the attestation and RECORD.jws readers on top of it. The verifiers
+ * Fuzz targets for the bounded JSON parser and the readers on top of it: the Sigstore trusted root, PEP 740
+ * attestations and RECORD.jws. The verifiers
  * turn any unexpected runtime exception into an {@code invalid} result (defence in depth); here such a result is
  * itself a finding, since it means a parser bug was caught rather than avoided.
  */
@@ -32,6 +35,15 @@ class ProvenanceFuzzTest {
     try {
       Json.parse(bytes, new Json.Limits(1 << 16, 32, 10_000)).toString();
     } catch (JsonException e) {
+      assertThat(e.getMessage()).isNotBlank();
+    }
+  }
+
+  @FuzzTest
+  void trustedRoot(byte[] bytes) throws Exception {
+    try {
+      Accessors.touch(SigstoreTrustedRoot.parse(bytes));
+    } catch (InvalidTrustMaterialException e) {
       assertThat(e.getMessage()).isNotBlank();
     }
   }
