@@ -17,13 +17,17 @@ import java.util.regex.Pattern;
 /**
  * Fuzz target for the whole audit of one wheel, as the command line runs it: {@link WheelVerifier} over the file and
  * {@link NativeBinaries#inspectWheel(Path)} on every native entry. Neither may throw for any content (the file itself
- * is always readable); a finding whose message carries a runtime exception is a reader bug caught by defence in depth,
- * and fails the target too.
+ * is always readable); a {@code binary.unparseable} finding that carries a runtime exception is a reader bug caught by
+ * defence in depth, and fails the target too.
  */
 class AuditFuzzTest {
+  /**
+   * How a reader bug caught by the ELF reader's memo reads in a {@code binary.unparseable} finding (anchored, so that
+   * names from the input echoed in a message cannot match). The verifier rethrows runtime exceptions, so those
+   * escape and fail the target directly.
+   */
   private static final Pattern RUNTIME_BUG = Pattern.compile(
-      "NullPointer|IndexOutOfBounds|ArithmeticException|NegativeArraySize|ClassCast|IllegalState"
-          + "|IllegalArgument|NumberFormat|StackOverflow|OutOfMemory|BufferUnderflow|BufferOverflow");
+      "^The file starts like an ELF binary but cannot be read: cannot read [a-z0-9 ]+: java\\.");
 
   /** One file per JVM, rewritten for every input (the audit API takes a path). */
   private static final Path WHEEL;
@@ -43,9 +47,7 @@ class AuditFuzzTest {
   void audit(byte[] bytes) throws Exception {
     Files.write(WHEEL, bytes);
     VerificationReport report = WheelVerifier.builder().parallelism(1).build().verify(WHEEL);
-    for (Finding f : report.findings()) {
-      assertThat(f.message()).doesNotContainPattern(RUNTIME_BUG);
-    }
+    report.findings().forEach(f -> assertThat(f.message()).isNotBlank());
     NativeBinaries.Result binaries = NativeBinaries.inspectWheel(WHEEL);
     binaries.toJsonMaps().toString();
     for (BinaryInspection b : binaries.inspected()) {
