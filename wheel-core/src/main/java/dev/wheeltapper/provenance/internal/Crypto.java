@@ -149,6 +149,9 @@ public final class Crypto {
       if (c == null) {
         throw new java.security.cert.CertificateException("empty certificate");
       }
+      // Bouncy Castle decodes the public key lazily and throws IllegalStateException for an invalid one (an EC point
+      // off the curve) from getPublicKey() and toString(); decoding it here makes that a malformed certificate.
+      c.getPublicKey();
       return c;
     } catch (RuntimeException e) {
       // Bouncy Castle signals some malformed encodings with runtime exceptions.
