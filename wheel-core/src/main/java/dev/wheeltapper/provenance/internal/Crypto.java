@@ -149,6 +149,11 @@ public final class Crypto {
       if (c == null) {
         throw new java.security.cert.CertificateException("empty certificate");
       }
+      // Bouncy Castle decodes the public key and the signature bits lazily and throws IllegalStateException for an
+      // invalid key (an EC point off the curve) or a signature BIT STRING that is not octet-aligned, from
+      // getPublicKey(), getSignature(), verify() and toString(); decoding both here makes that a malformed certificate.
+      c.getPublicKey();
+      c.getSignature();
       return c;
     } catch (RuntimeException e) {
       // Bouncy Castle signals some malformed encodings with runtime exceptions.

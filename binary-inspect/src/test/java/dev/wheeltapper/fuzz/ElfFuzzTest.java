@@ -1,0 +1,142 @@
+package dev.wheeltapper.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.wheeltapper.binary.BinaryInspection;
+import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.elf.ElfFile;
+import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.elf.Section;
+import dev.wheeltapper.elf.Segment;
+import dev.wheeltapper.elf.Symbol;
+import dev.wheeltapper.elf.Symbols;
+import dev.wheeltapper.hardening.AnnobinNotes;
+import java.util.List;
+
+/**
+ * Fuzz targets for the ELF reader and the inspection on top of it. The reader target opens arbitrary bytes and calls
+ * every accessor, as Go's {@code debug/elf} FuzzReader does; the inspection target runs {@link BinaryInspector} (facts,
+ * strings, toolchain, hardening, findings) and prints the result.
+ *
+ * <p>Documented outcomes: a value, or {@link ElfFormatException}. The reader turns an unexpected runtime exception
+ * inside a lazily parsed part into an {@code ElfFormatException} whose cause is that runtime exception (defence in
+ * depth); here such a cause is itself a finding, since it means a reader bug was caught rather than avoided.
+ */
+class ElfFuzzTest {
+
+  @FuzzTest
+  void reader(byte[] bytes) throws Exception {
+    ElfFile elf;
+    try {
+      elf = ElfFile.of(bytes);
+    } catch (ElfFormatException e) {
+      expected(e);
+      return;
+    }
+    try (elf) {
+      List<Object> parts = Accessors.touch(elf, ElfFormatException.class);
+      for (Object part : parts) {
+        if (part != null && part.getClass().getPackageName().equals("dev.wheeltapper.elf")) {
+          Accessors.touch(part, ElfFormatException.class);
+        }
+      }
+      accessors(elf);
+      assertThat(elf.defects()).isNotNull();
+    }
+  }
+
+  @FuzzTest
+  void inspect(byte[] bytes) throws Exception {
+    AnnobinNotes.parse(bytes, true, 1_000);
+    AnnobinNotes.parse(bytes, false, 1_000);
+    try (ElfFile elf = ElfFile.of(bytes)) {
+      BinaryInspection i = BinaryInspector.inspect(elf, "fuzz/_x.so");
+      i.toJsonMap().toString();
+      i.toText();
+      BinaryInspection w = BinaryInspector.inspectWheelEntry(elf, "fuzz/_x.so");
+      assertThat(w.toJsonMap().get("path")).isEqualTo("fuzz/_x.so");
+      BinaryInspector.scanStrings(elf);
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+  }
+
+  /** What every accessor must survive; collects nothing, throws only ElfFormatException. */
+  private static void accessors(ElfFile elf) throws Exception {
+    try {
+      for (Section s : elf.sections()) {
+        Accessors.touch(s);
+        if (s.size() < 1 << 20) {
+          try {
+            elf.contents(s);
+          } catch (ElfFormatException e) {
+            expected(e);
+          }
+        }
+        elf.section(s.name());
+      }
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+    try {
+      for (Segment s : elf.segments()) {
+        Accessors.touch(s);
+        elf.segments().loadContaining(s.virtualAddress());
+      }
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+    for (boolean dyn : new boolean[] {true, false}) {
+      try {
+        Symbols syms = dyn ? elf.dynamicSymbols() : elf.symbolTable();
+        for (Symbol s : syms) {
+          Accessors.touch(s);
+        }
+        syms.undefined().named("__stack_chk_fail").exists();
+        syms.functions().nameStartsWith("_ZN").size();
+      } catch (ElfFormatException e) {
+        expected(e);
+      }
+    }
+    try {
+      elf.dynamic().entries().forEach(e -> e.toString());
+      elf.dynamic().needed();
+      elf.dynamic().rpath();
+      elf.dynamic().runpath();
+      elf.dynamic().soname();
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+    try {
+      elf.versionRequirements().highestByNamespace();
+      elf.versionRequirements().highest("GLIBC");
+      elf.versionDefinitions().forEach(Object::toString);
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+    try {
+      Accessors.touch(elf.notes().gnuProperties());
+      elf.notes().buildId();
+      elf.notes().abiTag();
+      elf.notes().packageMetadata();
+      elf.segmentNotes().gnuProperties().ibt();
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+    try {
+      elf.bytes(0, (int) Math.min(64, elf.size()));
+      elf.bytes(Math.max(0, elf.size() - 1), 1);
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+  }
+
+  /** The documented exception, and not a reader bug the memo caught. */
+  static void expected(ElfFormatException e) {
+    assertThat(e.reason()).isNotBlank();
+    if (e.getCause() instanceof RuntimeException bug) {
+      throw new AssertionError("reader bug behind " + e.getMessage(), bug);
+    }
+  }
+}
