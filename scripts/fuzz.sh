@@ -34,6 +34,8 @@ ALL_TARGETS=(
   binary-inspect:ElfFuzzTest#reader
   binary-inspect:ElfFuzzTest#inspect
   binary-inspect:AuditFuzzTest#audit
+  binary-inspect:PeMachOFuzzTest#pe
+  binary-inspect:PeMachOFuzzTest#macho
 )
 
 selected=()
@@ -60,6 +62,12 @@ seed() {
     ProvenanceFuzzTest#*)
       find "$SHARED/corpus/attest" -type f \( -name '*.attestation' -o -name '*.sigstore' -o -name '*.provenance' \
         -o -name '*.json' \) -size -64k -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
+    PeMachOFuzzTest#pe)
+      find "$SHARED/corpus/wheels" -type f \( -name '*.dll' -o -name '*.exe' \) -size -64k \
+        -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
+    PeMachOFuzzTest#macho)
+      find "$SHARED/corpus/wheels" -type f \( -name '*.dylib' -o -name '*darwin.so' \) -size -128k \
+        -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
     ElfFuzzTest#*)
       find "$SHARED/corpus/elf" -type f -name '*.so' -size -40k -exec cp -f {} "$dir"/ \; 2>/dev/null
       find "$ROOT/binary-inspect/target" -path '*fixtures*' -type f -size -40k \
