@@ -255,6 +255,11 @@ final class ElfParser {
         if (s[1] == 8) {
           defects.add(shoff + strndx * ent, "section name string table", "is SHT_NOBITS");
         } else {
+          if (s[1] != 3) {
+            // read anyway, as readelf does, but a name table of another type is a lie worth reporting
+            defects.add(shoff + strndx * ent, "section name string table",
+                "e_shstrndx " + strndx + " names a section of type 0x" + Long.toHexString(s[1]) + ", not SHT_STRTAB");
+          }
           try {
             names = new StringTable(
                 clipped(s[4], s[5], "section name string table"), s[4], "section name string table", defects,
@@ -471,6 +476,8 @@ final class ElfParser {
 
   private StringTable dynamicStringTable(
       long[] tags, long[] vals, int n, Segments segs, Sections secs, Optional<Section> dynSection) {
+    // the loader reads DT_STRTAB, but a section header that says otherwise is a contradiction worth a defect
+    dynSection.ifPresent(d -> secs.at(d.link()).ifPresent(l -> requireStringTable(d, l, name(d))));
     long strtab = -1;
     long strsz = -1;
     for (int i = 0; i < n; i++) {
@@ -560,9 +567,7 @@ final class ElfParser {
       defects.add(s.offset(), part, "sh_link " + s.link() + " is not a string table index");
     } else {
       Section l = link.get();
-      if (l.type() != SectionType.STRTAB) {
-        defects.add(l.offset(), part, "sh_link points to " + name(l) + ", which is not SHT_STRTAB");
-      }
+      requireStringTable(s, l, part);
       if (l.hasFileBytes()) {
         try {
           strings = new StringTable(clipped(l.offset(), l.size(), name(l)), l.offset(), name(l), defects,
@@ -595,6 +600,16 @@ final class ElfParser {
       }
     }
     return symbols(s.offset(), count, ent, part, strings, shndx, versym);
+  }
+
+  /**
+   * Records a defect when {@code owner}'s {@code sh_link} names a section that is not {@code SHT_STRTAB}. The
+   * strings are still read from it (readelf does the same), so a mislabelled but usable table keeps its names.
+   */
+  private void requireStringTable(Section owner, Section link, String part) {
+    if (link.type() != SectionType.STRTAB) {
+      defects.add(owner.offset(), part, "sh_link " + owner.link() + " points to " + name(link) + ", which is not SHT_STRTAB");
+    }
   }
 
   /** .dynsym located through DT_SYMTAB when there are no section headers; counted by DT_HASH or DT_GNU_HASH. */
@@ -812,6 +827,7 @@ final class ElfParser {
       Optional<Section> link = secs.at(s.link());
       if (link.isPresent() && link.get().hasFileBytes()) {
         Section l = link.get();
+        requireStringTable(s, l, name(s));
         strings = new StringTable(clipped(l.offset(), l.size(), name(l)), l.offset(), name(l), defects, limits.maxStringLength());
       } else {
         defects.add(s.offset(), name(s), "sh_link " + s.link() + " is not a string table");
