@@ -234,7 +234,7 @@ public final class WheelVerifier {
   private final class Run {
     private final SeekableByteChannel channel;
     private final String fileName;
-    private final List<Finding> findings = new ArrayList<>();
+    private final CappedFindings findings = new CappedFindings(limits.maxFindings());
     private Optional<WheelFilename> filename = Optional.empty();
     private Optional<DistInfoDirectory> distInfo = Optional.empty();
     private Optional<WheelInfo> wheelInfo = Optional.empty();
@@ -293,7 +293,7 @@ public final class WheelVerifier {
         String digest = sha256 == null ? sha256OfChannel() : join(sha256);
         checkSignatures(digest);
         return new VerificationReport(fileName, digest, size, filename, distInfo, wheelInfo, metadata, record,
-            signatures, findings, checked, inflated);
+            signatures, findings.toList(), checked, inflated);
       } finally {
         if (own != null) {
           own.shutdownNow();

@@ -16,8 +16,8 @@ package dev.wheeltapper.zip;
  *       {@link #totalRatioFloor()} (64 MiB): PyPI's upload rule;
  *   <li>{@link #maxMetadataFileSize()} 16 MiB for each metadata file the caller reads whole (METADATA, WHEEL,
  *       RECORD);
- *   <li>{@link #maxFindings()} 1,000 findings of each code kept per scan; later ones are counted in one closing
- *       note.
+ *   <li>{@link #maxFindings()} 1,000 findings of each code kept per scan, and per verification report; later ones
+ *       are counted in one closing note.
  * </ul>
  *
  * <pre>{@code
