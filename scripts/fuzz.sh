@@ -5,7 +5,8 @@
 #
 # SECONDS (default 60) is the fuzzing time per target. Each target is seeded from its committed inputs
 # (src/test/resources/dev/wheeltapper/fuzz/<Class>Inputs/<method>/) and, through the git-ignored generated corpus
-# .cifuzz-corpus/, from the real files of ../shared/corpus and the test build's native fixtures. A crashing input is
+# .cifuzz-corpus/, from the real files of ../shared/corpus, the test build's native fixtures and the hostile cases
+# the tests build byte by byte (see hostile() below). A crashing input is
 # written by Jazzer into the Inputs directory, where it becomes a regression test of the normal build. Per target the
 # script prints executions, the corpus size and the findings; logs are kept in target/fuzz/.
 #
@@ -75,6 +76,22 @@ seed() {
   esac
 }
 
+# Seeds from the hostile cases the tests build byte by byte (ZipBuilder archives, ELF mutants): the tests run once per
+# module with wheeltapper.fuzz.seeds set, and FuzzSeeds writes each input into the module's generated corpus.
+hostile_done=""
+hostile() {
+  local module=$1 tests
+  case " $hostile_done " in *" $module "*) return ;; esac
+  hostile_done="$hostile_done $module"
+  case $module in
+    wheel-core) tests='HostileWheelTest,WheelVerifierTest,EntryListenerTest,ZipScannerTest,EntryReaderTest' ;;
+    binary-inspect) tests='ElfHostileTest,ElfLinkCycleTest,BinaryInspectorHostileTest' ;;
+  esac
+  ./mvnw -B -o -q test -pl "$module" -am -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dwheeltapper.fuzz.seeds=.cifuzz-corpus >"target/fuzz/hostile-$module.log" 2>&1 \
+    || echo "hostile seeds for $module: tests failed, see target/fuzz/hostile-$module.log" >&2
+}
+
 mkdir -p target/fuzz
 printf '%-34s %10s %8s %8s %s\n' target seconds execs corpus findings
 for t in "${selected[@]}"; do
@@ -83,6 +100,14 @@ for t in "${selected[@]}"; do
   cls=${test%%#*}
   method=${test#*#}
   seed "$module" "$cls" "$method"
+  case "$cls" in
+    WheelFuzzTest) hostile wheel-core ;;
+    ElfFuzzTest) hostile binary-inspect ;;
+    AuditFuzzTest)
+      hostile wheel-core
+      cp -f "$ROOT"/wheel-core/.cifuzz-corpus/dev.wheeltapper.fuzz.AuditFuzzTest/audit/hostile-* \
+        "$ROOT/$module/.cifuzz-corpus/dev.wheeltapper.fuzz.AuditFuzzTest/audit/" 2>/dev/null ;;
+  esac
   inputs="$ROOT/$module/src/test/resources/dev/wheeltapper/fuzz/${cls}Inputs/$method"
   before=$(ls "$inputs" 2>/dev/null | wc -l)
   log="target/fuzz/$cls-$method.log"

@@ -6,6 +6,7 @@ import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.testing.FuzzSeeds;
 import dev.wheeltapper.testing.HardeningFixtures;
 import dev.wheeltapper.testing.HardeningFixtures.Fixture;
 import dev.wheeltapper.testing.SharedCorpus;
@@ -24,6 +25,7 @@ class BinaryInspectorHostileTest {
 
   /** Inspects, returning empty when the file is rejected with the documented exception. */
   private static Optional<BinaryInspection> inspect(byte[] bytes) {
+    FuzzSeeds.offer(bytes, "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
     try (ElfFile elf = ElfFile.of(bytes)) {
       return Optional.of(BinaryInspector.inspectWheelEntry(elf, "pkg/x.so"));
     } catch (ElfFormatException e) {

@@ -3,6 +3,7 @@ package dev.wheeltapper.elf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wheeltapper.testing.FuzzSeeds;
 import dev.wheeltapper.testing.NativeFixtures;
 import dev.wheeltapper.testing.NativeFixtures.Fixture;
 import dev.wheeltapper.testing.SharedCorpus;
@@ -157,15 +158,19 @@ class ElfHostileTest {
     }
 
     ElfFile open() throws ElfFormatException {
+      FuzzSeeds.offer(b.clone(), "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
       return ElfFile.of(b.clone());
     }
 
     ElfFile open(ElfLimits limits) throws IOException {
+      FuzzSeeds.offer(b.clone(), "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
       return ElfFile.of(dev.wheeltapper.binary.ByteSources.of(b.clone()), limits);
     }
 
     ElfFile truncated(int length) throws ElfFormatException {
-      return ElfFile.of(Arrays.copyOf(b, length));
+      byte[] cut = Arrays.copyOf(b, length);
+      FuzzSeeds.offer(cut, "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
+      return ElfFile.of(cut);
     }
   }
 
@@ -405,6 +410,38 @@ class ElfHostileTest {
       assertThat(elf.dynamicSymbols().undefined().named("__stack_chk_fail").exists()).isTrue();
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("sh_entsize 0"))
           .anyMatch(d -> d.reason().contains("not a multiple"));
+    }
+  }
+
+  /**
+   * {@code sh_link} naming a section that exists but is not {@code SHT_STRTAB}: the symbol table, the dynamic section,
+   * the version needs and {@code e_shstrndx} each record a defect naming the link; names are read from the wrong
+   * section as readelf does (so they may be garbage) and nothing throws.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void linksToSectionsThatAreNotStringTables(Path base) throws IOException {
+    Mutant m = new Mutant(base);
+    Section dynsym = m.section(".dynsym");
+    Section dynamic = m.section(".dynamic");
+    Section verneed = m.section(".gnu.version_r");
+    Section text = m.section(".text");
+    m.u32(m.shLink(dynsym.index()), text.index());
+    m.u32(m.shLink(dynamic.index()), dynsym.index());
+    m.u32(m.shLink(verneed.index()), text.index());
+    m.u16(m.ehShstrndx(), text.index());
+    try (ElfFile elf = m.open()) {
+      assertThat(touchAll(elf)).isZero();
+      assertThat(elf.dynamicSymbols().size()).isEqualTo((int) (dynsym.size() / m.symSize()));
+      // the loader's view does not use section links: DT_STRTAB still names the needed libraries
+      assertThat(elf.dynamic().needed()).isNotEmpty().allMatch(n -> n.startsWith("lib"));
+      assertThat(elf.defects()).extracting(ElfDefect::reason)
+          .contains("e_shstrndx " + text.index() + " names a section of type 0x1, not SHT_STRTAB")
+          .anyMatch(r -> r.startsWith("sh_link " + text.index() + " points to ") && r.endsWith(", which is not SHT_STRTAB"))
+          .anyMatch(r -> r.startsWith("sh_link " + dynsym.index() + " points to "));
+      assertThat(elf.defects()).filteredOn(d -> d.reason().endsWith("which is not SHT_STRTAB"))
+          .extracting(ElfDefect::offset)
+          .contains(dynsym.offset(), dynamic.offset(), verneed.offset());
     }
   }
 

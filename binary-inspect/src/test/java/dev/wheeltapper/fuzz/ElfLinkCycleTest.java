@@ -7,6 +7,7 @@ import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.ElfHeader;
 import dev.wheeltapper.elf.Section;
+import dev.wheeltapper.testing.FuzzSeeds;
 import dev.wheeltapper.testing.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ class ElfLinkCycleTest {
     }
 
     ElfFile open() throws ElfFormatException {
+      FuzzSeeds.offer(b.clone(), "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
       return ElfFile.of(b.clone());
     }
   }

@@ -853,7 +853,10 @@ public final class ZipBuilder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return o.buf.toByteArray();
+    byte[] zip = o.buf.toByteArray();
+    // every archive a test builds by hand, hostile or not, is a seed for the archive fuzzers
+    FuzzSeeds.offer(zip, "WheelFuzzTest#open", "WheelFuzzTest#verify", "AuditFuzzTest#audit");
+    return zip;
   }
 
   /** An output that tracks a 64-bit position and can skip over holes when backed by a file. */
