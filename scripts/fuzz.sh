@@ -99,15 +99,16 @@ for t in "${selected[@]}"; do
   test=${t#*:}
   cls=${test%%#*}
   method=${test#*#}
-  seed "$module" "$cls" "$method"
   case "$cls" in
     WheelFuzzTest) hostile wheel-core ;;
     ElfFuzzTest) hostile binary-inspect ;;
     AuditFuzzTest)
       hostile wheel-core
+      mkdir -p "$ROOT/$module/.cifuzz-corpus/dev.wheeltapper.fuzz.AuditFuzzTest/audit"
       cp -f "$ROOT"/wheel-core/.cifuzz-corpus/dev.wheeltapper.fuzz.AuditFuzzTest/audit/hostile-* \
         "$ROOT/$module/.cifuzz-corpus/dev.wheeltapper.fuzz.AuditFuzzTest/audit/" 2>/dev/null ;;
   esac
+  seed "$module" "$cls" "$method" # after hostile(): its test run builds the native fixtures seed() copies
   inputs="$ROOT/$module/src/test/resources/dev/wheeltapper/fuzz/${cls}Inputs/$method"
   before=$(ls "$inputs" 2>/dev/null | wc -l)
   log="target/fuzz/$cls-$method.log"
