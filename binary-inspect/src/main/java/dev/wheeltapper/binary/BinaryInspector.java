@@ -1,6 +1,7 @@
 package dev.wheeltapper.binary;
 
 import dev.wheeltapper.elf.DynamicEntry;
+import dev.wheeltapper.elf.ElfDefect;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.GnuProperty;
@@ -22,7 +23,9 @@ import dev.wheeltapper.macho.MachORecords;
 import dev.wheeltapper.macho.MachOSlice;
 import dev.wheeltapper.pe.PeFile;
 import dev.wheeltapper.pe.PeRecords;
+import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Untrusted;
 import dev.wheeltapper.toolchain.MachOToolchain;
 import dev.wheeltapper.toolchain.PeToolchain;
 import dev.wheeltapper.toolchain.ElfToolchain;
@@ -106,9 +109,40 @@ public final class BinaryInspector {
       ctx = ctx.withMemorySafeCode(toolchain.memorySafetyEvidence());
     }
     Hardening hardening = ElfHardening.check(facts, ctx);
+    List<Finding> findings = new ArrayList<>(hardening.findings(path));
+    List<String> defects = new ArrayList<>();
+    for (ElfDefect d : elf.defects()) {
+      defects.add(d.part() + (d.offset() >= 0 ? " at 0x" + Long.toHexString(d.offset()) : "") + ": " + d.reason());
+    }
+    malformed(path, "ELF file", defects).ifPresent(findings::add);
     return new BinaryInspection(path, NativeFormat.ELF, OptionalInt.of(facts.bits()),
         Optional.of(facts.littleEndian() ? "little" : "big"), facts.machineLabel(), elf.type().label(), hardening,
-        toolchain, facts.needed(), facts.versionHighest(), hardening.findings(path));
+        toolchain, facts.needed(), facts.versionHighest(), findings);
+  }
+
+  /** How many defects a {@code binary.malformed} message quotes; the rest are counted. */
+  private static final int QUOTED_DEFECTS = 3;
+
+  /**
+   * One {@code binary.malformed} warning summarising a reader's defects, or empty for a clean file. The defects come
+   * may quote names from the file, so the message goes through {@link Untrusted#printable}.
+   */
+  static Optional<Finding> malformed(String path, String what, List<String> defects) {
+    if (defects.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder m = new StringBuilder("The ").append(what).append(" has ").append(defects.size())
+        .append(defects.size() == 1 ? " structural defect" : " structural defects")
+        .append("; the analysis used what could be read: ");
+    for (int i = 0; i < Math.min(QUOTED_DEFECTS, defects.size()); i++) {
+      String d = defects.get(i);
+      // a defect may quote names from the file (up to the string limit): printable, and short
+      m.append(i == 0 ? "" : "; ").append(Untrusted.printable(d.length() > 200 ? d.substring(0, 200) + "..." : d));
+    }
+    if (defects.size() > QUOTED_DEFECTS) {
+      m.append("; and ").append(defects.size() - QUOTED_DEFECTS).append(" more");
+    }
+    return Optional.of(Finding.warning(Codes.BINARY_MALFORMED, path, m.append('.').toString()));
   }
 
   /**
@@ -272,9 +306,11 @@ public final class BinaryInspector {
     }
     Hardening hardening = PeHardening.check(pe, ctx);
     PeRecords.Header h = pe.header();
+    List<Finding> findings = new ArrayList<>(hardening.findings(path));
+    malformed(path, "PE image", pe.defects()).ifPresent(findings::add);
     return new BinaryInspection(path, NativeFormat.PE, OptionalInt.of(h.pe32Plus() ? 64 : 32),
         Optional.of("little"), h.machineLabel(), h.isDll() ? "dll" : "exe", hardening, toolchain, pe.needed(),
-        Map.of("windows", h.majorSubsystemVersion() + "." + h.minorSubsystemVersion()), hardening.findings(path));
+        Map.of("windows", h.majorSubsystemVersion() + "." + h.minorSubsystemVersion()), findings);
   }
 
   /**
@@ -340,6 +376,10 @@ public final class BinaryInspector {
             ? new Finding(f.code(), f.severity(), f.path(), "(" + s.machineLabel() + " slice) " + f.message())
             : f);
       }
+      List<String> defects = new ArrayList<>(macho.defects());
+      defects.addAll(s.defects());
+      malformed(path, macho.fat() ? "Mach-O " + s.machineLabel() + " slice" : "Mach-O file", defects)
+          .ifPresent(findings::add);
       List<String> needed = new ArrayList<>();
       for (MachORecords.Dylib d : s.dylibs()) {
         needed.add(d.name());

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.hardening.HardeningCheck;
+import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.testing.FuzzSeeds;
 import dev.wheeltapper.testing.HardeningFixtures;
 import dev.wheeltapper.testing.HardeningFixtures.Fixture;
@@ -99,6 +101,36 @@ class BinaryInspectorHostileTest {
     assertThat(noRelro.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("none");
     // the language evidence does not depend on the headers
     assertThat(noRelro.toolchain().languageLabels()).containsExactly("rust");
+  }
+
+  /**
+   * A binary that parses with defects is not a silent pass: the inspection carries one {@code binary.malformed}
+   * warning quoting the first defects, here a symbol table linked to {@code .text} instead of its string table.
+   */
+  @Test
+  void readerDefectsBecomeOneMalformedWarning() throws IOException {
+    byte[] clean = Files.readAllBytes(HardeningFixtures.get(Fixture.FULL));
+    assertThat(inspect(clean).orElseThrow().findings()).noneMatch(f -> f.code().equals(Codes.BINARY_MALFORMED));
+
+    byte[] b = clean.clone();
+    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    int dynsym;
+    int text;
+    try (ElfFile elf = ElfFile.of(clean.clone())) {
+      dynsym = elf.sections().named(".dynsym").orElseThrow().index();
+      text = elf.sections().named(".text").orElseThrow().index();
+    }
+    long shoff = bb.getLong(0x28);
+    int shentsize = bb.getShort(0x3a) & 0xffff;
+    bb.putInt((int) (shoff + (long) dynsym * shentsize + 40), text); // sh_link of .dynsym
+    BinaryInspection i = inspect(b).orElseThrow();
+    assertThat(i.findings()).filteredOn(f -> f.code().equals(Codes.BINARY_MALFORMED)).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.WARNING);
+          assertThat(f.path()).isEqualTo("pkg/x.so");
+          assertThat(f.message()).startsWith("The ELF file has ")
+              .contains(".dynsym at 0x").contains("sh_link " + text + " points to .text, which is not SHT_STRTAB");
+        });
   }
 
   @Test

@@ -134,6 +134,24 @@ class PeHostileTest {
   }
 
   @Test
+  void defectsReachTheInspectionAsOneMalformedWarning() throws Exception {
+    byte[] i = load("x64/simpledll.dll");
+    le(i).putInt(dir(i, 1), 0x7fffffff);
+    PeFile pe = survive(i);
+    BinaryInspection inspection = BinaryInspector.inspect(pe, "x.dll");
+    assertThat(inspection.findings()).filteredOn(f -> f.code().equals("binary.malformed")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(dev.wheeltapper.report.Severity.WARNING);
+          assertThat(f.path()).isEqualTo("x.dll");
+          assertThat(f.message()).startsWith("The PE image has " + pe.defects().size() + " structural defect")
+              .contains(pe.defects().get(0));
+        });
+    // the clean original has none
+    assertThat(BinaryInspector.inspect(survive(load("x64/simpledll.dll")), "x.dll").findings())
+        .noneMatch(f -> f.code().equals("binary.malformed"));
+  }
+
+  @Test
   void lyingCountsInsideTablesAreBounded() throws Exception {
     byte[] b = load("x64/simpledll.dll");
     PeFile orig = PeFile.read(ByteSources.of(b));

@@ -35,6 +35,7 @@ final class Rules {
       Map.entry("signature.untrusted", "A valid signature from a key outside the trust given."),
       Map.entry("signature.missing", "No signature at all."),
       Map.entry("binary.unparseable", "A file that claims a native format but cannot be parsed."),
+      Map.entry("binary.malformed", "A native binary that parses, with structural damage or a reader limit reached."),
       Map.entry("policy.platform-mismatch", "A binary contradicts the wheel's platform tag."),
       Map.entry("policy.manylinux-violation", "A symbol version or library beyond the claimed policy."),
       Map.entry("policy.abi3-violation", "An abi3 extension uses symbols outside the Limited API."));

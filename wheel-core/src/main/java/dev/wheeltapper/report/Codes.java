@@ -88,6 +88,12 @@ public final class Codes {
 
   /** A file that claims a native format by its magic number but cannot be parsed. */
   public static final String BINARY_UNPARSEABLE = "binary.unparseable";
+  /**
+   * A native binary that parses, but with structural damage or a reader limit reached (an ELF, PE or Mach-O defect:
+   * a string table without its terminator, a link to the wrong kind of section, a table cut at its limit); the
+   * analysis used what could be read, so its verdicts rest on a file that lies somewhere (a warning).
+   */
+  public static final String BINARY_MALFORMED = "binary.malformed";
   /** A native binary recognised by its magic number in a format without a reader in this version (a note). */
   public static final String BINARY_UNSUPPORTED_FORMAT = "binary.unsupported-format";
   /** A file given to {@code inspect} that is not a native binary (a note). */
