@@ -442,6 +442,9 @@ public final class Pep740Verifier {
     return predicate;
   }
 
+  /** 9999-12-31T23:59:59Z, the last instant an X.509 certificate can name. */
+  private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
+
   /** Checks one Rekor entry; answers its integrated time when readable. */
   private static Instant checkEntry(Ctx c, JsonValue e, Raw raw, SigstoreTrustedRoot root) {
     Optional<Long> logIndex = e.member("logIndex").flatMap(JsonValue::asLong);
@@ -450,7 +453,10 @@ public final class Pep740Verifier {
     Optional<Long> time = e.member("integratedTime").flatMap(JsonValue::asLong);
     Optional<String> bodyB64 = e.member("canonicalizedBody").flatMap(JsonValue::asString);
     Optional<byte[]> body = bodyB64.flatMap(Crypto::b64);
-    if (logIndex.isEmpty() || logId.isEmpty() || time.isEmpty() || body.isEmpty() || time.get() < 0) {
+    // integratedTime is a count of seconds from the log; beyond year 9999 it is no time at all (and Instant
+    // overflows past year 1,000,000,000)
+    if (logIndex.isEmpty() || logId.isEmpty() || time.isEmpty() || body.isEmpty() || time.get() < 0
+        || time.get() > LAST_SECOND_OF_9999) {
       c.fail(Pep740Check.FORMAT, "invalid transparency log entry (logIndex, logId, integratedTime or body)");
       return null;
     }

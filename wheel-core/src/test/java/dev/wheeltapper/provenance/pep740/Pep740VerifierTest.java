@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Pep740VerifierTest {
 
@@ -318,6 +319,23 @@ class Pep740VerifierTest {
     AttestationResult r = one(json, "pypi_attestations-0.0.19.tar.gz",
         "9bb1add04b1b4e182be6b0b80931593f7a291eb49d69b4fd728a5d4cbcdc4bd3", production());
     assertThat(r.failedChecks()).containsExactly(Pep740Check.INCLUSION_PROMISE);
+  }
+
+  /**
+   * Found by fuzzing: an integratedTime past what {@link java.time.Instant} holds made the verifier's defence in depth
+   * report "unexpected error" ({@code DateTimeException}). Beyond year 9999 is now a malformed entry, like a negative
+   * time.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"253402300800", "31556889864403200", "9223372036854775807"})
+  void integratedTimeBeyondYear9999IsAMalformedEntry(String seconds) throws Exception {
+    String j = text("pypi_attestations-0.0.19.tar.gz.publish.attestation");
+    byte[] json = j.replaceFirst("\"integratedTime\":\\s*\"1733354041\"", "\"integratedTime\":\"" + seconds + "\"")
+        .getBytes(StandardCharsets.UTF_8);
+    AttestationResult r = one(json, "pypi_attestations-0.0.19.tar.gz",
+        "9bb1add04b1b4e182be6b0b80931593f7a291eb49d69b4fd728a5d4cbcdc4bd3", production());
+    assertThat(r.failedChecks()).contains(Pep740Check.FORMAT);
+    assertThat(r.toString()).contains("invalid transparency log entry").doesNotContain("unexpected error");
   }
 
   @Test
