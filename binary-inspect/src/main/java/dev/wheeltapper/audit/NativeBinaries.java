@@ -195,7 +195,7 @@ public final class NativeBinaries {
    * temporary file as soon as it is inspected. An entry the verifier could not read whole (a CRC-32 mismatch, a
    * limit) is not inspected: the verification report says why.
    */
-  static Result inspectCaptured(WheelCapture capture) throws IOException {
+  static Result inspectCaptured(WheelCapture capture, ElfLimits elfLimits) throws IOException {
     List<BinaryInspection> inspected = new ArrayList<>();
     List<Recognised> recognised = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
@@ -212,7 +212,7 @@ public final class NativeBinaries {
           }
         } else {
           ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
-          try (ElfFile elf = ElfFile.of(src, ElfLimits.defaults())) {
+          try (ElfFile elf = ElfFile.of(src, elfLimits)) {
             BinaryInspection b = BinaryInspector.inspectWheelEntry(elf, c.path);
             inspected.add(b);
             findings.addAll(b.findings());

@@ -2,6 +2,7 @@ package dev.wheeltapper.audit;
 
 import dev.wheeltapper.binary.BinaryInspection;
 import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.elf.ElfLimits;
 import dev.wheeltapper.policy.Abi3Check;
 import dev.wheeltapper.policy.Abi3Result;
 import dev.wheeltapper.policy.BinaryLinkage;
@@ -63,9 +64,11 @@ public final class WheelAudit {
   private static final long CAPTURE_MEMORY = 64L << 20;
 
   private final WheelVerifier verifier;
+  private final ElfLimits elfLimits;
 
-  private WheelAudit(WheelVerifier verifier) {
+  private WheelAudit(WheelVerifier verifier, ElfLimits elfLimits) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.elfLimits = Objects.requireNonNull(elfLimits, "elfLimits");
   }
 
   /**
@@ -74,7 +77,7 @@ public final class WheelAudit {
    * @return the audit
    */
   public static WheelAudit defaults() {
-    return new WheelAudit(WheelVerifier.defaults());
+    return new WheelAudit(WheelVerifier.defaults(), ElfLimits.defaults());
   }
 
   /**
@@ -84,7 +87,22 @@ public final class WheelAudit {
    * @return the audit
    */
   public static WheelAudit of(WheelVerifier verifier) {
-    return new WheelAudit(verifier);
+    return new WheelAudit(verifier, ElfLimits.defaults());
+  }
+
+  /**
+   * A copy that reads ELF binaries under other limits (the archive's limits are the verifier's). A binary that
+   * reaches one is reported as {@code binary.malformed}, quoting the cut.
+   *
+   * <pre>{@code
+   * WheelAudit strict = WheelAudit.defaults().withElfLimits(ElfLimits.defaults().withMaxSymbols(100_000));
+   * }</pre>
+   *
+   * @param limits the ELF reader's limits
+   * @return the copy
+   */
+  public WheelAudit withElfLimits(ElfLimits limits) {
+    return new WheelAudit(verifier, limits);
   }
 
   /**
@@ -100,7 +118,7 @@ public final class WheelAudit {
     Set<String> entryNames;
     try (WheelCapture capture = new WheelCapture(CAPTURE_MEMORY)) {
       verification = verifier.verify(wheel, capture);
-      binaries = NativeBinaries.inspectCaptured(capture);
+      binaries = NativeBinaries.inspectCaptured(capture, elfLimits);
       entryNames = capture.entryNames();
     }
     List<Finding> findings = new ArrayList<>(verification.findings());

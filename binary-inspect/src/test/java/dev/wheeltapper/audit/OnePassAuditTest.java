@@ -28,7 +28,7 @@ class OnePassAuditTest {
       List<Path> spilled, List<VerificationReport> reports) throws IOException {
     try (WheelCapture capture = new WheelCapture(memory)) {
       reports.add(verifier.verify(wheel, capture));
-      NativeBinaries.Result r = NativeBinaries.inspectCaptured(capture);
+      NativeBinaries.Result r = NativeBinaries.inspectCaptured(capture, dev.wheeltapper.elf.ElfLimits.defaults());
       spilled.addAll(capture.temporaryFiles());
       return r;
     }

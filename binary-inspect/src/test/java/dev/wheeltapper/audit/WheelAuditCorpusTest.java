@@ -49,6 +49,21 @@ class WheelAuditCorpusTest {
     assertThat(r.memorySafe()).isEqualTo(MemorySafety.NO);
   }
 
+  /** A caller's tighter ELF limit reaches the audit: the cut is a {@code binary.malformed} warning, not an error. */
+  @Test
+  void tighterElfLimitsAreAFindingNotAnException() throws IOException {
+    Path wheel = corpus("wheels/auditwheel/python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl");
+    assertThat(AUDIT.audit(wheel).findings(Codes.BINARY_MALFORMED)).isEmpty();
+    WheelAuditReport r = AUDIT.withElfLimits(dev.wheeltapper.elf.ElfLimits.defaults().withMaxSymbols(10)).audit(wheel);
+    assertThat(r.findings(Codes.BINARY_MALFORMED)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.path()).isEqualTo("python_mscl/_mscl.so");
+      assertThat(f.message()).contains("cut at the limit of 10");
+    });
+    // the rest of the audit still runs on what was read
+    assertThat(r.policy().manylinux()).isPresent();
+  }
+
   @Test
   void cffiNeedsExternalLibffiAndLibpython() throws IOException {
     WheelAuditReport r = audit("cffi-1.5.0-cp27-none-linux_x86_64.whl");
