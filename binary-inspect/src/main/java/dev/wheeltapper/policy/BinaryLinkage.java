@@ -40,6 +40,9 @@ import java.util.Set;
  * @param requiredVersions per library ({@code vn_file}), the version names required ({@code vna_name})
  * @param undefined the names of imported (undefined, global) symbols
  * @param undefinedWeak the names of imported weak symbols
+ * @param x86IsaLevel the x86-64 micro-architecture level an x86 binary declares it needs in
+ *     {@code GNU_PROPERTY_X86_ISA_1_NEEDED} (2, 3 or 4 for x86-64-v2, -v3, -v4); 1 for the baseline, no such property,
+ *     or another architecture
  */
 public record BinaryLinkage(
     String path,
@@ -52,10 +55,33 @@ public record BinaryLinkage(
     List<String> runpath,
     Map<String, List<String>> requiredVersions,
     Set<String> undefined,
-    Set<String> undefinedWeak) {
+    Set<String> undefinedWeak,
+    int x86IsaLevel) {
 
   /** At most this many imported symbol names are kept per binary. */
   private static final int MAX_SYMBOLS = 200_000;
+
+  /**
+   * A binary that declares no x86 ISA level (baseline).
+   *
+   * @param path the entry path inside the wheel
+   * @param machine the machine label
+   * @param bits 32 or 64
+   * @param littleEndian the byte order
+   * @param soname {@code DT_SONAME}
+   * @param needed {@code DT_NEEDED}
+   * @param rpath {@code DT_RPATH}
+   * @param runpath {@code DT_RUNPATH}
+   * @param requiredVersions required versions per library
+   * @param undefined imported symbols
+   * @param undefinedWeak imported weak symbols
+   */
+  public BinaryLinkage(String path, String machine, int bits, boolean littleEndian, Optional<String> soname,
+      List<String> needed, List<String> rpath, List<String> runpath, Map<String, List<String>> requiredVersions,
+      Set<String> undefined, Set<String> undefinedWeak) {
+    this(path, machine, bits, littleEndian, soname, needed, rpath, runpath, requiredVersions, undefined, undefinedWeak,
+        1);
+  }
 
   /** Copies and rejects nulls. */
   public BinaryLinkage {
@@ -109,7 +135,24 @@ public record BinaryLinkage(
       }
     }
     return new BinaryLinkage(path, h.machineLabel(), h.bits(), h.littleEndian(), dyn.soname(), dyn.needed(),
-        dyn.rpath(), dyn.runpath(), versions, strong, weak);
+        dyn.rpath(), dyn.runpath(), versions, strong, weak, x86IsaLevel(elf));
+  }
+
+  /**
+   * The x86-64 level in {@code GNU_PROPERTY_X86_ISA_1_NEEDED} (binutils 2.36+: bit 0 baseline, 1 v2, 2 v3, 3 v4),
+   * which the linker writes for {@code -z x86-64-v3} or {@code -mneeded}; 1 when absent or unreadable.
+   */
+  private static int x86IsaLevel(ElfFile elf) {
+    int machine = elf.header().rawMachine();
+    if (machine != 62 && machine != 3) { // EM_X86_64, EM_386
+      return 1;
+    }
+    try {
+      long needed = elf.notes().gnuProperties().x86IsaNeeded().orElse(0);
+      return (needed & 0x8) != 0 ? 4 : (needed & 0x4) != 0 ? 3 : (needed & 0x2) != 0 ? 2 : 1;
+    } catch (ElfFormatException e) {
+      return 1; // the inspection reports the damage
+    }
   }
 
   /**

@@ -158,8 +158,10 @@ public final class PlatformCheck {
         }
       }
     }
+    List<String> unsupportedIsa = binaries.stream().filter(b -> b.x86IsaLevel() > 1).map(BinaryLinkage::path)
+        .sorted().distinct().toList();
     PlatformResult result = new PlatformResult(family, claimed.map(PlatformTag::pep600), satisfied, ok, libc,
-        List.copyOf(external), List.copyOf(libpython), highestVersions(binaries), pyfpe);
+        List.copyOf(external), List.copyOf(libpython), highestVersions(binaries), pyfpe, unsupportedIsa);
     return family.equals("manylinux")
         ? new Outcome(Optional.of(result), Optional.empty(), findings)
         : new Outcome(Optional.empty(), Optional.of(result), findings);
@@ -304,6 +306,11 @@ public final class PlatformCheck {
       }
       if (!black.isEmpty()) {
         why.add("imports " + String.join(", ", black) + ", blacklisted by " + p.name());
+      }
+      if (b.x86IsaLevel() > 1) {
+        // auditwheel's "unsupported ISA extensions": the platform tag promises the baseline instruction set
+        why.add("needs x86-64-v" + b.x86IsaLevel() + " (GNU_PROPERTY_X86_ISA_1_NEEDED), while " + p.name() + "_" + arch
+            + " promises only the baseline instruction set");
       }
       if (!why.isEmpty()) {
         out.put(b, why);

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * @param libpython libpython sonames some binary needs (never allowed)
  * @param symbolVersions the highest version required per namespace over every binary ({@code GLIBC -> 2.29})
  * @param pyfpe whether some binary imports {@code PyFPE_jbuf} (only {@code linux} then)
+ * @param unsupportedIsa x86 binaries that need more than the baseline instruction set (x86-64-v2 and up, from
+ *     {@code GNU_PROPERTY_X86_ISA_1_NEEDED}), which no policy allows; auditwheel's {@code unsupported_isa}
  */
 public record PlatformResult(
     String family,
@@ -42,7 +44,26 @@ public record PlatformResult(
     List<String> externalLibraries,
     List<String> libpython,
     Map<String, String> symbolVersions,
-    boolean pyfpe) {
+    boolean pyfpe,
+    List<String> unsupportedIsa) {
+
+  /**
+   * A verdict without binaries that need more than the baseline instruction set.
+   *
+   * @param family the family
+   * @param claimed the claimed tag
+   * @param satisfied the satisfied tag
+   * @param ok whether the claim holds
+   * @param libc the libc
+   * @param externalLibraries external libraries
+   * @param libpython libpython sonames
+   * @param symbolVersions highest versions per namespace
+   * @param pyfpe whether {@code PyFPE_jbuf} is imported
+   */
+  public PlatformResult(String family, Optional<String> claimed, String satisfied, boolean ok, String libc,
+      List<String> externalLibraries, List<String> libpython, Map<String, String> symbolVersions, boolean pyfpe) {
+    this(family, claimed, satisfied, ok, libc, externalLibraries, libpython, symbolVersions, pyfpe, List.of());
+  }
 
   /** Copies and rejects nulls. */
   public PlatformResult {
@@ -52,13 +73,14 @@ public record PlatformResult(
     Objects.requireNonNull(libc, "libc");
     externalLibraries = List.copyOf(externalLibraries);
     libpython = List.copyOf(libpython);
+    unsupportedIsa = List.copyOf(unsupportedIsa);
     symbolVersions = Collections.unmodifiableMap(new TreeMap<>(symbolVersions));
   }
 
   /**
    * The JSON {@code policy.manylinux} / {@code policy.musllinux} object: {@code claimed}, {@code satisfied},
    * {@code ok} (the fields of {@code spec/cli.md}), then {@code libc}, {@code externalLibraries},
-   * {@code libpython}, {@code symbolVersions}, {@code pyfpe}.
+   * {@code libpython}, {@code symbolVersions}, {@code pyfpe}, {@code unsupportedIsa}.
    *
    * @return an ordered, unmodifiable map
    */
@@ -72,6 +94,7 @@ public record PlatformResult(
     m.put("libpython", libpython);
     m.put("symbolVersions", symbolVersions);
     m.put("pyfpe", pyfpe);
+    m.put("unsupportedIsa", unsupportedIsa);
     return Collections.unmodifiableMap(m);
   }
 }

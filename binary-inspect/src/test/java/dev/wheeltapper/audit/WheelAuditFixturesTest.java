@@ -36,6 +36,7 @@ class WheelAuditFixturesTest {
   private static byte[] symver;
   private static byte[] abi3Ext;
   private static byte[] versionedExt;
+  private static byte[] isaV3;
 
   @BeforeAll
   static void build() throws IOException {
@@ -70,6 +71,8 @@ class WheelAuditFixturesTest {
         extern PyObject *PyLong_FromLong(long v);
         PyObject *PyInit__ver(void) { return PyLong_FromLong(2); }
         """, List.of());
+    // the linker writes GNU_PROPERTY_X86_ISA_1_NEEDED = x86-64-v3 (readelf -n: "x86 ISA needed: x86-64-v3")
+    isaV3 = gccShared(dir, "_isa.so", "int PyInit__isa(void) { return 3; }\n", List.of("-Wl,-z,x86-64-v3"));
   }
 
   private static Path build(String name, String tag, Map<String, byte[]> files) {
@@ -110,6 +113,33 @@ class WheelAuditFixturesTest {
     });
     assertThat(r.findings(Codes.POLICY_PLATFORM_MISMATCH)).isEmpty();
     assertThat(r.passed()).isFalse();
+  }
+
+  /**
+   * auditwheel's "unsupported ISA extensions": an extension that needs x86-64-v3 cannot promise manylinux x86_64,
+   * whose machines need only the baseline instruction set; no policy is satisfied and the binary is named.
+   */
+  @Test
+  void anExtensionNeedingX8664V3SatisfiesNoPolicy() throws IOException {
+    WheelAuditReport r = AUDIT.audit(build("wtisa", "cp311-cp311-manylinux_2_17_x86_64",
+        files("wtisa/_isa.cpython-311-x86_64-linux-gnu.so", isaV3)));
+    PlatformResult m = r.policy().manylinux().orElseThrow();
+    assertThat(m.unsupportedIsa()).containsExactly("wtisa/_isa.cpython-311-x86_64-linux-gnu.so");
+    assertThat(m.satisfied()).isEqualTo("linux_x86_64");
+    assertThat(m.ok()).isFalse();
+    assertThat(m.toJsonMap()).containsEntry("unsupportedIsa", List.of("wtisa/_isa.cpython-311-x86_64-linux-gnu.so"));
+    assertThat(r.findings(Codes.POLICY_MANYLINUX_VIOLATION)).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("wtisa/_isa.cpython-311-x86_64-linux-gnu.so");
+      assertThat(f.message()).isEqualTo("The wheel claims manylinux_2_17_x86_64, but _isa.cpython-311-x86_64-linux-gnu.so"
+          + " needs x86-64-v3 (GNU_PROPERTY_X86_ISA_1_NEEDED), while manylinux_2_17_x86_64 promises only the baseline"
+          + " instruction set.");
+    });
+    // the same source linked without the option is a baseline binary
+    byte[] baseline = gccShared(dir, "_isa0.so", "int PyInit__isa(void) { return 3; }\n", List.of());
+    WheelAuditReport plain = AUDIT.audit(build("wtisa0", "cp311-cp311-manylinux_2_17_x86_64",
+        files("wtisa0/_isa.cpython-311-x86_64-linux-gnu.so", baseline)));
+    assertThat(plain.policy().manylinux().orElseThrow().unsupportedIsa()).isEmpty();
+    assertThat(plain.policy().manylinux().orElseThrow().ok()).isTrue();
   }
 
   @Test
