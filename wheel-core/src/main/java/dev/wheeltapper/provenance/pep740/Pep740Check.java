@@ -35,6 +35,11 @@ public enum Pep740Check {
   LOG_TRUST("transparency log trust"),
   /** The leaf certificate chains to a Fulcio CA of the trusted root. */
   CERTIFICATE_CHAIN("certificate chain"),
+  /**
+   * The leaf certificate embeds a signed certificate timestamp that verifies with a CT log of the trusted root (when
+   * the root lists CT logs): the certificate was publicly logged.
+   */
+  CERTIFICATE_TRANSPARENCY("certificate transparency (embedded SCT)"),
   /** The signer is one of the identities the caller requires. */
   IDENTITY("publisher identity");
 
@@ -56,9 +61,10 @@ public enum Pep740Check {
   /**
    * Whether a failure only means the attestation is outside the trust given.
    *
-   * @return true for {@link #LOG_TRUST}, {@link #CERTIFICATE_CHAIN} and {@link #IDENTITY}
+   * @return true for {@link #LOG_TRUST}, {@link #CERTIFICATE_CHAIN}, {@link #CERTIFICATE_TRANSPARENCY} and
+   *     {@link #IDENTITY}
    */
   public boolean isTrustCheck() {
-    return this == LOG_TRUST || this == CERTIFICATE_CHAIN || this == IDENTITY;
+    return this == LOG_TRUST || this == CERTIFICATE_CHAIN || this == CERTIFICATE_TRANSPARENCY || this == IDENTITY;
   }
 }

@@ -46,13 +46,15 @@ import org.slf4j.LoggerFactory;
  *       entry timestamp (inclusion promise), when present, verifies with the log's key;
  *   <li>the log is one of the trusted root's Rekor logs (matched by log ID) and the leaf certificate chains to one of
  *       its Fulcio CAs, valid at the integrated time;
+ *   <li>the leaf certificate embeds a signed certificate timestamp (RFC 6962) that verifies with one of the trusted
+ *       root's CT logs, over the precertificate and the issuing CA's key, when the root lists CT logs;
  *   <li>the identity in the certificate is one the caller requires, and agrees with a provenance object's publisher.
  * </ul>
  *
  * <p>Integrity failures give {@code invalid}; an attestation that is intact but whose log, CA or identity is outside
  * the trust given is {@code untrusted}. The Rekor body's {@code envelopeHash} is not compared (Rekor computes it over
- * its own serialisation, as sigstore-python also ignores it; likewise {@code intoto}'s {@code content.hash}), and embedded SCTs and RFC 3161 timestamps are not
- * checked. No network access, ever.
+ * its own serialisation, as sigstore-python also ignores it; likewise {@code intoto}'s {@code content.hash}), and RFC 3161
+ * timestamps are not checked. No network access, ever.
  *
  * <p>An attestation vouches for the file whose name and sha256 the caller passes; the caller must hash the exact file.
  *
@@ -689,6 +691,10 @@ public final class Pep740Verifier {
     for (SigstoreTrustedRoot.CertificateAuthority ca : root.certificateAuthorities()) {
       if (!ca.validAt(t) || !chains(leaf, ca.chain(), at)) {
         continue;
+      }
+      if (!root.certificateTransparencyLogs().isEmpty()) {
+        EmbeddedScts.check(leaf, ca.chain().get(0), root.certificateTransparencyLogs())
+            .ifPresent(why -> c.fail(Pep740Check.CERTIFICATE_TRANSPARENCY, why));
       }
       return;
     }

@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * A Sigstore trusted root ({@code trusted_root.json}, media type {@code
@@ -100,11 +104,14 @@ public final class SigstoreTrustedRoot {
   }
 
   private final List<TransparencyLog> tlogs;
+  private final List<TransparencyLog> ctLogs;
   private final List<CertificateAuthority> cas;
   private final String description;
 
-  private SigstoreTrustedRoot(List<TransparencyLog> tlogs, List<CertificateAuthority> cas, String description) {
+  private SigstoreTrustedRoot(List<TransparencyLog> tlogs, List<TransparencyLog> ctLogs, List<CertificateAuthority> cas,
+      String description) {
     this.tlogs = List.copyOf(tlogs);
+    this.ctLogs = List.copyOf(ctLogs);
     this.cas = List.copyOf(cas);
     this.description = description;
   }
@@ -155,26 +162,8 @@ public final class SigstoreTrustedRoot {
     if (!mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
       throw new InvalidTrustMaterialException("not a Sigstore trusted root (mediaType \"" + mediaType + "\")");
     }
-    List<TransparencyLog> logs = new ArrayList<>();
-    for (JsonValue t : list(root, "tlogs")) {
-      JsonValue pk = t.member("publicKey").orElseThrow(() -> bad("tlog without publicKey"));
-      byte[] der = b64(pk, "rawBytes");
-      byte[] logId = b64(t.member("logId").orElseThrow(() -> bad("tlog without logId")), "keyId");
-      PublicKey key;
-      try {
-        key = Crypto.publicKey(der);
-      } catch (GeneralSecurityException e) {
-        throw new InvalidTrustMaterialException("tlog public key unreadable: " + e.getMessage(), e);
-      }
-      JsonValue valid = pk.member("validFor").orElseThrow(() -> bad("tlog key without validFor"));
-      logs.add(
-          new TransparencyLog(
-              t.member("baseUrl").flatMap(JsonValue::asString).orElse(""),
-              Crypto.hex(logId),
-              key,
-              instant(valid, "start").orElseThrow(() -> bad("tlog key without validFor.start")),
-              instant(valid, "end")));
-    }
+    List<TransparencyLog> logs = logs(root, "tlogs");
+    List<TransparencyLog> ctLogs = logs(root, "ctlogs");
     List<CertificateAuthority> authorities = new ArrayList<>();
     for (JsonValue ca : list(root, "certificateAuthorities")) {
       List<X509Certificate> chain = new ArrayList<>();
@@ -200,7 +189,37 @@ public final class SigstoreTrustedRoot {
     if (logs.isEmpty() || authorities.isEmpty()) {
       throw bad("trusted root without transparency logs or certificate authorities");
     }
-    return new SigstoreTrustedRoot(logs, authorities, description);
+    return new SigstoreTrustedRoot(logs, ctLogs, authorities, description);
+  }
+
+  /** The Rekor ({@code tlogs}) or certificate transparency ({@code ctlogs}) logs: the same JSON shape. */
+  private static List<TransparencyLog> logs(JsonValue root, String name) throws InvalidTrustMaterialException {
+    List<TransparencyLog> logs = new ArrayList<>();
+    for (JsonValue t : list(root, name)) {
+      JsonValue pk = t.member("publicKey").orElseThrow(() -> bad(name + " entry without publicKey"));
+      byte[] der = b64(pk, "rawBytes");
+      byte[] logId = b64(t.member("logId").orElseThrow(() -> bad(name + " entry without logId")), "keyId");
+      PublicKey key;
+      try {
+        if (pk.member("keyDetails").flatMap(JsonValue::asString).orElse("").startsWith("PKCS1_RSA")) {
+          // a bare PKCS#1 RSAPublicKey (the staging CT log of 2021): wrap it as a SubjectPublicKeyInfo
+          der = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
+              DERNull.INSTANCE), org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der)).getEncoded();
+        }
+        key = Crypto.publicKey(der);
+      } catch (GeneralSecurityException | IOException | RuntimeException e) {
+        throw new InvalidTrustMaterialException(name + " public key unreadable: " + e.getMessage(), e);
+      }
+      JsonValue valid = pk.member("validFor").orElseThrow(() -> bad(name + " key without validFor"));
+      logs.add(
+          new TransparencyLog(
+              t.member("baseUrl").flatMap(JsonValue::asString).orElse(""),
+              Crypto.hex(logId),
+              key,
+              instant(valid, "start").orElseThrow(() -> bad(name + " key without validFor.start")),
+              instant(valid, "end")));
+    }
+    return logs;
   }
 
   private static InvalidTrustMaterialException bad(String message) {
@@ -244,6 +263,16 @@ public final class SigstoreTrustedRoot {
   }
 
   /**
+   * The certificate transparency logs ({@code ctlogs}) whose signed certificate timestamps a Fulcio certificate
+   * must carry. Empty when the root lists none; then no SCT is required.
+   *
+   * @return the CT logs, in file order
+   */
+  public List<TransparencyLog> certificateTransparencyLogs() {
+    return ctLogs;
+  }
+
+  /**
    * The Fulcio CAs.
    *
    * @return the CAs, in file order
@@ -268,6 +297,6 @@ public final class SigstoreTrustedRoot {
 
   @Override
   public String toString() {
-    return description + " (" + tlogs.size() + " logs, " + cas.size() + " CAs)";
+    return description + " (" + tlogs.size() + " logs, " + cas.size() + " CAs, " + ctLogs.size() + " CT logs)";
   }
 }
