@@ -29,6 +29,8 @@ public record CheckResult(HardeningCheck check, Status status, String value, Str
   public static final String NO = "no";
   /** The value when the binary does not tell. */
   public static final String UNKNOWN = "unknown";
+  /** The value of a check whose evidence is present but does not hold (a code signature that no longer matches). */
+  public static final String INVALID = "invalid";
   /** The value when the check has no meaning here. */
   public static final String NOT_APPLICABLE = "n/a";
 

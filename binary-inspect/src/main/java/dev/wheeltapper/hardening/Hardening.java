@@ -38,6 +38,11 @@ public record Hardening(
    * in {@code Codes}).
    */
   public static final String NO_ASLR = "hardening.no-aslr";
+  /**
+   * A Mach-O slice whose embedded code signature no longer matches its code (modified after signing; arm64 macOS
+   * refuses to load it) or cannot be read.
+   */
+  public static final String INVALID_CODE_SIGNATURE = "hardening.invalid-code-signature";
 
   /**
    * Fills every check missing from {@code results} with {@link Status#NOT_APPLICABLE}: for a format's checker, so
@@ -225,6 +230,10 @@ public record Hardening(
     CheckResult aslr = result(HardeningCheck.ASLR);
     if (aslr.status() == Status.FAIL) {
       out.add(Finding.warning(NO_ASLR, path, "no ASLR: " + aslr.evidence()));
+    }
+    CheckResult signature = result(HardeningCheck.CODE_SIGNATURE);
+    if (signature.status() == Status.FAIL && signature.value().equals(CheckResult.INVALID)) {
+      out.add(Finding.warning(INVALID_CODE_SIGNATURE, path, "code signature does not match: " + signature.evidence()));
     }
     CheckResult wx = result(HardeningCheck.WX_SEGMENTS);
     if (wx.status() == Status.FAIL) {

@@ -1,6 +1,7 @@
 package dev.wheeltapper.hardening;
 
 import dev.wheeltapper.macho.MachORecords.Segment;
+import dev.wheeltapper.macho.CodeSignature;
 import dev.wheeltapper.macho.MachOSlice;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  * bundle reads {@code dso}, position-independent by construction), NX is the absence of MH_ALLOW_STACK_EXECUTION, NX
  * heap is MH_NO_HEAP_EXECUTION (an executable's flag), the canary is an import of {@code ___stack_chk_fail} or
  * {@code ___stack_chk_guard}, FORTIFY counts {@code ___*_chk} imports against the fortifiable list, ARC is an import of
- * {@code _objc_release}, the code signature is LC_CODE_SIGNATURE with data (not verified), restrict is a
+ * {@code _objc_release}, the code signature is LC_CODE_SIGNATURE with data whose page hashes match the slice, restrict is a
  * {@code __RESTRICT} segment, encryption is a non-zero cryptid, and each LC_RPATH entry is classified as a DT_RPATH
  * entry is ({@code @loader_path} read as {@code $ORIGIN}; {@code @executable_path} leaves the wheel).
  *
@@ -99,10 +100,7 @@ public final class MachOHardening {
         ? new CheckResult(HardeningCheck.ARC, Status.PASS, CheckResult.YES, "imports _objc_release")
         : new CheckResult(HardeningCheck.ARC, Status.NOT_APPLICABLE, CheckResult.NO, "no _objc_release import"
             + (objc ? " (other Objective-C runtime imports; ARC applies to Objective-C code)" : ": no Objective-C code")));
-    boolean signed = s.codeSignature().map(c -> c.dataSize() > 0).orElse(false);
-    r.put(HardeningCheck.CODE_SIGNATURE, yesNo(HardeningCheck.CODE_SIGNATURE, signed, signed
-        ? "LC_CODE_SIGNATURE with " + s.codeSignature().get().dataSize() + " bytes (present; not verified)"
-        : "no LC_CODE_SIGNATURE"));
+    r.put(HardeningCheck.CODE_SIGNATURE, codeSignature(s));
     boolean restrict = false;
     List<String> wx = new ArrayList<>();
     boolean dwarf = false;
@@ -155,6 +153,26 @@ public final class MachOHardening {
     }
     RpathEntry e = RpathEntry.classify(entry, pathInWheel);
     return new RpathEntry(entry, e.kind(), e.resolved());
+  }
+
+  /**
+   * The embedded signature, verified: its page hashes recomputed. An invalid or malformed one fails with the value
+   * {@code invalid}, which {@link Hardening#findings} reports; an absent one fails with {@code no}.
+   */
+  private static CheckResult codeSignature(MachOSlice s) {
+    CodeSignature cs;
+    try {
+      cs = s.verifyCodeSignature();
+    } catch (java.io.IOException e) {
+      return new CheckResult(HardeningCheck.CODE_SIGNATURE, Status.UNKNOWN, CheckResult.UNKNOWN,
+          "the signature cannot be read: " + e.getMessage());
+    }
+    return switch (cs.state()) {
+      case ABSENT -> yesNo(HardeningCheck.CODE_SIGNATURE, false, cs.detail());
+      case VALID -> yesNo(HardeningCheck.CODE_SIGNATURE, true, cs.detail());
+      case INVALID, MALFORMED -> new CheckResult(HardeningCheck.CODE_SIGNATURE, Status.FAIL, CheckResult.INVALID,
+          cs.detail());
+    };
   }
 
   private static CheckResult yesNo(HardeningCheck c, boolean yes, String evidence) {

@@ -9,6 +9,7 @@ import dev.wheeltapper.macho.MachORecords.LinkeditData;
 import dev.wheeltapper.macho.MachORecords.LoadCommand;
 import dev.wheeltapper.macho.MachORecords.Section;
 import dev.wheeltapper.macho.MachORecords.Segment;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ public final class MachOSlice {
   static final long LC_DYLD_EXPORTS_TRIE = 0x80000033L;
   static final long LC_DYLD_CHAINED_FIXUPS = 0x80000034L;
 
+  private final ByteSource src;
   private final long offset;
   private final long size;
   private final boolean is64;
@@ -103,6 +105,7 @@ public final class MachOSlice {
   private final List<String> defects;
 
   MachOSlice(ByteSource src, long offset, long size) throws MachOFormatException {
+    this.src = src;
     this.offset = offset;
     this.size = size;
     if (size < 28) {
@@ -529,12 +532,29 @@ public final class MachOSlice {
   }
 
   /**
-   * The LC_CODE_SIGNATURE command (presence; the signature is not verified).
+   * The LC_CODE_SIGNATURE command; {@link #verifyCodeSignature()} checks what it points to.
    *
    * @return the data range
    */
   public Optional<LinkeditData> codeSignature() {
     return codeSignature;
+  }
+
+  /**
+   * Verifies the embedded code signature offline: recomputes every CodeDirectory's code page hashes over this slice
+   * and its special slots over the requirements and entitlements blobs. Reads the slice again (hashing every byte up
+   * to the code limit), so call it while the file is open; not cached.
+   *
+   * <pre>{@code
+   * CodeSignature cs = slice.verifyCodeSignature();
+   * if (cs.state() == CodeSignature.State.INVALID) System.out.println(cs.detail());
+   * }</pre>
+   *
+   * @return the verdict: absent, valid, invalid (modified after signing) or malformed
+   * @throws IOException when the file cannot be read
+   */
+  public CodeSignature verifyCodeSignature() throws IOException {
+    return CodeSignatures.verify(src, offset, size, codeSignature);
   }
 
   /**
