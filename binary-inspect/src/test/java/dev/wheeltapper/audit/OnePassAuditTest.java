@@ -2,7 +2,7 @@ package dev.wheeltapper.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import java.io.IOException;

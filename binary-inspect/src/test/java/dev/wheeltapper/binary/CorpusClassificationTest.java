@@ -7,7 +7,7 @@ import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.hardening.RpathKind;
 import dev.wheeltapper.hardening.Status;
 import dev.wheeltapper.report.Finding;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import dev.wheeltapper.testing.WheelElfMembers;
 import dev.wheeltapper.toolchain.Language;
 import dev.wheeltapper.toolchain.MemorySafety;

@@ -7,7 +7,7 @@ import dev.wheeltapper.hardening.ElfFacts;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.testing.HardeningFixtures;
 import dev.wheeltapper.testing.HardeningFixtures.Fixture;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import dev.wheeltapper.testing.WheelElfMembers;
 import java.io.IOException;
 import java.io.UncheckedIOException;

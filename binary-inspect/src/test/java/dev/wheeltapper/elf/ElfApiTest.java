@@ -6,7 +6,7 @@ import dev.wheeltapper.binary.ByteSource;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.testing.NativeFixtures;
 import dev.wheeltapper.testing.NativeFixtures.Fixture;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -3,10 +3,10 @@ package dev.wheeltapper.elf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testing.FuzzSeeds;
+import dev.wheeltapper.testsupport.FuzzSeeds;
 import dev.wheeltapper.testing.NativeFixtures;
 import dev.wheeltapper.testing.NativeFixtures.Fixture;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package dev.wheeltapper.fuzz;
 
+import dev.wheeltapper.testsupport.Accessors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -9,7 +9,7 @@ import dev.wheeltapper.hardening.Hardening;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testing.NativeMembers;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;

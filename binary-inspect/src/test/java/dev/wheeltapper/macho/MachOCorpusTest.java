@@ -12,7 +12,7 @@ import dev.wheeltapper.hardening.Status;
 import dev.wheeltapper.macho.MachORecords.BuildVersion;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testing.NativeMembers;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import dev.wheeltapper.toolchain.Binding;
 import dev.wheeltapper.toolchain.Language;
 import dev.wheeltapper.toolchain.MemorySafety;

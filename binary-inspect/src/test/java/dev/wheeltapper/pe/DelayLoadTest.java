@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.pe.PeRecords.Import;
 import dev.wheeltapper.pe.PeRecords.Section;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import dev.wheeltapper.pe.PeRecords.Header;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testing.NativeMembers;
 import dev.wheeltapper.testing.Objdump;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import dev.wheeltapper.toolchain.Binding;
 import dev.wheeltapper.toolchain.Language;
 import dev.wheeltapper.toolchain.MemorySafety;

@@ -7,7 +7,7 @@ import dev.wheeltapper.binary.BinaryInspection;
 import dev.wheeltapper.binary.BinaryInspector;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.hardening.HardeningCheck;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;

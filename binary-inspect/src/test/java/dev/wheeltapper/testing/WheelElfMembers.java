@@ -1,5 +1,6 @@
 package dev.wheeltapper.testing;
 
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

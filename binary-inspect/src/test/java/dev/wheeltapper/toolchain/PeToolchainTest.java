@@ -6,7 +6,7 @@ import dev.wheeltapper.binary.BinaryInspector;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.pe.PeFile;
 import dev.wheeltapper.pe.PeRecords.Section;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;

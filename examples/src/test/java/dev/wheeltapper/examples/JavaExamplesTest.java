@@ -2,7 +2,7 @@ package dev.wheeltapper.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.pep440.SpecifierSet;
 import dev.wheeltapper.pep440.Version;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

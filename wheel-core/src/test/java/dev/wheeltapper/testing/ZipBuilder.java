@@ -1,5 +1,6 @@
 package dev.wheeltapper.testing;
 
+import dev.wheeltapper.testsupport.FuzzSeeds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -15,7 +15,7 @@ import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

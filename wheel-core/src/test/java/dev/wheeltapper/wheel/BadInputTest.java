@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import dev.wheeltapper.wheel.metadata.MetadataFormatException;
 import dev.wheeltapper.wheel.record.RecordFormatException;
 import dev.wheeltapper.wheel.record.RecordParseResult;

@@ -2,7 +2,7 @@ package dev.wheeltapper.wheel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import dev.wheeltapper.wheel.record.Record;

@@ -3,7 +3,7 @@ package dev.wheeltapper.wheel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

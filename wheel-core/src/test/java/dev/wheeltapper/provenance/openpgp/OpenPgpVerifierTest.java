@@ -11,7 +11,7 @@ import dev.wheeltapper.provenance.TestPki;
 import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.report.Codes;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.internal.Crypto;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;

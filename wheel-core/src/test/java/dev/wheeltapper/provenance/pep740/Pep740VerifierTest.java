@@ -8,7 +8,7 @@ import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Severity;
-import dev.wheeltapper.testing.SharedCorpus;
+import dev.wheeltapper.testsupport.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

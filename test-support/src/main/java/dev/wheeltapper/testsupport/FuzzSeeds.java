@@ -1,4 +1,4 @@
-package dev.wheeltapper.testing;
+package dev.wheeltapper.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.wheeltapper.fuzz;
+package dev.wheeltapper.testsupport;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

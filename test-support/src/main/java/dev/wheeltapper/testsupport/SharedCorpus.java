@@ -1,4 +1,4 @@
-package dev.wheeltapper.testing;
+package dev.wheeltapper.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
