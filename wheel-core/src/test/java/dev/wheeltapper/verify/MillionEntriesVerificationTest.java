@@ -170,8 +170,8 @@ class MillionEntriesVerificationTest {
     return utf8(String.format("many/m%07d.py", i));
   }
 
-  private static void local(Out o, byte[] name, byte[] data) throws IOException {
-    o.le(0x04034b50, 4);
+  /** The fields local and central headers share: version needed through extra length. */
+  private static void commonFields(Out o, byte[] name, byte[] data) throws IOException {
     o.le(20, 2);
     o.le(0x800, 2); // UTF-8 names
     o.le(0, 2); // stored
@@ -181,6 +181,11 @@ class MillionEntriesVerificationTest {
     o.le(data.length, 4);
     o.le(name.length, 2);
     o.le(0, 2);
+  }
+
+  private static void local(Out o, byte[] name, byte[] data) throws IOException {
+    o.le(0x04034b50, 4);
+    commonFields(o, name, data);
     o.bytes(name);
     o.bytes(data);
   }
@@ -188,15 +193,7 @@ class MillionEntriesVerificationTest {
   private static void centralRecord(Out o, byte[] name, byte[] data, long offset) throws IOException {
     o.le(0x02014b50, 4);
     o.le((3 << 8) | 20, 2);
-    o.le(20, 2);
-    o.le(0x800, 2);
-    o.le(0, 2);
-    o.le(0, 4);
-    o.le(crc(data), 4);
-    o.le(data.length, 4);
-    o.le(data.length, 4);
-    o.le(name.length, 2);
-    o.le(0, 2);
+    commonFields(o, name, data);
     o.le(0, 2);
     o.le(0, 2);
     o.le(0, 2);
