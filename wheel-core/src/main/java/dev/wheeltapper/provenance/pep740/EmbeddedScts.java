@@ -62,7 +62,16 @@ final class EmbeddedScts {
         | CertificateEncodingException e) {
       return Optional.of("malformed signed certificate timestamp list (" + e.getMessage() + ")");
     }
-    byte[] issuerKeyHash = Crypto.sha256(issuer.getPublicKey().getEncoded());
+    return check(scts, Crypto.sha256(issuer.getPublicKey().getEncoded()), tbs, logs);
+  }
+
+  /**
+   * Checks parsed SCTs against what the logs signed: the issuer key hash and the precertificate's TBSCertificate.
+   *
+   * @return empty when one SCT verifies with a log of {@code logs} valid at its timestamp, else why none does
+   */
+  static Optional<String> check(List<Sct> scts, byte[] issuerKeyHash, byte[] tbs,
+      List<SigstoreTrustedRoot.TransparencyLog> logs) {
     List<String> why = new ArrayList<>();
     for (Sct sct : scts) {
       String logId = Crypto.hex(sct.logId());
@@ -73,6 +82,9 @@ final class EmbeddedScts {
         why.add("SCT from unknown log " + logId);
       } else if (sct.version() != 0 || sct.hashAlgorithm() != 4) {
         why.add("SCT version " + sct.version() + " / hash algorithm " + sct.hashAlgorithm() + " not supported");
+      } else if (sct.signatureAlgorithm() != expectedSignatureAlgorithm(log.get())) {
+        why.add("SCT of " + log.get().baseUrl() + " names signature algorithm " + sct.signatureAlgorithm()
+            + ", not its log key's");
       } else if (!log.get().validAt(Instant.ofEpochMilli(sct.timestamp()))) {
         why.add("SCT of " + log.get().baseUrl() + " dated outside the log key's validity");
       } else if (!Crypto.verify(log.get().key(), signedData(sct, issuerKeyHash, tbs), sct.signature())) {
@@ -82,6 +94,12 @@ final class EmbeddedScts {
       }
     }
     return Optional.of(why.isEmpty() ? "empty signed certificate timestamp list" : String.join(", ", why));
+  }
+
+  /** The TLS 1.2 SignatureAlgorithm (RFC 5246 §7.4.1.4.1) of a CT log key: ecdsa(3) or rsa(1). */
+  private static int expectedSignatureAlgorithm(SigstoreTrustedRoot.TransparencyLog log) {
+    String alg = log.key().getAlgorithm();
+    return alg.equals("RSA") ? 1 : alg.equals("EC") || alg.equals("ECDSA") ? 3 : -1;
   }
 
   /** Parses a TLS-encoded SignedCertificateTimestampList. */

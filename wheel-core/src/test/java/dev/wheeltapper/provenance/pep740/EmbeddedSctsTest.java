@@ -143,6 +143,32 @@ class EmbeddedSctsTest {
     return list;
   }
 
+  @Test
+  void everySingleByteChangeOfARealListIsAVerdict() throws Exception {
+    X509Certificate leaf = leaf(ATTESTATION);
+    byte[] tls = org.bouncycastle.asn1.ASN1OctetString.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(
+        leaf.getExtensionValue(EmbeddedScts.SCT_LIST_OID)).getOctets()).getOctets();
+    SigstoreTrustedRoot root = SigstoreTrustedRoot.publicGood();
+    byte[] tbs = EmbeddedScts.precertificateTbs(leaf);
+    byte[] issuerKeyHash = Crypto.sha256(root.certificateAuthorities().stream().map(ca -> ca.chain().get(0))
+        .filter(c -> c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())).findFirst().orElseThrow()
+        .getPublicKey().getEncoded());
+    var logs = root.certificateTransparencyLogs();
+    assertThat(EmbeddedScts.check(EmbeddedScts.parse(tls), issuerKeyHash, tbs, logs)).isEmpty();
+    int parsed = 0;
+    for (int i = 0; i < tls.length; i++) {
+      byte[] b = tls.clone();
+      b[i] ^= 0x01;
+      if (parseError(b).equals("parsed")) {
+        // any change the parser accepts (log ID, timestamp, extensions, signature) fails the check, never passes
+        parsed++;
+        assertThat(EmbeddedScts.check(EmbeddedScts.parse(b), issuerKeyHash, tbs, logs)).as("flip at %d", i)
+            .isPresent();
+      }
+    }
+    assertThat(parsed).isGreaterThan(tls.length / 2);
+  }
+
   private static String parseError(byte[] tls) {
     try {
       EmbeddedScts.parse(tls);
