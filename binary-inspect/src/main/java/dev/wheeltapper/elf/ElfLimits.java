@@ -78,6 +78,39 @@ public record ElfLimits(
   }
 
   /**
+   * A copy with another program header cap.
+   *
+   * @param n the most program headers
+   * @return the copy
+   */
+  public ElfLimits withMaxSegments(int n) {
+    return new ElfLimits(maxSections, n, maxSymbols, maxStringLength, maxNoteSize, maxDynamicEntries,
+        maxVersionEntries, maxSectionBytes, memoryThreshold);
+  }
+
+  /**
+   * A copy with another dynamic table cap.
+   *
+   * @param n the most dynamic entries
+   * @return the copy
+   */
+  public ElfLimits withMaxDynamicEntries(int n) {
+    return new ElfLimits(maxSections, maxSegments, maxSymbols, maxStringLength, maxNoteSize, n, maxVersionEntries,
+        maxSectionBytes, memoryThreshold);
+  }
+
+  /**
+   * A copy with another version entry cap.
+   *
+   * @param n the most version requirement or definition entries
+   * @return the copy
+   */
+  public ElfLimits withMaxVersionEntries(int n) {
+    return new ElfLimits(maxSections, maxSegments, maxSymbols, maxStringLength, maxNoteSize, maxDynamicEntries, n,
+        maxSectionBytes, memoryThreshold);
+  }
+
+  /**
    * A copy with another string length cap.
    *
    * @param n the longest string

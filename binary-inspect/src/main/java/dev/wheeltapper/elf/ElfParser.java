@@ -227,8 +227,10 @@ final class ElfParser {
       return new Sections(List.of());
     }
     if (Long.compareUnsigned(count, limits.maxSections()) > 0) {
-      throw new ElfFormatException(
-          shoff, "section count " + Long.toUnsignedString(count) + " exceeds the limit of " + limits.maxSections());
+      // a limit is a finding, not a failure: read the first maxSections headers and say so
+      defects.add(shoff, "section header table",
+          Long.toUnsignedString(count) + " entries, cut at the limit of " + limits.maxSections());
+      count = limits.maxSections();
     }
     int n = (int) count;
     int ent = header.shentsize();
@@ -305,8 +307,9 @@ final class ElfParser {
           is64 ? 54 : 42, "e_phentsize " + header.phentsize() + " is smaller than a program header (" + size + ")");
     }
     if (Long.compareUnsigned(count, limits.maxSegments()) > 0) {
-      throw new ElfFormatException(
-          phoff, "program header count " + Long.toUnsignedString(count) + " exceeds the limit of " + limits.maxSegments());
+      defects.add(phoff, "program header table",
+          Long.toUnsignedString(count) + " entries, cut at the limit of " + limits.maxSegments());
+      count = limits.maxSegments();
     }
     int n = (int) count;
     int ent = header.phentsize();

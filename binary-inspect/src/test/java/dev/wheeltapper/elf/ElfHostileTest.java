@@ -335,8 +335,33 @@ class ElfHostileTest {
     n.u16(n.ehShnum(), 0xfeff);
     n.u16(n.ehPhnum(), 0xfffe);
     try (ElfFile elf = n.open(ElfLimits.defaults().withMaxSections(1000))) {
-      assertThatThrownBy(elf::sections).isInstanceOf(ElfFormatException.class).hasMessageContaining("exceeds the limit");
+      // cut at the limit (a defect), then the 1,000 headers still lie past the end of the file
+      assertThatThrownBy(elf::sections).isInstanceOf(ElfFormatException.class)
+          .hasMessageContaining("section header table of 1000 entries");
       assertThatThrownBy(elf::segments).isInstanceOf(ElfFormatException.class).hasMessageContaining("program header table");
+      assertThat(elf.defectsSoFar()).extracting(ElfDefect::reason).contains("65279 entries, cut at the limit of 1000");
+    }
+  }
+
+  /** Exceeding a table limit is a defect and a partial table, not an exception: the first entries are read. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void tablesBeyondTheLimitsAreCutAndRecorded(Path base) throws IOException {
+    Mutant m = new Mutant(base);
+    ElfLimits tight = ElfLimits.defaults().withMaxSections(5).withMaxSegments(2).withMaxDynamicEntries(3)
+        .withMaxVersionEntries(1);
+    try (ElfFile elf = m.open(tight)) {
+      assertThat(elf.sections().size()).isEqualTo(5);
+      assertThat(elf.segments().size()).isEqualTo(2);
+      assertThat(touchAll(elf)).isZero();
+      assertThat(elf.defects()).extracting(ElfDefect::reason)
+          .contains(m.sections.size() + " entries, cut at the limit of 5", m.segments.size()
+              + " entries, cut at the limit of 2");
+    }
+    // the defaults leave the same file whole
+    try (ElfFile elf = m.open(ElfLimits.defaults())) {
+      assertThat(elf.sections().size()).isEqualTo(m.sections.size());
+      assertThat(elf.defects()).isEmpty();
     }
   }
 
