@@ -124,8 +124,8 @@ public final class BinaryInspector {
   private static final int QUOTED_DEFECTS = 3;
 
   /**
-   * One {@code binary.malformed} warning summarising a reader's defects, or empty for a clean file. The defects come
-   * may quote names from the file, so the message goes through {@link Untrusted#printable}.
+   * One {@code binary.malformed} warning summarising a reader's defects, or empty for a clean file. A defect may quote
+   * names from the file, so the message goes through {@link Untrusted#printable}.
    */
   static Optional<Finding> malformed(String path, String what, List<String> defects) {
     if (defects.isEmpty()) {
@@ -376,7 +376,8 @@ public final class BinaryInspector {
             ? new Finding(f.code(), f.severity(), f.path(), "(" + s.machineLabel() + " slice) " + f.message())
             : f);
       }
-      List<String> defects = new ArrayList<>(macho.defects());
+      // the fat header's own defects are reported once, with the first slice
+      List<String> defects = new ArrayList<>(s == macho.slices().get(0) ? macho.defects() : List.of());
       defects.addAll(s.defects());
       malformed(path, macho.fat() ? "Mach-O " + s.machineLabel() + " slice" : "Mach-O file", defects)
           .ifPresent(findings::add);

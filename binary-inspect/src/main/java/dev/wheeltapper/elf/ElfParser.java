@@ -864,9 +864,11 @@ final class ElfParser {
     ByteBuffer b = t.bytes;
     long size = b.limit();
     long bound = Math.min(size / 16, limits.maxVersionEntries());
+    boolean limited = limits.maxVersionEntries() < size / 16;
     long count = t.count == 0 ? bound : Math.min(t.count, bound);
     if (t.count > bound) {
-      defects.add(t.offset, t.part, t.count + " entries declared, at most " + bound + " fit");
+      defects.add(t.offset, t.part, t.count + (limited ? " entries, cut at the limit of " + bound
+          : " entries declared, at most " + bound + " fit"));
     }
     long auxBudget = bound;
     List<VersionNeed> out = new ArrayList<>();
@@ -885,7 +887,9 @@ final class ElfParser {
       List<RequiredVersion> versions = new ArrayList<>();
       for (int j = 0; j < cnt; j++) {
         if (auxBudget-- <= 0) {
-          defects.add(t.offset + aux, t.part, "more Vernaux entries than fit in the table (a cycle?)");
+          defects.add(t.offset + aux, t.part, limited
+              ? "Vernaux entries cut at the limit of " + limits.maxVersionEntries()
+              : "more Vernaux entries than fit in the table (a cycle?)");
           break;
         }
         if (aux + 16 > size) {
@@ -924,9 +928,11 @@ final class ElfParser {
     ByteBuffer b = t.bytes;
     long size = b.limit();
     long bound = Math.min(size / 20, limits.maxVersionEntries());
+    boolean limited = limits.maxVersionEntries() < size / 8;
     long count = t.count == 0 ? bound : Math.min(t.count, bound);
     if (t.count > bound) {
-      defects.add(t.offset, t.part, t.count + " entries declared, at most " + bound + " fit");
+      defects.add(t.offset, t.part, t.count + (limits.maxVersionEntries() < size / 20
+          ? " entries, cut at the limit of " + bound : " entries declared, at most " + bound + " fit"));
     }
     long auxBudget = Math.min(size / 8, limits.maxVersionEntries());
     List<VersionDefinition> out = new ArrayList<>();
@@ -947,7 +953,9 @@ final class ElfParser {
       List<String> names = new ArrayList<>();
       for (int j = 0; j < cnt; j++) {
         if (auxBudget-- <= 0) {
-          defects.add(t.offset + aux, t.part, "more Verdaux entries than fit in the table (a cycle?)");
+          defects.add(t.offset + aux, t.part, limited
+              ? "Verdaux entries cut at the limit of " + limits.maxVersionEntries()
+              : "more Verdaux entries than fit in the table (a cycle?)");
           break;
         }
         if (aux + 8 > size) {

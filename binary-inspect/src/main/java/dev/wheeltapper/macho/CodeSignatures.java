@@ -25,8 +25,11 @@ final class CodeSignatures {
   private static final int SLOT_ALTERNATE_FIRST = 0x1000;
   private static final int SLOT_ALTERNATE_LAST = 0x1004;
   private static final int SLOT_SIGNATURE = 0x10000;
-  /** Special slots whose blob travels inside the signature: requirements, entitlements, DER entitlements. */
-  private static final int[] INTERNAL_SPECIAL_SLOTS = {2, 5, 7};
+  /**
+   * Special slots whose blob travels inside the signature: requirements, entitlements, DER entitlements and the four
+   * launch constraints. (Info.plist and the resource directory live outside the binary.)
+   */
+  private static final int[] INTERNAL_SPECIAL_SLOTS = {2, 5, 7, 8, 9, 10, 11};
   private static final int MAX_BLOBS = 64;
   /** Signatures are kilobytes; anything beyond this is not read. */
   private static final int MAX_SIGNATURE = 16 << 20;
@@ -55,15 +58,15 @@ final class CodeSignatures {
         throw new Malformed("LC_CODE_SIGNATURE data (" + size + " bytes at " + off + ") is not inside the slice");
       }
       ByteBuffer sig = src.slice(sliceOffset + off, (int) size).order(ByteOrder.BIG_ENDIAN);
-      return verify(src, sliceOffset, sliceSize, sig);
+      return verify(src, sliceOffset, sliceSize, off, sig);
     } catch (Malformed e) {
       return new CodeSignature(CodeSignature.State.MALFORMED, Optional.empty(), List.of(), 0, 0, false,
           "malformed code signature: " + e.getMessage());
     }
   }
 
-  private static CodeSignature verify(ByteSource src, long sliceOffset, long sliceSize, ByteBuffer sig)
-      throws IOException, Malformed {
+  private static CodeSignature verify(ByteSource src, long sliceOffset, long sliceSize, long signatureOffset,
+      ByteBuffer sig) throws IOException, Malformed {
     if (sig.remaining() < 12 || u32(sig, 0) != SUPERBLOB) {
       throw new Malformed("no SuperBlob magic");
     }
@@ -88,6 +91,12 @@ final class CodeSignatures {
       if (blobLength < 8 || at + blobLength > length) {
         throw new Malformed("blob " + i + " of " + blobLength + " bytes outside the SuperBlob");
       }
+      for (int j = 0; j < i; j++) {
+        if (types[j] == (int) type) {
+          // two blobs for one slot: which one the kernel reads is not ours to guess, and each costs a pass
+          throw new Malformed("two blobs of slot type 0x" + Long.toHexString(type));
+        }
+      }
       types[i] = (int) type;
       starts[i] = (int) at;
       ends[i] = (int) (at + blobLength);
@@ -108,14 +117,19 @@ final class CodeSignatures {
         continue;
       }
       ByteBuffer cd = sig.slice(starts[i], ends[i] - starts[i]).order(ByteOrder.BIG_ENDIAN);
-      Directory d = Directory.read(cd);
+      Directory d = Directory.read(cd, sliceSize);
       if (t == SLOT_CODEDIRECTORY) {
         primary = true;
         flags = d.flags;
         identifier = d.identifier;
       }
       hashTypes.add(d.algorithm);
-      Optional<String> mismatch = d.checkSpecialSlots(sig, types, starts, ends);
+      Optional<String> mismatch = d.codeLimit == signatureOffset ? Optional.empty()
+          : Optional.of("the CodeDirectory covers " + d.codeLimit + " bytes, but the code runs to the signature at "
+              + signatureOffset);
+      if (mismatch.isEmpty()) {
+        mismatch = d.checkSpecialSlots(sig, types, starts, ends);
+      }
       if (mismatch.isEmpty()) {
         mismatch = d.checkCode(src, sliceOffset, sliceSize);
       }
@@ -164,7 +178,7 @@ final class CodeSignatures {
       this.identifier = identifier;
     }
 
-    static Directory read(ByteBuffer cd) throws Malformed {
+    static Directory read(ByteBuffer cd, long sliceSize) throws Malformed {
       int len = cd.remaining();
       if (len < 44 || u32(cd, 0) != CODEDIRECTORY) {
         throw new Malformed("CodeDirectory without magic or shorter than its header");
@@ -179,8 +193,12 @@ final class CodeSignatures {
       int hashSize = cd.get(36) & 0xff;
       int hashType = cd.get(37) & 0xff;
       int pageShift = cd.get(39) & 0xff;
-      if (version >= 0x20300 && len >= 64 && codeLimit == 0) {
-        codeLimit = cd.getLong(56); // codeLimit64
+      if (version >= 0x20300 && len >= 64 && cd.getLong(56) != 0) {
+        codeLimit = cd.getLong(56); // codeLimit64 wins when set, as the kernel's signing limit does
+      }
+      if (Long.compareUnsigned(codeLimit, sliceSize) > 0) {
+        throw new Malformed("code limit " + Long.toUnsignedString(codeLimit) + " past the " + sliceSize
+            + "-byte slice");
       }
       String algorithm;
       String jca;
@@ -257,9 +275,6 @@ final class CodeSignatures {
 
     /** Every code page of the slice against its slot. */
     Optional<String> checkCode(ByteSource src, long sliceOffset, long sliceSize) throws IOException, Malformed {
-      if (codeLimit > sliceSize) {
-        throw new Malformed("code limit " + codeLimit + " past the " + sliceSize + "-byte slice");
-      }
       long page = pageShift == 0 ? codeLimit : 1L << pageShift;
       MessageDigest md = digest();
       for (int i = 0; i < codeSlots; i++) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Embedded code signatures of the corpus Mach-O binaries, verified by recomputing their page hashes (checked
  * independently when this test was written with a short Python script over the same files: every hash matched), and
- * the ways a signature fails: a code byte changed after signing, a requirements blob changed, lengths that lie.
+ * the ways a signature fails: a code byte changed after signing, a requirements blob changed, a CodeDirectory that
+ * stops short of the signature, a 64-bit code limit past the slice, two blobs for one slot, lengths that lie.
  */
 class CodeSignatureTest {
 
@@ -124,18 +125,79 @@ class CodeSignatureTest {
     assertThat(clean.findings()).noneMatch(f -> f.code().equals(Hardening.INVALID_CODE_SIGNATURE));
   }
 
-  /** The LC_CODE_SIGNATURE data offset of the first slice of a thin 64-bit little-endian binary. */
-  private static int signatureOffset(byte[] b) {
-    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-    int ncmds = bb.getInt(16);
-    int p = 32;
-    for (int i = 0; i < ncmds; i++) {
-      if (bb.getInt(p) == 0x1d) {
-        return bb.getInt(p + 8);
-      }
-      p += bb.getInt(p + 4);
+  /** The file offset of the first slice's embedded signature (LC_CODE_SIGNATURE data, thin or fat). */
+  private static int signatureOffset(byte[] b) throws Exception {
+    try (MachOFile m = MachOFile.read(ByteSources.of(b.clone()))) {
+      MachOSlice s = m.slices().get(0);
+      return (int) (s.offset() + s.codeSignature().orElseThrow().dataOffset());
     }
-    throw new AssertionError("no LC_CODE_SIGNATURE");
+  }
+
+  /** The SuperBlob index entry {type, offset} of a slot type, as absolute file offsets. */
+  private static int blobOffset(byte[] b, int sig, int type) {
+    ByteBuffer be = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
+    int count = be.getInt(sig + 8);
+    for (int i = 0; i < count; i++) {
+      if (be.getInt(sig + 12 + i * 8) == type) {
+        return sig + be.getInt(sig + 16 + i * 8);
+      }
+    }
+    throw new AssertionError("no blob of type " + type);
+  }
+
+  @Test
+  void aChangedRequirementsBlobIsInvalid() throws Exception {
+    // codesign -s - output: the requirements blob (slot 2) is hashed in special slot -2 of both CodeDirectories
+    byte[] b = read("libam1-arch.dylib");
+    assertThat(verify(b).get(0).state()).isEqualTo(CodeSignature.State.VALID);
+    int req = blobOffset(b, signatureOffset(b), 2);
+    b[req + 11] ^= 0x01; // inside the requirements blob, after its magic and length
+    CodeSignature cs = verify(b).get(0);
+    assertThat(cs.state()).isEqualTo(CodeSignature.State.INVALID);
+    assertThat(cs.detail()).isEqualTo("special slot 2 does not match its blob (SHA-1 CodeDirectory): modified after"
+        + " signing");
+  }
+
+  @Test
+  void aCodeDirectoryThatStopsShortOfTheSignatureIsInvalid() throws Exception {
+    // codeLimit one page shorter, with one slot fewer: every remaining hash still matches, but the last page of code
+    // is no longer covered
+    byte[] b = read("libam1.dylib");
+    int sig = signatureOffset(b);
+    int cd = blobOffset(b, sig, 0);
+    ByteBuffer be = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
+    int slots = be.getInt(cd + 28);
+    be.putInt(cd + 28, slots - 1);
+    be.putInt(cd + 32, (slots - 1) * 4096);
+    CodeSignature cs = verify(b).get(0);
+    assertThat(cs.state()).isEqualTo(CodeSignature.State.INVALID);
+    assertThat(cs.detail()).startsWith("the CodeDirectory covers " + (slots - 1) * 4096
+        + " bytes, but the code runs to the signature at " + sig);
+  }
+
+  @Test
+  void aCodeLimit64PastTheSliceIsMalformed() throws Exception {
+    // version 0x20400 carries codeLimit64 at offset 56; a value with the top bit set must not read as negative
+    byte[] b = read("libam1.dylib");
+    int cd = blobOffset(b, signatureOffset(b), 0);
+    ByteBuffer be = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
+    assertThat(be.getInt(cd + 8)).isGreaterThanOrEqualTo(0x20300);
+    be.putLong(cd + 56, 0x8000000000000000L);
+    CodeSignature cs = verify(b).get(0);
+    assertThat(cs.state()).isEqualTo(CodeSignature.State.MALFORMED);
+    assertThat(cs.detail()).contains("code limit 9223372036854775808 past the");
+  }
+
+  @Test
+  void twoBlobsForOneSlotAreMalformed() throws Exception {
+    byte[] b = read("libam1-arch.dylib");
+    int sig = signatureOffset(b);
+    ByteBuffer be = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
+    // the second index entry (requirements) now claims to be a second primary CodeDirectory
+    be.putInt(sig + 12 + 8, 0);
+    CodeSignature cs = verify(b).get(0);
+    assertThat(cs.state()).isEqualTo(CodeSignature.State.MALFORMED);
+    assertThat(cs.detail()).isEqualTo("malformed code signature: two blobs of slot type 0x0");
   }
 
   @Test

@@ -30,6 +30,9 @@ public final class FuzzSeeds {
       String name = "hostile-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
       for (String target : targets) {
         int hash = target.indexOf('#');
+        if (hash < 0) {
+          throw new IllegalArgumentException("a fuzz target is Class#method: " + target);
+        }
         Path out = Path.of(dir, "dev.wheeltapper.fuzz." + target.substring(0, hash), target.substring(hash + 1));
         Files.createDirectories(out);
         Files.write(out.resolve(name), bytes);

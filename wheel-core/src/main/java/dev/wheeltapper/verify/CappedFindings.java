@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 /**
  * The findings of one verification, at most {@code cap} per code ({@link dev.wheeltapper.zip.ZipLimits#maxFindings()}),
  * so a wheel of a million unlisted files yields a report of a thousand findings and one note, not a million
- * findings, and one flood cannot hide another kind of defect. Confined to the verifying thread.
+ * findings, and one flood cannot hide another kind of defect. The cap bounds the report; while entries are checked in
+ * parallel, each entry's own findings wait (a few per entry, at most {@code maxEntries} entries) until they are added
+ * here in central directory order, which keeps the report the same whatever the parallelism. Confined to the
+ * verifying thread.
  */
 final class CappedFindings {
   private final int cap;

@@ -77,7 +77,7 @@ class MillionEntriesVerificationTest {
   }
 
   @Test
-  void aMillionEntriesInA64MibHeap() throws Exception {
+  void aMillionEntryWheelStopsAtTheEntryLimitInA64MibHeap() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
         MillionEntriesVerificationTest.class.getName(), wheel.toString()).redirectErrorStream(true).start();

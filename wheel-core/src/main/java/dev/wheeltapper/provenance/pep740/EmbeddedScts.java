@@ -87,7 +87,7 @@ final class EmbeddedScts {
             + ", not its log key's");
       } else if (!log.get().validAt(Instant.ofEpochMilli(sct.timestamp()))) {
         why.add("SCT of " + log.get().baseUrl() + " dated outside the log key's validity");
-      } else if (!Crypto.verify(log.get().key(), signedData(sct, issuerKeyHash, tbs), sct.signature())) {
+      } else if (!verify(log.get(), signedData(sct, issuerKeyHash, tbs), sct.signature())) {
         why.add("SCT of " + log.get().baseUrl() + " does not verify");
       } else {
         return Optional.empty();
@@ -100,6 +100,19 @@ final class EmbeddedScts {
   private static int expectedSignatureAlgorithm(SigstoreTrustedRoot.TransparencyLog log) {
     String alg = log.key().getAlgorithm();
     return alg.equals("RSA") ? 1 : alg.equals("EC") || alg.equals("ECDSA") ? 3 : -1;
+  }
+
+  /** SHA-256 (hash algorithm 4, required above) with the log key's algorithm, whatever the key's curve. */
+  private static boolean verify(SigstoreTrustedRoot.TransparencyLog log, byte[] data, byte[] signature) {
+    try {
+      java.security.Signature s = java.security.Signature.getInstance(
+          log.key().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA", Crypto.BC);
+      s.initVerify(log.key());
+      s.update(data);
+      return s.verify(signature);
+    } catch (java.security.GeneralSecurityException | RuntimeException e) {
+      return false; // a malformed signature is a signature that does not verify
+    }
   }
 
   /** Parses a TLS-encoded SignedCertificateTimestampList. */

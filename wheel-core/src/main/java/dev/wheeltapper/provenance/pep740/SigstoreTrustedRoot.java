@@ -24,7 +24,10 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 /**
  * A Sigstore trusted root ({@code trusted_root.json}, media type {@code
  * application/vnd.dev.sigstore.trustedroot+json;version=0.1}): the Rekor transparency logs and Fulcio certificate
- * authorities an attestation may chain to. CT logs and timestamp authorities are read past but not used.
+ * authorities an attestation may chain to, and the certificate transparency logs whose signed certificate timestamps
+ * a Fulcio certificate must carry. Timestamp authorities are read past but not used. A Rekor log or CA that cannot be
+ * read makes the whole root unreadable; a CT log entry that cannot be read is left out (an SCT from it then does not
+ * count, which can only make an attestation less trusted).
  *
  * <p>{@link #publicGood()} is the Sigstore public-good production root shipped with this library (origin and SHA-256
  * in {@code dev/wheeltapper/provenance/sigstore-production-trusted_root.txt}); callers replace it with {@link
@@ -37,15 +40,16 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * <p>Immutable and thread-safe.
  */
 public final class SigstoreTrustedRoot {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SigstoreTrustedRoot.class);
   private static final String RESOURCE = "/dev/wheeltapper/provenance/sigstore-production-trusted_root.json";
   private static final int MAX_ENTRIES = 64;
 
   /**
-   * A Rekor transparency log.
+   * A transparency log: a Rekor log ({@code tlogs}) or a certificate transparency log ({@code ctlogs}).
    *
    * @param baseUrl where it lives (informational)
    * @param logIdHex its log ID, lower-case hex, as declared by the root
-   * @param key its signing key (checkpoints and inclusion promises)
+   * @param key its signing key (Rekor: checkpoints and inclusion promises; CT: signed certificate timestamps)
    * @param validFrom start of the key's validity
    * @param validUntil end of the key's validity, when bounded
    */
@@ -162,8 +166,8 @@ public final class SigstoreTrustedRoot {
     if (!mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
       throw new InvalidTrustMaterialException("not a Sigstore trusted root (mediaType \"" + mediaType + "\")");
     }
-    List<TransparencyLog> logs = logs(root, "tlogs");
-    List<TransparencyLog> ctLogs = logs(root, "ctlogs");
+    List<TransparencyLog> logs = logs(root, "tlogs", false);
+    List<TransparencyLog> ctLogs = logs(root, "ctlogs", true);
     List<CertificateAuthority> authorities = new ArrayList<>();
     for (JsonValue ca : list(root, "certificateAuthorities")) {
       List<X509Certificate> chain = new ArrayList<>();
@@ -192,34 +196,48 @@ public final class SigstoreTrustedRoot {
     return new SigstoreTrustedRoot(logs, ctLogs, authorities, description);
   }
 
-  /** The Rekor ({@code tlogs}) or certificate transparency ({@code ctlogs}) logs: the same JSON shape. */
-  private static List<TransparencyLog> logs(JsonValue root, String name) throws InvalidTrustMaterialException {
+  /**
+   * The Rekor ({@code tlogs}) or certificate transparency ({@code ctlogs}) logs: the same JSON shape. With {@code
+   * skipUnreadable}, an entry that cannot be read is left out instead of failing the root.
+   */
+  private static List<TransparencyLog> logs(JsonValue root, String name, boolean skipUnreadable)
+      throws InvalidTrustMaterialException {
     List<TransparencyLog> logs = new ArrayList<>();
     for (JsonValue t : list(root, name)) {
-      JsonValue pk = t.member("publicKey").orElseThrow(() -> bad(name + " entry without publicKey"));
-      byte[] der = b64(pk, "rawBytes");
-      byte[] logId = b64(t.member("logId").orElseThrow(() -> bad(name + " entry without logId")), "keyId");
-      PublicKey key;
       try {
-        if (pk.member("keyDetails").flatMap(JsonValue::asString).orElse("").startsWith("PKCS1_RSA")) {
-          // a bare PKCS#1 RSAPublicKey (the staging CT log of 2021): wrap it as a SubjectPublicKeyInfo
-          der = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
-              DERNull.INSTANCE), org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der)).getEncoded();
+        logs.add(log(t, name));
+      } catch (InvalidTrustMaterialException e) {
+        if (!skipUnreadable) {
+          throw e;
         }
-        key = Crypto.publicKey(der);
-      } catch (GeneralSecurityException | IOException | RuntimeException e) {
-        throw new InvalidTrustMaterialException(name + " public key unreadable: " + e.getMessage(), e);
+        LOG.debug("{} entry left out: {}", name, e.getMessage());
       }
-      JsonValue valid = pk.member("validFor").orElseThrow(() -> bad(name + " key without validFor"));
-      logs.add(
-          new TransparencyLog(
-              t.member("baseUrl").flatMap(JsonValue::asString).orElse(""),
-              Crypto.hex(logId),
-              key,
-              instant(valid, "start").orElseThrow(() -> bad(name + " key without validFor.start")),
-              instant(valid, "end")));
     }
     return logs;
+  }
+
+  private static TransparencyLog log(JsonValue t, String name) throws InvalidTrustMaterialException {
+    JsonValue pk = t.member("publicKey").orElseThrow(() -> bad(name + " entry without publicKey"));
+    byte[] der = b64(pk, "rawBytes");
+    byte[] logId = b64(t.member("logId").orElseThrow(() -> bad(name + " entry without logId")), "keyId");
+    PublicKey key;
+    try {
+      if (pk.member("keyDetails").flatMap(JsonValue::asString).orElse("").startsWith("PKCS1_RSA")) {
+        // a bare PKCS#1 RSAPublicKey (the staging CT log of 2021): wrap it as a SubjectPublicKeyInfo
+        der = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
+            DERNull.INSTANCE), org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der)).getEncoded();
+      }
+      key = Crypto.publicKey(der);
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
+      throw new InvalidTrustMaterialException(name + " public key unreadable: " + e.getMessage(), e);
+    }
+    JsonValue valid = pk.member("validFor").orElseThrow(() -> bad(name + " key without validFor"));
+    return new TransparencyLog(
+        t.member("baseUrl").flatMap(JsonValue::asString).orElse(""),
+        Crypto.hex(logId),
+        key,
+        instant(valid, "start").orElseThrow(() -> bad(name + " key without validFor.start")),
+        instant(valid, "end"));
   }
 
   private static InvalidTrustMaterialException bad(String message) {

@@ -93,6 +93,18 @@ class EmbeddedSctsTest {
   }
 
   @Test
+  void anUnreadableCtLogEntryIsLeftOutNotFatal() throws Exception {
+    String root = productionRoot().replaceAll(CTFE_2022_KEY_PREFIX + "[A-Za-z0-9+/=]*", "AAAA");
+    SigstoreTrustedRoot parsed = SigstoreTrustedRoot.parse(root.getBytes(StandardCharsets.UTF_8));
+    assertThat(parsed.certificateTransparencyLogs()).extracting(SigstoreTrustedRoot.TransparencyLog::baseUrl)
+        .containsExactly("https://ctfe.sigstore.dev/test");
+    AttestationResult r = verifyUnder(root);
+    assertThat(r.signature().status()).isEqualTo(SignatureStatus.UNTRUSTED);
+    assertThat(r.signature().detail())
+        .startsWith("certificate transparency (embedded SCT) failed: SCT from unknown log dd3d30");
+  }
+
+  @Test
   void anSctDatedBeforeItsLogKeyWasValidDoesNotCount() throws Exception {
     String root = productionRoot().replace("\"start\": \"2022-10-20T00:00:00Z\"", "\"start\": \"2030-01-01T00:00:00Z\"");
     assertThat(root).contains("2030-01-01");
@@ -115,8 +127,8 @@ class EmbeddedSctsTest {
     // list length that lies, SCT length past the end, trailing bytes inside an SCT, an empty list
     assertThat(parseError(new byte[] {0, 5, 0, 1})).contains("list length 5");
     assertThat(parseError(new byte[] {0, 2, 0, 9})).contains("SCT of 9 bytes");
+    // an SCT of zeros (empty extensions, empty signature) followed by one byte more
     byte[] sct = new byte[1 + 32 + 8 + 2 + 1 + 1 + 2 + 1];
-    sct[sct.length - 2] = 0; // signature length 0 leaves one byte over
     byte[] list = new byte[4 + sct.length];
     list[1] = (byte) (2 + sct.length);
     list[3] = (byte) sct.length;
