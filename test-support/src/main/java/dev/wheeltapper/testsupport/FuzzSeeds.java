@@ -12,11 +12,11 @@ import java.util.HexFormat;
  * Hands the hostile inputs that tests build byte by byte to the fuzzers as seeds. A no-op unless the system property
  * {@code wheeltapper.fuzz.seeds} names a directory (scripts/fuzz.sh sets it to the module's generated corpus,
  * {@code .cifuzz-corpus}); then each input is written to {@code <dir>/dev.wheeltapper.fuzz.<Class>/<method>/}
- * under a name derived from its SHA-256, so repeated runs add nothing twice. Inputs over 1 MiB are skipped: a seed
+ * under a name derived from its SHA-256, so repeated runs add nothing twice. Inputs over 64 KiB are skipped: a seed
  * should be small enough for the fuzzer to mutate.
  */
 public final class FuzzSeeds {
-  private static final int MAX_SEED = 1 << 20;
+  private static final int MAX_SEED = 64 << 10;
 
   private FuzzSeeds() {}
 
