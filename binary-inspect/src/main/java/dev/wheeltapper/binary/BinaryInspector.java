@@ -234,7 +234,6 @@ public final class BinaryInspector {
    * @return the markers found
    */
   public static StringScan scanStrings(ElfFile elf) {
-    StringScan.Scanner scanner = StringScan.scanner();
     List<long[]> ranges = new ArrayList<>();
     try {
       for (Section s : elf.sections()) {
@@ -252,26 +251,7 @@ public final class BinaryInspector {
     } catch (ElfFormatException e) {
       LOG.debug("no read-only data to scan: {}", e.getMessage());
     }
-    long budget = MAX_SCAN_BYTES;
-    byte[] separator = {0};
-    for (long[] r : ranges) {
-      scanner.feed(separator, 0, 1); // a string never runs from one section into the next
-      long off = r[0];
-      long left = Math.min(r[1], Math.max(0, elf.size() - off));
-      while (left > 0 && budget > 0) {
-        int n = (int) Math.min(Math.min(left, SCAN_CHUNK), budget);
-        try {
-          scanner.feed(elf.bytes(off, n));
-        } catch (ElfFormatException e) {
-          LOG.debug("skipping unreadable range at 0x{}: {}", Long.toHexString(off), e.getMessage());
-          break;
-        }
-        off += n;
-        left -= n;
-        budget -= n;
-      }
-    }
-    return scanner.finish();
+    return scanRanges(elf.size(), elf::bytes, ranges);
   }
 
   // ---------------------------------------------------------------- PE
@@ -442,17 +422,30 @@ public final class BinaryInspector {
   }
 
   private static StringScan scanRanges(ByteSource src, List<long[]> ranges) {
+    return scanRanges(src.size(), src::slice, ranges);
+  }
+
+  /** Reads {@code length} bytes at {@code offset}: an ELF file's or a byte source's bounded view. */
+  private interface RangeReader {
+    ByteBuffer read(long offset, int length) throws IOException;
+  }
+
+  /**
+   * Feeds the ranges to the string scanner in chunks, at most {@link #MAX_SCAN_BYTES} in all; a range that cannot be
+   * read ends early.
+   */
+  private static StringScan scanRanges(long size, RangeReader reader, List<long[]> ranges) {
     StringScan.Scanner scanner = StringScan.scanner();
     long budget = MAX_SCAN_BYTES;
     byte[] separator = {0};
     for (long[] r : ranges) {
-      scanner.feed(separator, 0, 1);
+      scanner.feed(separator, 0, 1); // a string never runs from one section into the next
       long off = r[0];
-      long left = Math.min(r[1], Math.max(0, src.size() - off));
+      long left = Math.min(r[1], Math.max(0, size - off));
       while (left > 0 && budget > 0) {
         int n = (int) Math.min(Math.min(left, SCAN_CHUNK), budget);
         try {
-          scanner.feed(src.slice(off, n));
+          scanner.feed(reader.read(off, n));
         } catch (IOException e) {
           LOG.debug("skipping unreadable range at 0x{}: {}", Long.toHexString(off), e.getMessage());
           break;
