@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The audit benchmark (issue 7): every wheel of ../shared/corpus/wheels audited
+# The audit benchmark (issue 7): every wheel of corpus/wheels audited
 #   (a) in-process, one thread, verify alone and the full audit (bench/AuditBench.java, warm-up passes first),
 #   (b) as a whole command: wheeltapper audit over the directory with --jobs 1 and --jobs 2,
 #   (c) beside the nearest reference pipeline on the same wheels in the same run (see reference() below).
@@ -11,7 +11,7 @@ runs="${RUNS:-5}"
 warmup="${WARMUP:-3}"
 out=bench/target
 mkdir -p "$out"
-corpus=../shared/corpus/wheels
+corpus=corpus/wheels
 
 ./mvnw -B -q -o package -DskipTests -Dmaven.javadoc.skip=true -pl examples -am >/dev/null 2>&1 \
   || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl examples -am

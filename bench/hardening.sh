@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hardening benchmark: JMH (dev.wheeltapper.hardening.bench.HardeningBench, the full BinaryInspector run: every
 # hardening check, the read-only data scan, toolchain and language detection) against `checksec --file` on the same
-# files, in the same run. Small files: every ELF of shared/corpus/elf, the ELF members of the corpus wheels and the
+# files, in the same run. Small files: every ELF of corpus/elf, the ELF members of the corpus wheels and the
 # first N regular ELF *.so* files of the system library folder. Large file: _mscl.so (17 MB, C++, aarch64) from the
 # python_mscl corpus wheel.
 # Usage: bench/hardening.sh [libdir] [N]   (defaults /usr/lib/x86_64-linux-gnu, 200). Writes docs/benchmarks.md.
@@ -10,8 +10,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 libdir=${1:-/usr/lib/x86_64-linux-gnu}
 nsys=${2:-200}
-shared=${WHEELTAPPER_SHARED:-$root/../shared}
-[ -d "$shared/corpus" ] || shared=$root/../../shared
 mod=binary-inspect
 out=$mod/target/bench
 mkdir -p "$out"
@@ -29,7 +27,7 @@ javac -Xlint:all -Werror --release 17 -cp "$cp" -d "$out/hclasses" -s "$out/hgen
 # the files: corpus ELFs, wheel members (extracted), N system libraries
 members=$root/$out/wheel-members
 rm -rf "$members" && mkdir -p "$members"
-python3 - "$shared/corpus/wheels" "$members" <<'PY'
+python3 - "$root/corpus/wheels" "$members" <<'PY'
 import os, sys, zipfile
 src, dst = sys.argv[1], sys.argv[2]
 n = 0
@@ -54,7 +52,7 @@ find "$libdir" -maxdepth 1 -type f \( -name '*.so' -o -name '*.so.*' \) -print0 
       if [ "$(head -c4 "$f" | od -An -tx1 | tr -d ' \n')" = "7f454c46" ]; then printf '%s\n' "$f"; fi
     done > "$sys"
 {
-  find "$shared/corpus/elf" -type f -name '*.so' | sort
+  find "$root/corpus/elf" -type f -name '*.so' | sort
   find "$members" -type f | sort
   sed -n "1,${nsys}p" "$sys"
 } > "$list"
@@ -101,7 +99,7 @@ evidence, the findings, the scan of \`.rodata*\` for language markers, and toolc
 memory-safety detection. checksec runs \`checksec --output=json --file=X\` once per file (relro, canary, nx, pie,
 rpath, runpath, symbols, fortify; it parses \`readelf\` output), sequentially, best of 2.
 
-Many files: every ELF of \`shared/corpus/elf\` (35), the ELF members of the corpus wheels, and the first $nsys ELF
+Many files: every ELF of \`corpus/elf\` (35), the ELF members of the corpus wheels, and the first $nsys ELF
 \`*.so*\` of \`$libdir\`: $nfiles files, $((nbytes / 1048576)) MiB. Large file: \`python_mscl/_mscl.so\` from the
 corpus (C++, aarch64, 36 000 symbols), $((lbytes / 1048576)) MiB.
 

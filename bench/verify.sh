@@ -3,7 +3,7 @@
 #   (a) wheeltapper verifying in-process (JMH) and as a whole command (--jobs 1 and --jobs 2),
 #   (b) the plain Python reference verifier (zipfile + hashlib over RECORD, what installers do),
 #   (c) the floors: inflate-only over the same entries with the same zlib, and SHA-256 throughput alone.
-# Inputs: the largest wheel of ../shared/corpus/wheels and a generated ~500 MB wheel of mixed files.
+# Inputs: the largest wheel of corpus/wheels and a generated ~500 MB wheel of mixed files.
 # Prints a Markdown report on standard output; docs/benchmarks.md holds the last recorded one.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,7 +25,7 @@ jar=examples/target/wheeltapper.jar
 
 big="$out/wt_bench-1.0-py3-none-any.whl"
 [ -f "$big" ] || python3 bench/make_big_wheel.py "$big" 500 >&2
-largest=$(find ../shared/corpus/wheels -name '*.whl' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)
+largest=$(find corpus/wheels -name '*.whl' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)
 
 # median wall-clock seconds of $runs runs of a command (exit status ignored: all inputs verify)
 median() {

@@ -5,7 +5,7 @@
 #
 # SECONDS (default 60) is the fuzzing time per target. Each target is seeded from its committed inputs
 # (src/test/resources/dev/wheeltapper/fuzz/<Class>Inputs/<method>/) and, through the git-ignored generated corpus
-# .cifuzz-corpus/, from the real files of ../shared/corpus, the test build's native fixtures and the hostile cases
+# .cifuzz-corpus/, from the real files of corpus/, the test build's native fixtures and the hostile cases
 # the tests build byte by byte (see hostile() below). A crashing input is
 # written by Jazzer into the Inputs directory, where it becomes a regression test of the normal build. Per target the
 # script prints executions, the corpus size and the findings; logs are kept in target/fuzz/.
@@ -18,7 +18,6 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_PER_TARGET=${1:-60}
 shift || true
-SHARED=${WHEELTAPPER_SHARED:-$ROOT/../shared}
 
 ALL_TARGETS=(
   wheel-core:WheelFuzzTest#filename
@@ -58,19 +57,19 @@ seed() {
   mkdir -p "$dir"
   case "$cls#$method" in
     WheelFuzzTest#open|WheelFuzzTest#verify|AuditFuzzTest#audit)
-      find "$SHARED/corpus/wheels" -type f \( -name '*.whl' -o -name '*.zip' \) -size -64k \
+      find "$ROOT/corpus/wheels" -type f \( -name '*.whl' -o -name '*.zip' \) -size -64k \
         -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
     ProvenanceFuzzTest#*)
-      find "$SHARED/corpus/attest" -type f \( -name '*.attestation' -o -name '*.sigstore' -o -name '*.provenance' \
+      find "$ROOT/corpus/attest" -type f \( -name '*.attestation' -o -name '*.sigstore' -o -name '*.provenance' \
         -o -name '*.json' \) -size -64k -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
     PeMachOFuzzTest#pe)
-      find "$SHARED/corpus/wheels" -type f \( -name '*.dll' -o -name '*.exe' \) -size -64k \
+      find "$ROOT/corpus/wheels" -type f \( -name '*.dll' -o -name '*.exe' \) -size -64k \
         -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
     PeMachOFuzzTest#macho)
-      find "$SHARED/corpus/wheels" -type f \( -name '*.dylib' -o -name '*darwin.so' \) -size -128k \
+      find "$ROOT/corpus/wheels" -type f \( -name '*.dylib' -o -name '*darwin.so' \) -size -128k \
         -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
     ElfFuzzTest#*)
-      find "$SHARED/corpus/elf" -type f -name '*.so' -size -40k -exec cp -f {} "$dir"/ \; 2>/dev/null
+      find "$ROOT/corpus/elf" -type f -name '*.so' -size -40k -exec cp -f {} "$dir"/ \; 2>/dev/null
       find "$ROOT/binary-inspect/target" -path '*fixtures*' -type f -size -40k \
         \( -name '*.so' -o -name '*.o' -o -name pie -o -name nopie \) -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
   esac

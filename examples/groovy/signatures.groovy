@@ -1,6 +1,6 @@
 // Verifies the signatures of a wheel under a trust policy (Sigstore root, publisher identity).
 //   groovy -cp examples/target/wheeltapper.jar examples/groovy/signatures.groovy [WHEEL [TRUSTED_ROOT_JSON [IDENTITY]]]
-// With no argument it uses the shared corpus (../shared): rfc8785, attested on Sigstore staging.
+// With no argument it uses the project's test corpus (corpus/ of the checkout): rfc8785, attested on Sigstore staging.
 import dev.wheeltapper.examples.BundledSamples
 import dev.wheeltapper.provenance.ExpectedIdentity
 import dev.wheeltapper.provenance.TrustPolicy
@@ -11,7 +11,7 @@ import java.nio.file.Path
 
 boolean defaults = !args
 Path wheel = defaults
-    ? BundledSamples.corpus('attest/rfc8785-0.1.2-py3-none-any.whl').orElseThrow { new AssertionError('shared corpus not found: run from the project root or give a wheel') }
+    ? BundledSamples.corpus('attest/rfc8785-0.1.2-py3-none-any.whl').orElseThrow { new AssertionError('test corpus not found: run inside a checkout or give a wheel') }
     : Path.of(args[0])
 String root = defaults ? BundledSamples.corpus('attest/sigstore-staging-trusted_root.json').orElseThrow().toString()
     : (args.length > 1 ? args[1] : null)

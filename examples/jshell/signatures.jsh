@@ -2,7 +2,7 @@
 //   jshell --class-path examples/target/wheeltapper.jar examples/jshell/signatures.jsh
 //   jshell -R-Dwheel=W.whl -R-Droot=trusted_root.json -R-Didentity=owner/repo@release.yml \
 //          --class-path examples/target/wheeltapper.jar examples/jshell/signatures.jsh
-// With no property it uses the shared corpus (../shared): rfc8785, attested on Sigstore staging.
+// With no property it uses the project's test corpus (corpus/ of the checkout): rfc8785, attested on Sigstore staging.
 import dev.wheeltapper.examples.BundledSamples;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.TrustPolicy;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 boolean defaults = System.getProperty("wheel") == null;
 Path wheel = defaults ? BundledSamples.corpus("attest/rfc8785-0.1.2-py3-none-any.whl").orElseThrow(
-    () -> new AssertionError("shared corpus not found: run from the project root or give -R-Dwheel=...")) : Path.of(System.getProperty("wheel"));
+    () -> new AssertionError("test corpus not found: run inside a checkout or give -R-Dwheel=...")) : Path.of(System.getProperty("wheel"));
 String root = defaults ? BundledSamples.corpus("attest/sigstore-staging-trusted_root.json").orElseThrow().toString() : System.getProperty("root");
 String identity = defaults ? "william@yossarian.net" : System.getProperty("identity");
 

@@ -2,7 +2,7 @@ package dev.wheeltapper.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class OnePassAuditTest {
   private static List<Path> corpusWheels() throws IOException {
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("wheels"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("wheels"))) {
       return s.filter(p -> p.toString().endsWith(".whl")).sorted().toList();
     }
   }

@@ -1,6 +1,6 @@
 package dev.wheeltapper.audit;
 
-import static dev.wheeltapper.testsupport.SharedCorpus.corpus;
+import static dev.wheeltapper.testsupport.Corpus.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.policy.PlatformResult;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wheeltapper.macho.MachOFormatException;
 import dev.wheeltapper.pe.PeFormatException;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +21,16 @@ class BinaryInspectorFormatsTest {
   @Test
   void eachFormatGoesToItsReader() throws Exception {
     Path elf;
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("elf/debian-bookworm-amd64"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("elf/debian-bookworm-amd64"))) {
       elf = s.filter(p -> p.getFileName().toString().endsWith(".so") || p.getFileName().toString().contains(".so."))
           .filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
     }
     List<BinaryInspection> e = BinaryInspector.inspectFile(elf, "x.so");
     assertThat(e).singleElement().extracting(BinaryInspection::format).isEqualTo(NativeFormat.ELF);
-    Path pe = SharedCorpus.corpus("wheels/delvewheel/binaries/x86/simpledll.dll");
+    Path pe = Corpus.corpus("wheels/delvewheel/binaries/x86/simpledll.dll");
     assertThat(BinaryInspector.inspectFile(pe, "a.dll")).singleElement()
         .satisfies(b -> assertThat(b.machine()).isEqualTo("i686"));
-    Path fat = SharedCorpus.corpus("wheels/delocate/binaries/np-1.6.0_intel_lib__compiled_base.so");
+    Path fat = Corpus.corpus("wheels/delocate/binaries/np-1.6.0_intel_lib__compiled_base.so");
     byte[] bytes = Files.readAllBytes(fat);
     List<BinaryInspection> m = BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(bytes), bytes.length,
         "numpy/lib/_compiled_base.so");
@@ -50,11 +50,11 @@ class BinaryInspectorFormatsTest {
 
   @Test
   void brokenBinariesThrowTheirFormatsException() throws Exception {
-    byte[] pe = Files.readAllBytes(SharedCorpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
+    byte[] pe = Files.readAllBytes(Corpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
     byte[] cut = Arrays.copyOf(pe, 0x120); // the headers but not the section table
     assertThatThrownBy(() -> BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(cut), cut.length, "x.dll"))
         .isInstanceOf(PeFormatException.class);
-    byte[] mo = Files.readAllBytes(SharedCorpus.corpus("wheels/delocate/binaries/liba_both.dylib"));
+    byte[] mo = Files.readAllBytes(Corpus.corpus("wheels/delocate/binaries/liba_both.dylib"));
     byte[] head = Arrays.copyOf(mo, 64);
     assertThatThrownBy(() -> BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(head), head.length, "x"))
         .isInstanceOf(MachOFormatException.class);

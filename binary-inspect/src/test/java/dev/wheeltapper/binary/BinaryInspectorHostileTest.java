@@ -11,7 +11,7 @@ import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.testsupport.FuzzSeeds;
 import dev.wheeltapper.testing.HardeningFixtures;
 import dev.wheeltapper.testing.HardeningFixtures.Fixture;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,7 +41,7 @@ class BinaryInspectorHostileTest {
   @Test
   void truncationAtEveryBoundary() throws IOException {
     byte[] whole = Files.readAllBytes(
-        SharedCorpus.corpus("elf/debian-bookworm-amd64/_psutil_posix.cpython-311-x86_64-linux-gnu.so"));
+        Corpus.corpus("elf/debian-bookworm-amd64/_psutil_posix.cpython-311-x86_64-linux-gnu.so"));
     int cuts = 0;
     int rejected = 0;
     for (int cut = 0; cut < whole.length; cut += 61) {
@@ -136,7 +136,7 @@ class BinaryInspectorHostileTest {
   @Test
   void withoutSectionHeadersTheSegmentsStillTell() throws IOException {
     // as sstrip leaves a file: e_shoff, e_shnum and e_shstrndx zeroed
-    byte[] b = Files.readAllBytes(SharedCorpus.corpus("elf/debian-bookworm-amd64/_rust.abi3.so"));
+    byte[] b = Files.readAllBytes(Corpus.corpus("elf/debian-bookworm-amd64/_rust.abi3.so"));
     ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     bb.putLong(0x28, 0).putShort(0x3c, (short) 0).putShort(0x3e, (short) 0);
     BinaryInspection i = inspect(b).orElseThrow();

@@ -7,7 +7,7 @@ import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.hardening.RpathKind;
 import dev.wheeltapper.hardening.Status;
 import dev.wheeltapper.report.Finding;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.testing.WheelElfMembers;
 import dev.wheeltapper.toolchain.Language;
 import dev.wheeltapper.toolchain.MemorySafety;
@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 class CorpusClassificationTest {
 
   static List<String> arches() throws IOException {
-    try (Stream<Path> s = Files.list(SharedCorpus.corpus("elf"))) {
+    try (Stream<Path> s = Files.list(Corpus.corpus("elf"))) {
       return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
     }
   }
 
   private static BinaryInspection one(String arch, String prefix) throws IOException {
-    Path dir = SharedCorpus.corpus("elf/" + arch);
+    Path dir = Corpus.corpus("elf/" + arch);
     Path file;
     try (Stream<Path> s = Files.list(dir)) {
       file = s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();

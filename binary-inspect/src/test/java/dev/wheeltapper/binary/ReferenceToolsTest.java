@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.hardening.ElfFacts;
 import dev.wheeltapper.hardening.HardeningCheck;
-import dev.wheeltapper.testing.HardeningFixtures;
 import dev.wheeltapper.testing.HardeningFixtures.Fixture;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testing.HardeningFixtures;
 import dev.wheeltapper.testing.WheelElfMembers;
+import dev.wheeltapper.testsupport.Corpus;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,8 +45,9 @@ class ReferenceToolsTest {
 
   @BeforeAll
   static void runTools() throws IOException {
+    Oracles.require(Oracle.CHECKSEC, Oracle.HARDENING_CHECK);
     List<Path> corpus;
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("elf"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("elf"))) {
       corpus = s.filter(p -> p.toString().endsWith(".so")).sorted().collect(Collectors.toList());
     }
     for (Path p : corpus) {

@@ -6,7 +6,7 @@ import dev.wheeltapper.binary.ByteSource;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.testing.NativeFixtures;
 import dev.wheeltapper.testing.NativeFixtures.Fixture;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -228,7 +228,7 @@ class ElfApiTest {
     "debian-bookworm-s390x/_psutil_posix.cpython-311-s390x-linux-gnu.so, s390x, 64, big, 2.4",
   })
   void corpusMachines(String file, String label, int bits, String endian, String glibc) throws IOException {
-    try (ElfFile elf = ElfFile.open(SharedCorpus.corpus("elf/" + file))) {
+    try (ElfFile elf = ElfFile.open(Corpus.corpus("elf/" + file))) {
       assertThat(elf.header().machineLabel()).isEqualTo(label);
       assertThat(elf.bits()).isEqualTo(bits);
       assertThat(elf.header().endianLabel()).isEqualTo(endian);

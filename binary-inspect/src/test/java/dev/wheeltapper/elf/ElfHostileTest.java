@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wheeltapper.testsupport.FuzzSeeds;
 import dev.wheeltapper.testing.NativeFixtures;
 import dev.wheeltapper.testing.NativeFixtures.Fixture;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -211,13 +211,13 @@ class ElfHostileTest {
   static List<Path> bases() {
     return List.of(NativeFixtures.get(Fixture.HARDENED_SO), NativeFixtures.get(Fixture.M32_SO),
         NativeFixtures.get(Fixture.VERSIONED_SO),
-        SharedCorpus.corpus("elf/debian-bookworm-s390x/_psutil_posix.cpython-311-s390x-linux-gnu.so"));
+        Corpus.corpus("elf/debian-bookworm-s390x/_psutil_posix.cpython-311-s390x-linux-gnu.so"));
   }
 
   /** 64-bit little-endian, 32-bit little-endian and 64-bit big-endian variants of the hostile cases. */
   static List<Path> variants() {
     return List.of(NativeFixtures.get(Fixture.HARDENED_SO), NativeFixtures.get(Fixture.M32_SO),
-        SharedCorpus.corpus("elf/debian-bookworm-s390x/_psutil_posix.cpython-311-s390x-linux-gnu.so"));
+        Corpus.corpus("elf/debian-bookworm-s390x/_psutil_posix.cpython-311-s390x-linux-gnu.so"));
   }
 
   @Test
@@ -523,7 +523,7 @@ class ElfHostileTest {
   static List<Path> loaderViewFiles() {
     // DT_GNU_HASH counts the symbols of the gcc fixture, DT_HASH those of the mips64el module (MIPS has no GNU hash)
     return List.of(NativeFixtures.get(Fixture.VERSIONED_SO),
-        SharedCorpus.corpus("elf/debian-bookworm-mips64el/_psutil_posix.cpython-311-mips64el-linux-gnuabi64.so"));
+        Corpus.corpus("elf/debian-bookworm-mips64el/_psutil_posix.cpython-311-mips64el-linux-gnuabi64.so"));
   }
 
   @ParameterizedTest
@@ -581,7 +581,7 @@ class ElfHostileTest {
       assertThat(elf.defects()).anyMatch(d -> d.reason().contains("hash chain has no end")
           || d.reason().contains("implausible") || d.reason().contains("cut at the limit"));
     }
-    Path mips = SharedCorpus.corpus("elf/debian-bookworm-mips64el/_psutil_posix.cpython-311-mips64el-linux-gnuabi64.so");
+    Path mips = Corpus.corpus("elf/debian-bookworm-mips64el/_psutil_posix.cpython-311-mips64el-linux-gnuabi64.so");
     Mutant n = new Mutant(mips);
     Section hash = n.section(".hash");
     n.u32(hash.offset() + 4, 0xffffffffL); // nchain

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.testing.NativeFixtures;
 import dev.wheeltapper.testing.NativeFixtures.Fixture;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class ElfReadelfComparisonTest {
     for (Fixture f : Fixture.values()) {
       all.add(NativeFixtures.get(f));
     }
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("elf"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("elf"))) {
       all.addAll(s.filter(p -> p.getFileName().toString().endsWith(".so")).sorted().collect(Collectors.toList()));
     }
     assertThat(all).hasSizeGreaterThanOrEqualTo(Fixture.values().length + 35);

@@ -1,6 +1,8 @@
 package dev.wheeltapper.elf;
 
 import dev.wheeltapper.testing.NativeFixtures;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +54,7 @@ final class Readelf {
   private static final Pattern NOTE = Pattern.compile("^\\s+(\\S+)\\s+0x([0-9a-f]+)\\s+(.*)$");
 
   static Readelf of(Path file) {
+    Oracles.require(Oracle.READELF);
     String out = NativeFixtures.run("readelf", "-W", "-h", "-S", "-l", "-d", "--dyn-syms", "-V", "-n", file.toString());
     return parse(out);
   }

@@ -8,7 +8,7 @@ import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.ElfHeader;
 import dev.wheeltapper.elf.Section;
 import dev.wheeltapper.testsupport.FuzzSeeds;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -60,7 +60,7 @@ class ElfLinkCycleTest {
 
   private static byte[] base(String which) throws IOException {
     if (which.startsWith("corpus:")) {
-      return Files.readAllBytes(SharedCorpus.corpus(which.substring("corpus:".length())));
+      return Files.readAllBytes(Corpus.corpus(which.substring("corpus:".length())));
     }
     try (InputStream in = ElfLinkCycleTest.class.getResourceAsStream("ElfFuzzTestInputs/reader/" + which)) {
       return in.readAllBytes();

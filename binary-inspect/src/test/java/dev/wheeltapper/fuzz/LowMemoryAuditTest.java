@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.audit.NativeBinaries;
 import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class LowMemoryAuditTest {
     Path big = tmp.resolve("big-1.0-cp312-abi3-manylinux_2_17_x86_64.whl");
     long inflated = writeSparseWheel(big);
     assertThat(Files.size(big)).isGreaterThan(2L << 30);
-    Path mscl = SharedCorpus.corpus("wheels/auditwheel/python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl");
+    Path mscl = Corpus.corpus("wheels/auditwheel/python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl");
 
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-Djava.io.tmpdir=" + tmp,

@@ -9,7 +9,7 @@ import dev.wheeltapper.hardening.Hardening;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testing.NativeMembers;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CodeSignatureTest {
 
   private static byte[] read(String name) throws Exception {
-    return Files.readAllBytes(SharedCorpus.corpus("wheels/delocate/binaries/" + name));
+    return Files.readAllBytes(Corpus.corpus("wheels/delocate/binaries/" + name));
   }
 
   private static List<CodeSignature> verify(byte[] bytes) throws Exception {
@@ -81,7 +81,7 @@ class CodeSignatureTest {
   @Test
   void everySignedCorpusBinaryAndWheelMemberVerifies() throws Exception {
     int signed = 0;
-    try (var files = Files.list(SharedCorpus.corpus("wheels/delocate/binaries"))) {
+    try (var files = Files.list(Corpus.corpus("wheels/delocate/binaries"))) {
       for (var p : files.toList()) {
         for (CodeSignature cs : verify(Files.readAllBytes(p))) {
           assertThat(cs.state()).as(p.getFileName().toString()).isIn(CodeSignature.State.VALID, CodeSignature.State.ABSENT);

@@ -12,7 +12,7 @@ import dev.wheeltapper.hardening.Status;
 import dev.wheeltapper.macho.MachORecords.BuildVersion;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testing.NativeMembers;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.toolchain.Binding;
 import dev.wheeltapper.toolchain.Language;
 import dev.wheeltapper.toolchain.MemorySafety;
@@ -96,11 +96,11 @@ class MachOCorpusTest {
 
   @Test
   void everyBareBinaryMatchesSourcesMd() throws Exception {
-    try (var files = Files.list(SharedCorpus.corpus("wheels/delocate/binaries"))) {
+    try (var files = Files.list(Corpus.corpus("wheels/delocate/binaries"))) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(BARE.keySet());
     }
     for (Map.Entry<String, String> e : BARE.entrySet()) {
-      var path = SharedCorpus.corpus("wheels/delocate/binaries/" + e.getKey());
+      var path = Corpus.corpus("wheels/delocate/binaries/" + e.getKey());
       byte[] bytes = Files.readAllBytes(path);
       assertThat(NativeFormat.detect(bytes, bytes.length)).isEqualTo(NativeFormat.MACHO);
       try (MachOFile m = MachOFile.open(path)) {
@@ -141,7 +141,7 @@ class MachOCorpusTest {
 
   @Test
   void fatSlicesAreInspectedSeparately() throws Exception {
-    var path = SharedCorpus.corpus("wheels/delocate/binaries/libextfunc_rpath.dylib");
+    var path = Corpus.corpus("wheels/delocate/binaries/libextfunc_rpath.dylib");
     List<BinaryInspection> ins = BinaryInspector.inspectFile(path, "libextfunc_rpath.dylib");
     assertThat(ins).extracting(BinaryInspection::machine).containsExactly("x86_64", "arm64");
     for (BinaryInspection b : ins) {
@@ -162,17 +162,17 @@ class MachOCorpusTest {
 
   @Test
   void chainedFixupsAppearWithMacos12Targets() throws Exception {
-    try (MachOFile m = MachOFile.open(SharedCorpus.corpus("wheels/delocate/binaries/liba_12.dylib"))) {
+    try (MachOFile m = MachOFile.open(Corpus.corpus("wheels/delocate/binaries/liba_12.dylib"))) {
       assertThat(m.slices().get(0).chainedFixups()).isTrue();
       assertThat(m.slices().get(0).buildVersion().get().command()).isEqualTo(0x32); // LC_BUILD_VERSION
     }
-    try (MachOFile m = MachOFile.open(SharedCorpus.corpus("wheels/delocate/binaries/libam1_12.dylib"))) {
+    try (MachOFile m = MachOFile.open(Corpus.corpus("wheels/delocate/binaries/libam1_12.dylib"))) {
       // llvm-objdump --macho --private-headers: sdk 14.2, minos 12.0, ntools 1, tool ld, version 1022.1
       assertThat(m.slices().get(0).buildTools()).containsExactly("ld 1022.1");
       assertThat(BinaryInspector.inspect(m, "x").get(0).toolchain().compilers())
           .containsExactly("SDK 14.2, minimum OS 12.0", "ld 1022.1 (LC_BUILD_VERSION)");
     }
-    try (MachOFile m = MachOFile.open(SharedCorpus.corpus("wheels/delocate/binaries/liba.dylib"))) {
+    try (MachOFile m = MachOFile.open(Corpus.corpus("wheels/delocate/binaries/liba.dylib"))) {
       assertThat(m.slices().get(0).chainedFixups()).isFalse();
       assertThat(m.slices().get(0).dyldInfo()).isTrue();
     }
@@ -180,7 +180,7 @@ class MachOCorpusTest {
 
   @Test
   void numpyBundlesAreCythonWithCanaries() throws Exception {
-    var path = SharedCorpus.corpus("wheels/delocate/binaries/np-1.24.1_arm_random__sfc64.cpython-311-darwin.so");
+    var path = Corpus.corpus("wheels/delocate/binaries/np-1.24.1_arm_random__sfc64.cpython-311-darwin.so");
     BinaryInspection b = BinaryInspector.inspectFile(path, "x.so").get(0);
     assertThat(b.machine()).isEqualTo("arm64");
     assertThat(b.type()).isEqualTo("bundle");
@@ -189,7 +189,7 @@ class MachOCorpusTest {
     assertThat(b.toolchain().has(Language.CYTHON)).isTrue();
     assertThat(b.toolchain().has(Binding.CYTHON)).isTrue();
     assertThat(b.findings()).isEmpty();
-    var old = SharedCorpus.corpus("wheels/delocate/binaries/np-1.6.0_intel_lib__compiled_base.so");
+    var old = Corpus.corpus("wheels/delocate/binaries/np-1.6.0_intel_lib__compiled_base.so");
     List<BinaryInspection> both = BinaryInspector.inspectFile(old, "y.so");
     assertThat(both).extracting(BinaryInspection::bits).extracting(o -> o.getAsInt()).containsExactly(64, 32);
     assertThat(both.get(0).needed()).contains("@loader_path/../.dylibs/libgcc_s.1.dylib");

@@ -7,7 +7,7 @@ import dev.wheeltapper.binary.BinaryInspection;
 import dev.wheeltapper.binary.BinaryInspector;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.binary.NativeFormat;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MachOHostileTest {
 
   private static byte[] load(String name) throws Exception {
-    return Files.readAllBytes(SharedCorpus.corpus("wheels/delocate/binaries/" + name));
+    return Files.readAllBytes(Corpus.corpus("wheels/delocate/binaries/" + name));
   }
 
   private static MachOFile survive(byte[] b) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.pe.PeRecords.Import;
 import dev.wheeltapper.pe.PeRecords.Section;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DelayLoadTest {
 
   private static byte[] withDelayLoad(boolean rvaBased) throws Exception {
-    byte[] b = Files.readAllBytes(SharedCorpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
+    byte[] b = Files.readAllBytes(Corpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
     PeFile pe = PeFile.read(ByteSources.of(b));
     Section slack = pe.sections().stream().filter(s -> s.sizeOfRawData() - s.virtualSize() >= 80).findFirst()
         .orElseThrow();
@@ -48,7 +48,7 @@ class DelayLoadTest {
   void delayLoadedDllsAreListedAfterTheImportTable() throws Exception {
     for (boolean rvaBased : new boolean[] {true, false}) {
       byte[] b = withDelayLoad(rvaBased);
-      PeFile plain = PeFile.open(SharedCorpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
+      PeFile plain = PeFile.open(Corpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
       PeFile pe = PeFile.read(ByteSources.of(b));
       Import first = pe.imports().get(0);
       Import last = pe.imports().get(pe.imports().size() - 1);

@@ -14,7 +14,7 @@ import dev.wheeltapper.pe.PeRecords.Header;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testing.NativeMembers;
 import dev.wheeltapper.testing.Objdump;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.toolchain.Binding;
 import dev.wheeltapper.toolchain.Language;
 import dev.wheeltapper.toolchain.MemorySafety;
@@ -36,13 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PeCorpusTest {
 
   static List<Path> bareFiles() throws Exception {
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("wheels/delvewheel/binaries"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("wheels/delvewheel/binaries"))) {
       return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
     }
   }
 
   private static Path bare(String rel) {
-    return SharedCorpus.corpus("wheels/delvewheel/binaries/" + rel);
+    return Corpus.corpus("wheels/delvewheel/binaries/" + rel);
   }
 
   private static void agreesWithObjdump(PeFile pe, Objdump o) {

@@ -7,7 +7,7 @@ import dev.wheeltapper.binary.BinaryInspector;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.hardening.Status;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PeHardeningTest {
 
   private static byte[] dll() throws Exception {
-    return Files.readAllBytes(SharedCorpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
+    return Files.readAllBytes(Corpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
   }
 
   private static void rename(byte[] b, String from, String to) {

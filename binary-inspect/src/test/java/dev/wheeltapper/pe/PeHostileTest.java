@@ -7,7 +7,7 @@ import dev.wheeltapper.binary.BinaryInspection;
 import dev.wheeltapper.binary.BinaryInspector;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.hardening.HardeningCheck;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PeHostileTest {
 
   private static byte[] load(String rel) throws Exception {
-    return Files.readAllBytes(SharedCorpus.corpus("wheels/delvewheel/binaries/" + rel));
+    return Files.readAllBytes(Corpus.corpus("wheels/delvewheel/binaries/" + rel));
   }
 
   /** Reads and inspects; only {@link PeFormatException} may escape. Returns the file, or null when rejected. */

@@ -3,7 +3,7 @@ package dev.wheeltapper.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class PolicyDataTest {
     assertThat(p.family("musllinux")).extracting(PlatformPolicy::name).containsExactly("musllinux_1_1",
         "musllinux_1_2");
     // Every policy name of the source file is here (the 'linux' catch-all is the absence of a policy).
-    String json = Files.readString(SharedCorpus.corpus("wheels/auditwheel/policy/manylinux-policy.json"));
+    String json = Files.readString(Corpus.corpus("wheels/auditwheel/policy/manylinux-policy.json"));
     Matcher m = Pattern.compile("\"name\":\\s*\"(manylinux_[0-9_]+)\"").matcher(json);
     int n = 0;
     while (m.find()) {

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hardening fixtures compiled during the test run with the machine's gcc and cargo into
- * {@code target/hardening-fixtures}, each once per JVM. Sources are in {@code src/test/resources/hardening}.
- * A compiler failure fails the test that asked for the fixture (CI always has the toolchain).
+ * Hardening fixtures built from {@code src/test/resources/hardening} with gcc (some {@code -m32}) and cargo (PyO3,
+ * offline against Debian's vendored crates) by the recipes below, committed prebuilt under
+ * {@code src/test/prebuilt/hardening} (see {@link Prebuilt}): the plain machine lacks multilib and the vendored crates.
  */
 public final class HardeningFixtures {
   private HardeningFixtures() {}
@@ -85,38 +85,59 @@ public final class HardeningFixtures {
     public List<String> flags() {
       return flags;
     }
+
+    /**
+     * Whether the recipe needs cargo and Debian's vendored pyo3.
+     *
+     * @return true for the Rust fixtures
+     */
+    public boolean rust() {
+      return tool.equals("cargo");
+    }
+
+    /**
+     * Whether the recipe needs 32-bit multilib support.
+     *
+     * @return true for {@code -m32}
+     */
+    public boolean m32() {
+      return flags.contains("-m32");
+    }
+
+    /**
+     * The file name of the built binary.
+     *
+     * @return for example {@code full.so}
+     */
+    public String output() {
+      return output;
+    }
   }
 
-  private static final Map<Fixture, Path> BUILT = new EnumMap<>(Fixture.class);
-
   /**
-   * The fixture, built on first use.
+   * The fixture as committed, prebuilt.
    *
    * @param f which
-   * @return the path of the built binary
+   * @return {@code src/test/prebuilt/hardening/<output>}
    */
-  public static synchronized Path get(Fixture f) {
-    Path p = BUILT.get(f);
-    if (p == null) {
-      p = f.tool.equals("cargo") ? buildRust(f) : buildC(f);
-      BUILT.put(f, p);
-    }
-    return p;
+  public static Path get(Fixture f) {
+    return Prebuilt.path("hardening", f.output);
   }
 
   /**
-   * The directory the fixtures are built in.
+   * Builds a fixture from its recipe with the machine's toolchain.
    *
-   * @return {@code target/hardening-fixtures}
+   * @param f which
+   * @param dir the build folder (sources are copied into it)
+   * @return the path of the built binary
    */
-  public static Path dir() {
-    Path d = Paths.get("target", "hardening-fixtures").toAbsolutePath();
+  public static synchronized Path build(Fixture f, Path dir) {
     try {
-      Files.createDirectories(d);
+      Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return d;
+    return f.rust() ? buildRust(f, dir) : buildC(f, dir);
   }
 
   private static Path resource(String name, Path into) {
@@ -133,13 +154,13 @@ public final class HardeningFixtures {
     }
   }
 
-  private static Path buildC(Fixture f) {
-    Path dir = dir();
-    Path src = resource(f.source, dir.resolve("src"));
+  private static Path buildC(Fixture f, Path dir) {
+    resource(f.source, dir.resolve("src"));
     Path out = dir.resolve(f.output);
     List<String> cmd = new ArrayList<>();
     cmd.add(f.tool);
-    cmd.add(src.toString());
+    cmd.add("src/" + f.source); // relative, and the folder mapped away: no build path in the binary
+    cmd.add("-ffile-prefix-map=" + dir + "=/build");
     cmd.addAll(f.flags);
     cmd.add("-o");
     cmd.add(out.toString());
@@ -147,10 +168,10 @@ public final class HardeningFixtures {
     return out;
   }
 
-  private static Path buildRust(Fixture f) {
-    Path crate = dir().resolve(f.source);
+  private static Path buildRust(Fixture f, Path dir) {
+    Path crate = dir.resolve(f.source);
     for (String file : f.flags) {
-      resource(f.source + "/" + file, dir());
+      resource(f.source + "/" + file, dir);
     }
     try {
       Files.createDirectories(crate.resolve(".cargo"));
@@ -162,9 +183,12 @@ public final class HardeningFixtures {
       throw new UncheckedIOException(e);
     }
     // one target directory for every crate: pyo3 is compiled once
-    Path target = dir().resolve("cargo-target");
+    Path target = dir.resolve("cargo-target");
+    // build paths must not leak into the binary: the same analysis, wherever it is rebuilt
+    String remap = "--remap-path-prefix=" + dir + "=/build --remap-path-prefix=" + System.getProperty("user.home")
+        + "=/home";
     run(List.of(cargo(), "build", "--release", "--quiet"), crate,
-        Map.of("CARGO_TARGET_DIR", target.toString(), "PYO3_PYTHON", "python3"));
+        Map.of("CARGO_TARGET_DIR", target.toString(), "PYO3_PYTHON", "python3", "RUSTFLAGS", remap));
     return target.resolve("release").resolve(f.output);
   }
 

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Native test binaries compiled from {@code src/test/resources/fixtures} with the system gcc into
- * {@code target/native-fixtures}, once per build (a fixture newer than its source is reused).
+ * Native test binaries built from {@code src/test/resources/fixtures} by the recipes below, committed prebuilt under
+ * {@code src/test/prebuilt/native} (see {@link Prebuilt}).
  */
 public final class NativeFixtures {
   /** The fixtures, each a source and the compiler flags that give it its properties. */
@@ -54,6 +54,15 @@ public final class NativeFixtures {
     final String output;
     final String flags;
 
+    /**
+     * Whether the recipe needs 32-bit multilib support.
+     *
+     * @return true for {@code -m32}
+     */
+    public boolean m32() {
+      return flags.contains("-m32");
+    }
+
     Fixture(String compiler, String source, String output, String flags) {
       this.compiler = compiler;
       this.source = source;
@@ -65,21 +74,30 @@ public final class NativeFixtures {
   private NativeFixtures() {}
 
   /**
-   * The compiled fixture, compiling it on first use.
+   * The fixture as committed, prebuilt, under {@code src/test/prebuilt/native} (the plain machine lacks some of the
+   * toolchains; {@code scripts/rebuild-fixtures.sh} rebuilds them all from the recipes above and
+   * {@code FixtureRecipesTest} checks that a rebuild still gives the same analysis).
    *
    * @param f the fixture
-   * @return the binary under {@code target/native-fixtures}
+   * @return the committed binary
    */
-  public static synchronized Path get(Fixture f) {
+  public static Path get(Fixture f) {
+    return Prebuilt.path("native", f.output);
+  }
+
+  /**
+   * Builds a fixture from its recipe with the machine's gcc.
+   *
+   * @param f the fixture
+   * @param outDir where to write it
+   * @return the built binary
+   */
+  public static Path build(Fixture f, Path outDir) {
     try {
       Path srcDir = sourceDir();
       Path src = srcDir.resolve(f.source);
-      Path outDir = Paths.get("target", "native-fixtures").toAbsolutePath();
       Files.createDirectories(outDir);
       Path out = outDir.resolve(f.output);
-      if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(src)) >= 0) {
-        return out;
-      }
       List<String> cmd = new ArrayList<>();
       cmd.add(f.compiler);
       for (String flag : f.flags.split(" ")) {

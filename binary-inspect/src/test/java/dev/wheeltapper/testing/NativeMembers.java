@@ -1,6 +1,6 @@
 package dev.wheeltapper.testing;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ public final class NativeMembers {
   }
 
   private static void load() {
-    Path root = SharedCorpus.corpus("wheels");
+    Path root = Corpus.corpus("wheels");
     List<Member> p = new ArrayList<>();
     List<Member> m = new ArrayList<>();
     try (Stream<Path> s = Files.walk(root)) {

@@ -1,5 +1,7 @@
 package dev.wheeltapper.testing;
 
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,6 +40,7 @@ public record Objdump(int characteristics, int magic, long imageBase, long check
    * @throws InterruptedException when interrupted
    */
   public static Objdump of(Path file) throws IOException, InterruptedException {
+    Oracles.require(Oracle.OBJDUMP);
     Process p = new ProcessBuilder("objdump", "-p", file.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

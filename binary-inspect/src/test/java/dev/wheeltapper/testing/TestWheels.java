@@ -1,5 +1,7 @@
 package dev.wheeltapper.testing;
 
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -72,6 +74,7 @@ public final class TestWheels {
    * @return the built file's bytes
    */
   public static byte[] gccShared(Path dir, String output, String source, List<String> extra) {
+    Oracles.require(Oracle.GCC);
     try {
       Path src = dir.resolve(output + ".c");
       Files.writeString(src, source);

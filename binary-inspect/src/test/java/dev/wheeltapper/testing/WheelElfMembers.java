@@ -1,6 +1,6 @@
 package dev.wheeltapper.testing;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ public final class WheelElfMembers {
     if (cache != null) {
       return cache;
     }
-    Path root = SharedCorpus.corpus("wheels");
+    Path root = Corpus.corpus("wheels");
     Path out = Paths.get("target", "wheel-elf").toAbsolutePath();
     List<Member> members = new ArrayList<>();
     try (Stream<Path> s = Files.walk(root)) {

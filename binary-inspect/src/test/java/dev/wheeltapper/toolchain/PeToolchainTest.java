@@ -6,7 +6,7 @@ import dev.wheeltapper.binary.BinaryInspector;
 import dev.wheeltapper.binary.ByteSources;
 import dev.wheeltapper.pe.PeFile;
 import dev.wheeltapper.pe.PeRecords.Section;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class PeToolchainTest {
 
   @Test
   void gccAndClangProducerStringsAreCompilers() throws Exception {
-    byte[] b = Files.readAllBytes(SharedCorpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
+    byte[] b = Files.readAllBytes(Corpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
     PeFile orig = PeFile.read(ByteSources.of(b));
     assertThat(PeToolchain.producerStrings(orig)).isEmpty(); // MSVC leaves none
     Section rdata = orig.sections().stream().filter(s -> s.name().equals(".rdata")).findFirst().orElseThrow();

@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Default inputs for the examples and scripts: the sample wheels bundled in the jar (built by the project from its own
  * sources: {@code wt_hardened}, {@code wt_unhardened}, {@code wt_rust} when a Rust toolchain was available, and
- * {@code wt_tampered}, broken on purpose), and the shared corpus beside the project when it is there.
+ * {@code wt_tampered}, broken on purpose), and the project's test corpus when run inside a checkout.
  *
  * <pre>{@code
  * Path dir = BundledSamples.directory();              // every bundled sample, copied to a temporary directory
@@ -115,18 +116,23 @@ public final class BundledSamples {
   }
 
   /**
-   * A file of the shared corpus ({@code ../shared/corpus}), found through the system property
-   * {@code wheeltapper.shared} or beside the working directory.
+   * A file of the project's test corpus ({@code corpus/} at the top of a checkout), found through the system property
+   * {@code wheeltapper.corpus} or by walking up from the working directory.
    *
    * @param relative a path under {@code corpus/}, such as {@code attest/rfc8785-0.1.2-py3-none-any.whl}
-   * @return the file, when the corpus is there
+   * @return the file, when the program runs inside a checkout (the corpus is not in the jar)
    */
   public static Optional<Path> corpus(String relative) {
-    String configured = System.getProperty("wheeltapper.shared");
-    List<Path> roots = configured != null
-        ? List.of(Paths.get(configured))
-        : List.of(Paths.get("..", "shared"), Paths.get("..", "..", "shared"));
-    return roots.stream().map(r -> r.resolve("corpus").resolve(relative)).filter(Files::isRegularFile)
+    String configured = System.getProperty("wheeltapper.corpus");
+    List<Path> roots = new ArrayList<>();
+    if (configured != null) {
+      roots.add(Paths.get(configured));
+    } else {
+      for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+        roots.add(p.resolve("corpus"));
+      }
+    }
+    return roots.stream().map(r -> r.resolve(relative)).filter(Files::isRegularFile)
         .map(p -> p.toAbsolutePath().normalize()).findFirst();
   }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  *     [WHEEL [SIGSTORE_TRUSTED_ROOT_JSON [IDENTITY]]]
  * }</pre>
  *
- * <p>With no argument it takes {@code rfc8785-0.1.2-py3-none-any.whl} from the shared corpus, whose attestations were
+ * <p>With no argument it takes {@code rfc8785-0.1.2-py3-none-any.whl} from the project's test corpus ({@code corpus/attest/}), whose attestations were
  * logged on Sigstore <em>staging</em>, and verifies it twice: against the staging root (valid) and against the
  * bundled production root (untrusted). Without the corpus it shows a required signature missing from a bundled
  * sample.

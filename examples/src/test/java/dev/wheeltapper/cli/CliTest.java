@@ -3,7 +3,7 @@ package dev.wheeltapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class CliTest {
   }
 
   static String corpus(String rel) {
-    return SharedCorpus.corpus(rel).toString();
+    return Corpus.corpus(rel).toString();
   }
 
   @Test

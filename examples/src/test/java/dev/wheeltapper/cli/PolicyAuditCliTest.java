@@ -6,6 +6,8 @@ import static dev.wheeltapper.cli.InspectAuditCliTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +123,7 @@ class PolicyAuditCliTest {
   }
 
   private Path gcc(String output, String source) throws Exception {
+    Oracles.require(Oracle.GCC);
     Path src = Files.writeString(tmp.resolve(output + ".c"), source);
     Process p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-fno-stack-protector", "-o", output,
         src.getFileName().toString()).directory(tmp.toFile()).redirectErrorStream(true).start();

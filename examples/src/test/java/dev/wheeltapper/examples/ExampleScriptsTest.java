@@ -3,7 +3,7 @@ package dev.wheeltapper.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +36,7 @@ class ExampleScriptsTest {
       "audit", List.of("PASS wt_hardened-1.0-", "FAIL wt_tampered-1.0-", "hardening.no-canary",
           "wt_rust/wt_rust.abi3.so [rust] memory-safe yes"));
 
-  static final String SHARED = "-Dwheeltapper.shared=" + SharedCorpus.root();
+  static final String CORPUS = "-Dwheeltapper.corpus=" + Corpus.root();
 
   static Stream<Arguments> jshellScripts() throws Exception {
     return scripts("jshell", ".jsh");
@@ -65,7 +65,7 @@ class ExampleScriptsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jshellScripts")
   void everyJShellScriptRunsOnTheBundledSamples(Path script) throws Exception {
-    String out = ScriptRunners.jshell(script, true, SHARED);
+    String out = ScriptRunners.jshell(script, true, CORPUS);
     System.out.print(out);
     assertThat(out).contains(expected(script));
   }
@@ -80,7 +80,7 @@ class ExampleScriptsTest {
 
   @Test
   void jshellScriptsReadTheirInputFromASystemProperty() throws Exception {
-    Path wheel = SharedCorpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl");
+    Path wheel = Corpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl");
     String out = ScriptRunners.jshell(Path.of(System.getProperty("basedir", "."), "jshell/metadata.jsh"), true,
         "-Dwheel=" + wheel);
     assertThat(out).contains("plumbum 1.6.8 [py2-none-any, py3-none-any]", "summary:  Plumbum: shell combinators");
@@ -88,8 +88,8 @@ class ExampleScriptsTest {
 
   @Test
   void groovyScriptsReadTheirInputFromTheArguments() throws Exception {
-    Path plumbum = SharedCorpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl");
-    Path cffi = SharedCorpus.corpus("wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl");
+    Path plumbum = Corpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl");
+    Path cffi = Corpus.corpus("wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl");
     Path dir = Files.createDirectories(tmp.resolve("wheels"));
     Files.copy(cffi, dir.resolve(cffi.getFileName()));
 
@@ -97,10 +97,10 @@ class ExampleScriptsTest {
         "plumbum/__init__.py  sha256=");
     assertThat(groovy("verify", plumbum.toString(), dir.toString()))
         .contains("PASS plumbum-1.6.8-py2.py3-none-any.whl", "PASS cffi-1.5.0-cp27-none-linux_x86_64.whl");
-    assertThat(groovy("signatures", SharedCorpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl").toString(),
-        SharedCorpus.corpus("attest/sigstore-staging-trusted_root.json").toString(), "someone@example.org"))
+    assertThat(groovy("signatures", Corpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl").toString(),
+        Corpus.corpus("attest/sigstore-staging-trusted_root.json").toString(), "someone@example.org"))
         .contains("pep740 untrusted by william@yossarian.net", "is NOT validly signed");
-    assertThat(groovy("elf", SharedCorpus.corpus("elf/debian-bookworm-arm64/_rust.abi3.so").toString()))
+    assertThat(groovy("elf", Corpus.corpus("elf/debian-bookworm-arm64/_rust.abi3.so").toString()))
         .contains("_rust.abi3.so: ELF64 aarch64", "GLIBC GLIBC_2.34", "languages [rust], memory-safe yes");
     assertThat(groovy("audit", dir.toString()))
         .contains("PASS cffi-1.5.0-cp27-none-linux_x86_64.whl", "_cffi_backend.so [c] memory-safe no",

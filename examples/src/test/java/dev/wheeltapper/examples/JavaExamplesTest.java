@@ -2,7 +2,7 @@ package dev.wheeltapper.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,7 +87,7 @@ class JavaExamplesTest {
 
   @Test
   void readMetadataOfACorpusWheel() throws Exception {
-    String out = run("ReadMetadata", SharedCorpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl")
+    String out = run("ReadMetadata", Corpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl")
         .toString());
     assertThat(out).contains("distribution: plumbum 1.6.8", "tags:         [py2-none-any, py3-none-any]",
         "summary:      Plumbum: shell combinators library", "generator:    bdist_wheel (0.33.6)");
@@ -96,8 +96,8 @@ class JavaExamplesTest {
   @Test
   void verifyCorpusWheels() throws Exception {
     String out = run("VerifyWheel",
-        SharedCorpus.corpus("wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl").toString(),
-        SharedCorpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl").toString());
+        Corpus.corpus("wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl").toString(),
+        Corpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl").toString());
     assertThat(out).contains("PASS cffi-1.5.0-cp27-none-linux_x86_64.whl",
         "sha256 f343f9e2686c284f42d98d32a3f3aab08dc38e9f8ba514314761a57dad16ffe2, 26 entries checked",
         "PASS plumbum-1.6.8-py2.py3-none-any.whl").doesNotContain("FAIL");
@@ -106,8 +106,8 @@ class JavaExamplesTest {
   @Test
   void signaturesWithAnExplicitRootAndAWrongIdentityAreUntrusted() throws Exception {
     String out = run("VerifySignatures",
-        SharedCorpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl").toString(),
-        SharedCorpus.corpus("attest/sigstore-staging-trusted_root.json").toString(), "pypa/sampleproject");
+        Corpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl").toString(),
+        Corpus.corpus("attest/sigstore-staging-trusted_root.json").toString(), "pypa/sampleproject");
     assertThat(out).contains("with sigstore-staging-trusted_root.json and identity pypa/sampleproject",
         "pep740 untrusted", "passed true, validly signed false").doesNotContain("pep740 valid");
   }
@@ -121,7 +121,7 @@ class JavaExamplesTest {
 
   @Test
   void inspectACorpusRustLibrary() throws Exception {
-    String out = run("InspectElf", SharedCorpus.corpus("elf/debian-bookworm-arm64/_rust.abi3.so").toString());
+    String out = run("InspectElf", Corpus.corpus("elf/debian-bookworm-arm64/_rust.abi3.so").toString());
     assertThat(out).contains("_rust.abi3.so: ELF64 aarch64 little-endian", "imports __stack_chk_fail:  false",
         "exported functions:        [PyInit__rust]", "highest GLIBC version:     GLIBC_2.34",
         "languages:   [rust]", "memory-safe: yes");
@@ -130,9 +130,9 @@ class JavaExamplesTest {
   @Test
   void auditADirectoryOfCorpusWheels() throws Exception {
     Path nested = Files.createDirectories(tmp.resolve("a/b"));
-    Files.copy(SharedCorpus.corpus("wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl"),
+    Files.copy(Corpus.corpus("wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl"),
         nested.resolve("cffi-1.5.0-cp27-none-linux_x86_64.whl"));
-    Files.copy(SharedCorpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl"),
+    Files.copy(Corpus.corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl"),
         tmp.resolve("plumbum-1.6.8-py2.py3-none-any.whl"));
     Files.writeString(tmp.resolve("notes.txt"), "not a wheel");
     String out = run("AuditDirectory", tmp.toString());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.pep440.SpecifierSet;
 import dev.wheeltapper.pep440.Version;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ class CorpusMetadataTest {
   @Test
   void everyCorpusWheelVersionAndRequirementParses() throws Exception {
     List<Path> wheels;
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("wheels"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("wheels"))) {
       wheels = s.filter(p -> p.toString().endsWith(".whl")).sorted().collect(Collectors.toList());
     }
     assertThat(wheels).hasSizeGreaterThanOrEqualTo(100);
@@ -58,7 +58,7 @@ class CorpusMetadataTest {
   void requiresPythonOfARealWheelSelectsInterpreters() throws Exception {
     Map<String, List<String>> h =
         metadataHeaders(
-            SharedCorpus.corpus("wheels/delvewheel/history/simpleext-0.0.1-cp36.cp310-cp36m.cp310-win_amd64.whl"));
+            Corpus.corpus("wheels/delvewheel/history/simpleext-0.0.1-cp36.cp310-cp36m.cp310-win_amd64.whl"));
     SpecifierSet rp = SpecifierSet.parse(h.get("Requires-Python").get(0));
     assertThat(rp).hasToString(">=3.6,!=3.7.*,!=3.8.*,!=3.9.*,<3.11");
     assertThat(rp.contains(Version.parse("3.6.15"))).isTrue();
@@ -72,7 +72,7 @@ class CorpusMetadataTest {
   @Test
   void requiresDistOfARealWheel() throws Exception {
     Map<String, List<String>> h =
-        metadataHeaders(SharedCorpus.corpus("wheels/auditwheel/python_snappy-0.5.2-pp260-pypy_41-linux_x86_64.whl"));
+        metadataHeaders(Corpus.corpus("wheels/auditwheel/python_snappy-0.5.2-pp260-pypy_41-linux_x86_64.whl"));
     Requirement r = Requirement.parse(h.get("Requires-Dist").get(0));
     assertThat(r.name()).isEqualTo("cffi");
     assertThat(r.specifier()).hasToString(">=1.0.0");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class CorpusVerificationTest {
       List.of(Codes.SIGNATURE_INVALID));
 
   static List<Path> corpusWheels() throws IOException {
-    try (Stream<Path> s = Files.walk(SharedCorpus.root().resolve("corpus"))) {
+    try (Stream<Path> s = Files.walk(Corpus.root())) {
       return s.filter(f -> f.toString().endsWith(".whl")).sorted().toList();
     }
   }
@@ -53,7 +53,7 @@ class CorpusVerificationTest {
     WheelVerifier verifier = WheelVerifier.builder().parallelism(2).build();
     int buildWarnings = 0;
     for (Path p : wheels) {
-      String rel = SharedCorpus.root().resolve("corpus").relativize(p).toString();
+      String rel = Corpus.root().relativize(p).toString();
       VerificationReport r = verifier.verify(p);
       List<String> errors = r.errors().stream().map(Finding::code).toList();
       assertThat(errors).as(rel).isEqualTo(BROKEN.getOrDefault(rel, List.of()));
@@ -72,7 +72,7 @@ class CorpusVerificationTest {
 
   @Test
   void theTamperedMetadataIsNamedWithBothSizes() throws IOException {
-    VerificationReport r = WheelVerifier.defaults().verify(SharedCorpus.corpus(
+    VerificationReport r = WheelVerifier.defaults().verify(Corpus.corpus(
         "wheels/delvewheel/history/simpleext-0.0.1-pp39-pypy39_pp73-win_amd64.whl"));
     assertThat(r.findings(Codes.RECORD_SIZE_MISMATCH)).singleElement().satisfies(f -> {
       assertThat(f.path()).isEqualTo("simpleext-0.0.1.dist-info/METADATA");
@@ -82,7 +82,7 @@ class CorpusVerificationTest {
 
   @Test
   void theLargestCorpusWheelInflatesEveryByteOnce() throws IOException {
-    Path mscl = SharedCorpus.corpus("wheels/auditwheel/python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl");
+    Path mscl = Corpus.corpus("wheels/auditwheel/python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl");
     VerificationReport r = WheelVerifier.defaults().verify(mscl);
     assertThat(r.passed()).isTrue();
     // the sha256 recorded in corpus/SOURCES.md

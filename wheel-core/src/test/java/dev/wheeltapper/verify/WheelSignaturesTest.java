@@ -15,7 +15,7 @@ import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -29,12 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 class WheelSignaturesTest {
   @TempDir Path tmp;
 
-  static final Path RFC8785 = SharedCorpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl");
+  static final Path RFC8785 = Corpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl");
 
   @Test
   void theCorpusAttestationsVerifyAgainstTheStagingRoot() throws Exception {
     TrustPolicy staging = TrustPolicy.builder().sigstoreRoot(SigstoreTrustedRoot.parse(
-        Files.readAllBytes(SharedCorpus.corpus("attest/sigstore-staging-trusted_root.json")))).build();
+        Files.readAllBytes(Corpus.corpus("attest/sigstore-staging-trusted_root.json")))).build();
     VerificationReport r = WheelVerifier.builder().trustPolicy(staging).build().verify(RFC8785);
     // .attestation, .publish.attestation and .sigstore sit beside the wheel
     assertThat(r.signatures()).hasSize(3).allSatisfy(s -> {

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.wheel.metadata.MetadataFormatException;
 import dev.wheeltapper.wheel.record.RecordFormatException;
 import dev.wheeltapper.wheel.record.RecordParseResult;
@@ -412,7 +412,7 @@ class BadInputTest {
   @Test
   void corpusWheelOpensThroughEveryEntry() throws Exception {
     // A sanity check that readEntry and openEntry agree on a real wheel.
-    try (Wheel w = Wheel.open(SharedCorpus.corpus("wheels/delocate/fakepkg2-1.0-py3-none-any.whl"))) {
+    try (Wheel w = Wheel.open(Corpus.corpus("wheels/delocate/fakepkg2-1.0-py3-none-any.whl"))) {
       for (WheelEntry e : w.entries()) {
         byte[] bytes = w.readEntry(e.name(), 1 << 20);
         assertThat((long) bytes.length).isEqualTo(e.size());

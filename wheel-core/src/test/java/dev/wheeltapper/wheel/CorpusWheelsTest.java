@@ -2,7 +2,7 @@ package dev.wheeltapper.wheel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import dev.wheeltapper.wheel.record.Record;
@@ -25,17 +25,17 @@ class CorpusWheelsTest {
 
   static List<Path> corpusWheels() {
     List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("wheels"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("wheels"))) {
       s.filter(p -> p.getFileName().toString().endsWith(".whl")).sorted().forEach(out::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (Stream<Path> s = Files.list(SharedCorpus.corpus("npm"))) {
+    try (Stream<Path> s = Files.list(Corpus.corpus("npm"))) {
       s.filter(p -> p.getFileName().toString().endsWith(".whl")).sorted().forEach(out::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    out.add(SharedCorpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl"));
+    out.add(Corpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl"));
     return out;
   }
 

@@ -3,7 +3,7 @@ package dev.wheeltapper.wheel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ class MaloSpecimensTest {
 
   static List<Path> specimens() {
     List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(SharedCorpus.corpus("wheels/malo/zip"))) {
+    try (Stream<Path> s = Files.walk(Corpus.corpus("wheels/malo/zip"))) {
       s.filter(p -> p.toString().endsWith(".zip")).sorted().forEach(out::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,7 +2,7 @@ package dev.wheeltapper.wheel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
 import dev.wheeltapper.wheel.metadata.EntryPoint;
 import dev.wheeltapper.wheel.metadata.ObjectReference;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RepresentativeWheelsTest {
 
   private static Wheel open(String relative) throws Exception {
-    return Wheel.open(SharedCorpus.corpus(relative));
+    return Wheel.open(Corpus.corpus(relative));
   }
 
   private static RecordEntry row(String path, String sha256, long size) {
@@ -325,7 +325,7 @@ class RepresentativeWheelsTest {
 
   @Test
   void attestedPureWheelOpensFromAChannel() throws Exception {
-    var path = SharedCorpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl");
+    var path = Corpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl");
     try (Wheel w = Wheel.open(Files.newByteChannel(path, StandardOpenOption.READ), "rfc8785-0.1.2-py3-none-any.whl")) {
       assertThat(w.fileName()).isEqualTo("rfc8785-0.1.2-py3-none-any.whl");
       CoreMetadata md = w.metadata();

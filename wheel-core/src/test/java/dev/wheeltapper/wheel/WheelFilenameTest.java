@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +95,7 @@ class WheelFilenameTest {
     // other order; the comparison is on parsed names, so tag order must not matter.
     String json =
         Files.readString(
-            SharedCorpus.corpus(
+            Corpus.corpus(
                 "attest/spt3g-1.0-cp310-cp310-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.publish.attestation"));
     Matcher st = Pattern.compile("\"statement\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
     assertThat(st.find()).isTrue();
@@ -194,7 +194,7 @@ class WheelFilenameTest {
   void parsesEveryPyodideLockFilename() throws IOException, InvalidWheelFilenameException {
     List<String> lines =
         Files.readAllLines(
-            SharedCorpus.corpus("npm/pyodide-314.0.7-lock-wheel-filenames.tsv"), StandardCharsets.UTF_8);
+            Corpus.corpus("npm/pyodide-314.0.7-lock-wheel-filenames.tsv"), StandardCharsets.UTF_8);
     assertThat(lines).hasSize(287);
     int emscripten = 0;
     for (String line : lines) {

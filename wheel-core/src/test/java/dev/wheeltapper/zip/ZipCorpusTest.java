@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class ZipCorpusTest {
       Map.entry("reject/zip64_extra_usize.zip", Codes.ZIP_HEADER_MISMATCH));
 
   static Stream<Path> malo() throws IOException {
-    Path root = SharedCorpus.corpus("wheels/malo/zip");
+    Path root = Corpus.corpus("wheels/malo/zip");
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(p -> p.toString().endsWith(".zip")).sorted().toList().stream();
     }
@@ -65,7 +65,7 @@ class ZipCorpusTest {
   static Stream<Path> wheels() throws IOException {
     List<Path> all = new java.util.ArrayList<>();
     for (String tool : List.of("auditwheel", "delocate", "delvewheel")) {
-      try (Stream<Path> s = Files.walk(SharedCorpus.corpus("wheels/" + tool))) {
+      try (Stream<Path> s = Files.walk(Corpus.corpus("wheels/" + tool))) {
         s.filter(p -> p.toString().endsWith(".whl")).sorted().forEach(all::add);
       }
     }
@@ -104,7 +104,7 @@ class ZipCorpusTest {
   @Test
   void maloDataDescriptorAcceptsAreWarnedAboutLikePyPi() {
     for (String name : List.of("data_descriptor.zip", "data_descriptor_zip64.zip")) {
-      List<Finding> findings = Zips.verify(SharedCorpus.corpus("wheels/malo/zip/accept/" + name));
+      List<Finding> findings = Zips.verify(Corpus.corpus("wheels/malo/zip/accept/" + name));
       assertThat(findings).extracting(Finding::code, Finding::path)
           .containsExactly(org.assertj.core.api.Assertions.tuple(Codes.ZIP_DATA_DESCRIPTOR, "fixme"));
     }

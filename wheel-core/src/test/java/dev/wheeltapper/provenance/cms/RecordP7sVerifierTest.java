@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheeltapper.provenance.SignatureKind;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.SignatureStatus;
-import dev.wheeltapper.provenance.TestPki;
 import dev.wheeltapper.provenance.TestPki.Alg;
 import dev.wheeltapper.provenance.TestPki.Issued;
+import dev.wheeltapper.provenance.TestPki;
 import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,6 +240,7 @@ class RecordP7sVerifierTest {
   // ------------------------------------------------------------------ openssl interop
 
   static void run(Path dir, String... cmd) throws Exception {
+    Oracles.require(Oracle.OPENSSL);
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -10,6 +10,8 @@ import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,6 +177,7 @@ class RecordJwsVerifierTest {
 
   @Test
   void interoperatesWithPythonCryptography(@TempDir Path dir) throws Exception {
+    Oracles.require(Oracle.PYTHON_CRYPTOGRAPHY);
     Path record = dir.resolve("RECORD");
     Files.write(record, RECORD);
     Path script = Paths.get("src", "test", "resources", "dev", "wheeltapper", "provenance", "make_record_jws.py");

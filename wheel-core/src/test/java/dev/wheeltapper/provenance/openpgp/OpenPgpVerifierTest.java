@@ -11,7 +11,9 @@ import dev.wheeltapper.provenance.TestPki;
 import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.report.Codes;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.Oracles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -44,7 +46,7 @@ class OpenPgpVerifierTest {
   static final String PATH = "rfc8785-0.1.2-py3-none-any.whl.asc";
 
   static byte[] wheel() throws Exception {
-    return Files.readAllBytes(SharedCorpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl"));
+    return Files.readAllBytes(Corpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl"));
   }
 
   /** A generated OpenPGP key: its public keyring (armored) and a signing function. */
@@ -243,6 +245,7 @@ class OpenPgpVerifierTest {
   // ------------------------------------------------------------------ gpg interop
 
   static String run(Path home, String... args) throws Exception {
+    Oracles.require(Oracle.GPG);
     String[] cmd = new String[args.length + 4];
     cmd[0] = "gpg";
     cmd[1] = "--batch";
@@ -259,6 +262,7 @@ class OpenPgpVerifierTest {
   @ParameterizedTest
   @ValueSource(strings = {"rsa2048", "ed25519"})
   void interoperatesWithGpg(String algo) throws Exception {
+    Oracles.require(Oracle.GPG);
     Path home = Paths.get("target", "gpg-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
     Files.createDirectories(home);
     home.toFile().setReadable(false, false);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.internal.Crypto;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FulcioIdentityTest {
   static FulcioIdentity read(String name) throws Exception {
     // Both files start with a "See: ..." text line before the PEM block.
-    String text = Files.readString(SharedCorpus.corpus("attest/" + name));
+    String text = Files.readString(Corpus.corpus("attest/" + name));
     List<byte[]> blocks = Crypto.pemBlocks(text, "CERTIFICATE", 4).orElseThrow();
     assertThat(blocks).hasSize(1);
     return FulcioIdentity.of(Crypto.certificate(blocks.get(0)));

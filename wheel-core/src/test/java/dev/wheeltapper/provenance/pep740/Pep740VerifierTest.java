@@ -8,7 +8,7 @@ import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.internal.Crypto;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Severity;
-import dev.wheeltapper.testsupport.SharedCorpus;
+import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class Pep740VerifierTest {
   static final String RFC8785_SHA = "c4e92e9ecc828bef2aa7dba1de8ac983511f7532a0df11c770d39099a25cf201";
 
   static byte[] read(String name) throws IOException {
-    return Files.readAllBytes(SharedCorpus.corpus("attest/" + name));
+    return Files.readAllBytes(Corpus.corpus("attest/" + name));
   }
 
   static TrustPolicy staging() throws Exception {
@@ -81,7 +81,7 @@ class Pep740VerifierTest {
   @Test
   void verifiesAgainstAStreamedFile() throws Exception {
     List<AttestationResult> rs = Pep740Verifier.verify(read("rfc8785-0.1.2-py3-none-any.whl.sigstore"),
-        SharedCorpus.corpus("attest/" + RFC8785), staging(), "x");
+        Corpus.corpus("attest/" + RFC8785), staging(), "x");
     assertThat(rs).singleElement().satisfies(Pep740VerifierTest::assertValid);
   }
 

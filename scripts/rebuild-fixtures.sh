@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Rebuilds every native fixture committed in built form, from the project's own sources and the recipes beside them:
+#   binary-inspect/src/test/prebuilt/{native,hardening}/  (recipes: NativeFixtures and HardeningFixtures, test code)
+#   examples/src/samples/prebuilt/                         (recipe: examples/src/samples/BuildSamples.java)
+# Needs gcc, gcc-multilib, binutils, cargo and Debian's vendored crates (librust-pyo3-dev): what .ci/run installs.
+#   scripts/rebuild-fixtures.sh          rebuild and overwrite the committed files (then review `git diff --stat`)
+#   scripts/rebuild-fixtures.sh --check  rebuild into target/ and fail when a rebuild gives a different analysis
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+mode=update
+[ "${1:-}" = "--check" ] && mode=check
+
+./mvnw -B -q install -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl binary-inspect -am
+update=$([ "$mode" = update ] && echo true || echo false)
+WHEELTAPPER_REQUIRE_ORACLES=1 ./mvnw -B -q test -pl binary-inspect -Dtest=FixtureRecipesTest \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dwheeltapper.fixtures.update="$update"
+echo "native fixtures: $mode done ($(ls binary-inspect/src/test/prebuilt/native binary-inspect/src/test/prebuilt/hardening | grep -vc ':$\|^$') files)"
