@@ -4,9 +4,7 @@ import dev.wheeltapper.elf.SymbolVersion;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.Tag;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,8 @@ import java.util.regex.Pattern;
  * <p>For the libc family the binaries need ({@code libc.so.6}: glibc, {@code libc.so} or {@code libc.musl-*}: musl;
  * neither: the family the wheel claims, else glibc, as auditwheel defaults to its host's), a policy is satisfied when,
  * for every binary, every required symbol version of a namespace the policy limits is in its allow-list, every needed
- * library is whitelisted or bundled in the wheel (found through the binary's {@code $ORIGIN}-relative RUNPATH, or
- * RPATH when there is no RUNPATH, as the loader searches: auditwheel's {@code .libs} layout), and no blacklisted
+ * library is whitelisted or bundled in the wheel (found where glibc's loader looks: {@link LoaderSearch}, the
+ * {@code DT_RPATH} chain of the loading objects, {@code DT_RUNPATH}, libraries already loaded), and no blacklisted
  * symbol is imported (weak imports excepted). The dynamic loader and libpython are left out of that reckoning as
  * auditwheel does (repair drops libpython), but a libpython dependency breaks any claim: the interpreter provides
  * those symbols. {@code PyFPE_jbuf} satisfies nothing. On musl, a 32-bit binary importing {@code __*_time64} symbols
@@ -120,13 +118,14 @@ public final class PlatformCheck {
       pyfpe |= b.imports("PyFPE_jbuf");
       time64 |= b.bits() == 32 && b.undefined().stream().anyMatch(s -> TIME64.matcher(s).matches());
     }
+    LoaderSearch search = LoaderSearch.of(binaries, entryNames);
     Optional<PlatformPolicy> satisfiedPolicy = Optional.empty();
     if (!pyfpe) {
       for (PlatformPolicy p : policies.family(family)) {
         if (!p.covers(arch) || time64 && p.name().equals("musllinux_1_1")) {
           continue;
         }
-        if (problems(p, arch, binaries, entryNames).isEmpty()) {
+        if (problems(p, arch, binaries, search).isEmpty()) {
           satisfiedPolicy = Optional.of(p);
           break;
         }
@@ -142,11 +141,11 @@ public final class PlatformCheck {
       Optional<PlatformPolicy> governing = policies.governing(c);
       if (governing.isPresent()) {
         for (BinaryLinkage b : binaries) {
-          external.addAll(externalLibraries(governing.get(), b, entryNames));
+          external.addAll(externalLibraries(governing.get(), b, search));
         }
       }
       if (!ok) {
-        findings.addAll(violations(c, governing, arch, binaries, entryNames, pyfpe, time64));
+        findings.addAll(violations(c, governing, arch, binaries, search, pyfpe, time64));
       }
     } else {
       ok = satisfiedPolicy.isPresent();
@@ -154,7 +153,7 @@ public final class PlatformCheck {
       if (!fam.isEmpty()) {
         PlatformPolicy newest = fam.get(fam.size() - 1);
         for (BinaryLinkage b : binaries) {
-          external.addAll(externalLibraries(newest, b, entryNames));
+          external.addAll(externalLibraries(newest, b, search));
         }
       }
     }
@@ -210,8 +209,8 @@ public final class PlatformCheck {
   }
 
   /**
-   * Whether a needed library is bundled in the wheel: found through the binary's {@code $ORIGIN}-relative RUNPATH
-   * (or RPATH when there is no RUNPATH) at an entry of the wheel.
+   * Whether a needed library of a lone binary is bundled in the wheel: found by the loader's search rules
+   * ({@link LoaderSearch}) at an entry of the wheel, with no other binary loading this one.
    *
    * @param b the binary
    * @param library the needed soname
@@ -219,45 +218,11 @@ public final class PlatformCheck {
    * @return true when the loader would find it inside the wheel
    */
   public static boolean bundled(BinaryLinkage b, String library, Set<String> entryNames) {
-    if (library.contains("/")) {
-      return false;
+    if (!b.needed().contains(library)) {
+      b = new BinaryLinkage(b.path(), b.machine(), b.bits(), b.littleEndian(), b.soname(), List.of(library), b.rpath(),
+          b.runpath(), Map.of(), Set.of(), Set.of(), b.x86IsaLevel());
     }
-    List<String> dirs = b.runpath().isEmpty() ? b.rpath() : b.runpath();
-    for (String d : dirs) {
-      String rel;
-      if (d.equals("$ORIGIN") || d.equals("${ORIGIN}")) {
-        rel = "";
-      } else if (d.startsWith("$ORIGIN/")) {
-        rel = d.substring(8);
-      } else if (d.startsWith("${ORIGIN}/")) {
-        rel = d.substring(10);
-      } else {
-        continue;
-      }
-      Optional<String> dir = resolve(b.directory(), rel);
-      if (dir.isPresent() && entryNames.contains(dir.get().isEmpty() ? library : dir.get() + "/" + library)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Optional<String> resolve(String base, String rel) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String s : (base + "/" + rel).split("/")) {
-      if (s.isEmpty() || s.equals(".")) {
-        continue;
-      }
-      if (s.equals("..")) {
-        if (parts.isEmpty()) {
-          return Optional.empty(); // leaves the wheel
-        }
-        parts.removeLast();
-      } else {
-        parts.addLast(s);
-      }
-    }
-    return Optional.of(String.join("/", parts));
+    return LoaderSearch.of(List.of(b), entryNames).resolve(b, library).inWheel();
   }
 
   private static boolean ignoredLibrary(String n) {
@@ -265,10 +230,10 @@ public final class PlatformCheck {
         || LIBPYTHON.matcher(n).matches();
   }
 
-  private static List<String> externalLibraries(PlatformPolicy p, BinaryLinkage b, Set<String> entryNames) {
+  private static List<String> externalLibraries(PlatformPolicy p, BinaryLinkage b, LoaderSearch search) {
     List<String> out = new ArrayList<>();
     for (String n : b.needed()) {
-      if (!ignoredLibrary(n) && !p.libraryWhitelist().contains(n) && !bundled(b, n, entryNames)) {
+      if (!ignoredLibrary(n) && !p.libraryWhitelist().contains(n) && !search.resolve(b, n).inWheel()) {
         out.add(n);
       }
     }
@@ -277,7 +242,7 @@ public final class PlatformCheck {
 
   /** Each binary's problems under a policy, empty when the policy is satisfied. */
   private static Map<BinaryLinkage, List<String>> problems(PlatformPolicy p, String arch, List<BinaryLinkage> binaries,
-      Set<String> entryNames) {
+      LoaderSearch search) {
     Map<BinaryLinkage, List<String>> out = new HashMap<>();
     for (BinaryLinkage b : binaries) {
       List<String> why = new ArrayList<>();
@@ -292,10 +257,12 @@ public final class PlatformCheck {
       if (!tooNew.isEmpty()) {
         why.add("requires " + String.join(", ", tooNew) + ", beyond " + p.name() + "_" + arch);
       }
-      List<String> ext = externalLibraries(p, b, entryNames);
+      List<String> ext = externalLibraries(p, b, search);
       if (!ext.isEmpty()) {
+        List<String> searched = ext.stream().map(n -> n + ": " + search.resolve(b, n).how()).toList();
         why.add("needs " + String.join(", ", ext) + ", which " + p.name()
-            + " does not allow and the wheel does not bundle");
+            + " does not allow and the wheel does not bundle where the loader looks (" + String.join("; ", searched)
+            + ")");
       }
       Set<String> black = new TreeSet<>();
       for (String n : b.needed()) {
@@ -320,7 +287,7 @@ public final class PlatformCheck {
   }
 
   private static List<Finding> violations(PlatformTag claimed, Optional<PlatformPolicy> governing, String arch,
-      List<BinaryLinkage> binaries, Set<String> entryNames, boolean pyfpe, boolean time64) {
+      List<BinaryLinkage> binaries, LoaderSearch search, boolean pyfpe, boolean time64) {
     List<Finding> out = new ArrayList<>();
     String claim = claimed.pep600();
     if (governing.isEmpty()) {
@@ -330,7 +297,7 @@ public final class PlatformCheck {
       out.add(Finding.error(Codes.POLICY_MANYLINUX_VIOLATION, "", "The wheel claims " + claim + ", but "
           + governing.get().name() + " has no policy for " + arch + "."));
     } else {
-      Map<BinaryLinkage, List<String>> problems = problems(governing.get(), arch, binaries, entryNames);
+      Map<BinaryLinkage, List<String>> problems = problems(governing.get(), arch, binaries, search);
       for (BinaryLinkage b : binaries) {
         for (String why : problems.getOrDefault(b, List.of())) {
           out.add(Finding.error(Codes.POLICY_MANYLINUX_VIOLATION, b.path(), "The wheel claims " + claim

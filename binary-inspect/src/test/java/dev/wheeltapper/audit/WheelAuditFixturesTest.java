@@ -10,6 +10,8 @@ import dev.wheeltapper.policy.PlatformResult;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.testsupport.Oracles;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +115,60 @@ class WheelAuditFixturesTest {
     });
     assertThat(r.findings(Codes.POLICY_PLATFORM_MISMATCH)).isEmpty();
     assertThat(r.passed()).isFalse();
+  }
+
+  /**
+   * Bundled libraries that need each other (numpy, scipy, pillow: {@code libopenblas} needs {@code libgfortran}, neither
+   * with a search path of its own): glibc finds the second through the extension's DT_RPATH, which serves the whole
+   * chain of loaded objects, but not through a DT_RUNPATH, which serves the extension's own needs only. The verdicts
+   * follow the loader, and the loader itself (Python's ctypes, dlopen) is the oracle.
+   */
+  @Test
+  void bundledLibrariesNeedingEachOtherAreFoundThroughTheLoadersRpathNotItsRunpath() throws Exception {
+    byte[] leaf = gccShared(dir, "libwtleaf.so.1", "int wt_leaf(void) { return 7; }\n",
+        List.of("-Wl,-soname,libwtleaf.so.1"));
+    byte[] mid = gccShared(dir, "libwtmid.so.1", "extern int wt_leaf(void);\nint wt_mid(void) { return wt_leaf(); }\n",
+        List.of("-Wl,-soname,libwtmid.so.1", "-L.", "-l:libwtleaf.so.1"));
+    String ext = "extern int wt_mid(void);\nint PyInit__chain(void) { return wt_mid(); }\n";
+    byte[] viaRpath = gccShared(dir, "_chain_rpath.so", ext,
+        List.of("-L.", "-l:libwtmid.so.1", "-Wl,--disable-new-dtags,-rpath,$ORIGIN/../wtchain.libs"));
+    byte[] viaRunpath = gccShared(dir, "_chain_runpath.so", ext,
+        List.of("-L.", "-l:libwtmid.so.1", "-Wl,--enable-new-dtags,-rpath,$ORIGIN/../wtchain.libs"));
+    String so = "wtchain/_chain.cpython-311-x86_64-linux-gnu.so";
+    String tag = "cp311-cp311-manylinux_2_17_x86_64";
+
+    WheelAuditReport good = AUDIT.audit(build("wtchainrpath", tag, files(so, viaRpath,
+        "wtchain.libs/libwtmid.so.1", mid, "wtchain.libs/libwtleaf.so.1", leaf)));
+    assertThat(good.findings(Codes.POLICY_MANYLINUX_VIOLATION)).isEmpty();
+    assertThat(good.policy().manylinux().orElseThrow().ok()).isTrue();
+    assertThat(good.policy().manylinux().orElseThrow().externalLibraries()).isEmpty();
+
+    WheelAuditReport bad = AUDIT.audit(build("wtchainrunpath", tag, files(so, viaRunpath,
+        "wtchain.libs/libwtmid.so.1", mid, "wtchain.libs/libwtleaf.so.1", leaf)));
+    assertThat(bad.findings(Codes.POLICY_MANYLINUX_VIOLATION)).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("wtchain.libs/libwtmid.so.1");
+      assertThat(f.message()).contains("needs libwtleaf.so.1").contains("no DT_RPATH or DT_RUNPATH leads into the wheel");
+    });
+
+    // glibc agrees: dlopen of the DT_RPATH layout works, of the DT_RUNPATH layout fails on libwtleaf.so.1
+    Oracles.require(Oracle.PYTHON3);
+    assertThat(dlopen(dir.resolve("chain-rpath"), so, viaRpath, mid, leaf)).isEmpty();
+    assertThat(dlopen(dir.resolve("chain-runpath"), so, viaRunpath, mid, leaf)).contains("libwtleaf.so.1");
+  }
+
+  /** Lays the files out as installed and asks glibc to load the extension; empty when it loads, else the error. */
+  private static String dlopen(Path root, String so, byte[] ext, byte[] mid, byte[] leaf) throws Exception {
+    Path e = root.resolve(so);
+    Files.createDirectories(e.getParent());
+    Files.createDirectories(root.resolve("wtchain.libs"));
+    Files.write(e, ext);
+    Files.write(root.resolve("wtchain.libs/libwtmid.so.1"), mid);
+    Files.write(root.resolve("wtchain.libs/libwtleaf.so.1"), leaf);
+    Process p = new ProcessBuilder("python3", "-c", "import ctypes, sys\ntry:\n  ctypes.CDLL(sys.argv[1])\n"
+        + "except OSError as x:\n  print(x)", e.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return out;
   }
 
   /**

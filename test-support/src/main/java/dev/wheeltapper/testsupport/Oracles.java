@@ -51,6 +51,8 @@ public final class Oracles {
     GPG("gpg", "gnupg", "gpg", "--version"),
     /** OpenSSL's command line. */
     OPENSSL("openssl", "openssl", "openssl", "version"),
+    /** Python 3, whose ctypes lets glibc's own loader judge a library ({@code dlopen}). */
+    PYTHON3("python3", "python3", "python3", "-c", "import ctypes"),
     /** Python 3 with the cryptography package. */
     PYTHON_CRYPTOGRAPHY("python3 with cryptography", "python3-cryptography", "python3", "-c", "import cryptography"),
     /** The system C compiler, for fixtures written inline by a test. */
