@@ -67,7 +67,7 @@ public record BinaryInspection(
   }
 
   /**
-   * One element of the JSON {@code binaries} array of {@code spec/cli.md}: {@code path}, {@code format},
+   * One element of the JSON {@code binaries} array of {@code docs/cli.md}: {@code path}, {@code format},
    * {@code bits}, {@code endian}, {@code machine}, {@code type}, {@code hardening}, {@code toolchain},
    * {@code needed}, {@code symbolVersions}.
    *

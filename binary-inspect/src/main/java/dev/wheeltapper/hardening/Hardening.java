@@ -34,7 +34,7 @@ public record Hardening(
     Map<HardeningCheck, CheckResult> results, Fortify fortify, List<RpathEntry> rpath, List<RpathEntry> runpath) {
 
   /**
-   * The finding code for a PE image without working ASLR ({@code hardening.*} family of {@code spec/cli.md}; not yet
+   * The finding code for a PE image without working ASLR ({@code hardening.*} family of {@code docs/cli.md}; not yet
    * in {@code Codes}).
    */
   public static final String NO_ASLR = "hardening.no-aslr";
@@ -104,7 +104,7 @@ public record Hardening(
   }
 
   /**
-   * The JSON {@code hardening} object of {@code spec/cli.md}, in contract order ({@code relro}, {@code canary},
+   * The JSON {@code hardening} object of {@code docs/cli.md}, in contract order ({@code relro}, {@code canary},
    * {@code nx}, {@code pie}, {@code fortify}, {@code rpath}, {@code runpath}, {@code textrel}, {@code execstack},
    * {@code stripped}, {@code ibt}, {@code shstk}), then the extra fields ({@code gnuRelro}, {@code bindNow},
    * {@code debugInfo}, {@code bti}, {@code pac}, {@code isaLevel}, {@code wxSegments}, {@code stackClash},

@@ -32,7 +32,7 @@ public record Abi3Result(String claimed, boolean ok, int extensions, List<Abi3Vi
 
   /**
    * The JSON {@code policy.abi3} object: {@code claimed}, {@code ok}, {@code violations} (the fields of
-   * {@code spec/cli.md}), then {@code extensions}.
+   * {@code docs/cli.md}), then {@code extensions}.
    *
    * @return an ordered, unmodifiable map
    */

@@ -79,7 +79,7 @@ public record PlatformResult(
 
   /**
    * The JSON {@code policy.manylinux} / {@code policy.musllinux} object: {@code claimed}, {@code satisfied},
-   * {@code ok} (the fields of {@code spec/cli.md}), then {@code libc}, {@code externalLibraries},
+   * {@code ok} (the fields of {@code docs/cli.md}), then {@code libc}, {@code externalLibraries},
    * {@code libpython}, {@code symbolVersions}, {@code pyfpe}, {@code unsupportedIsa}.
    *
    * @return an ordered, unmodifiable map

@@ -35,7 +35,7 @@ public record PolicyReport(List<String> platformTags, Optional<PlatformResult> m
   }
 
   /**
-   * The JSON {@code policy} object of {@code spec/cli.md}: {@code platformTags}, then {@code manylinux},
+   * The JSON {@code policy} object of {@code docs/cli.md}: {@code platformTags}, then {@code manylinux},
    * {@code musllinux} and {@code abi3} when they apply (absent otherwise).
    *
    * @return an ordered, unmodifiable map

@@ -30,7 +30,7 @@ public enum Binding {
   }
 
   /**
-   * The label of {@code spec/cli.md}.
+   * The label of {@code docs/cli.md}.
    *
    * @return {@code pyo3}, {@code cython}, {@code pybind11}, {@code nanobind}, {@code cffi} or {@code capi}
    */

@@ -37,7 +37,7 @@ public enum Language {
   }
 
   /**
-   * The label of {@code spec/cli.md}: {@code c}, {@code c++}, {@code rust}, {@code cython}, {@code go},
+   * The label of {@code docs/cli.md}: {@code c}, {@code c++}, {@code rust}, {@code cython}, {@code go},
    * {@code fortran}, {@code zig}, {@code unknown}.
    *
    * @return the label

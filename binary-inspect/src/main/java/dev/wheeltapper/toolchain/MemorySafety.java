@@ -22,7 +22,7 @@ public enum MemorySafety {
   UNKNOWN;
 
   /**
-   * The label of {@code spec/cli.md}: {@code yes}, {@code mixed}, {@code no}, {@code unknown}.
+   * The label of {@code docs/cli.md}: {@code yes}, {@code mixed}, {@code no}, {@code unknown}.
    *
    * @return the label
    */

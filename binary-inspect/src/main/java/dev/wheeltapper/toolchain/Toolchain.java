@@ -92,7 +92,7 @@ public record Toolchain(
   }
 
   /**
-   * The JSON {@code toolchain} object of {@code spec/cli.md}: {@code compilers}, {@code languages},
+   * The JSON {@code toolchain} object of {@code docs/cli.md}: {@code compilers}, {@code languages},
    * {@code bindings}, {@code memorySafe}, then {@code evidence} ({@code languages} and {@code bindings}: label to
    * evidence strings; {@code memorySafe}: one sentence).
    *

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Everything the command line reports about one artifact: the shape of one element of the JSON {@code artifacts}
- * array of {@code shared/spec/cli.md}.
+ * array of {@code docs/cli.md}.
  *
  * @param path the path as given, or as found under a directory
  * @param kind {@code wheel} or {@code binary}

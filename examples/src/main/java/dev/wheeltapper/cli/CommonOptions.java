@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every command shares (see {@code shared/spec/cli.md}). */
+/** The options every command shares (see {@code docs/cli.md}). */
 final class CommonOptions {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or sarif (default: ${DEFAULT-VALUE})")
   Format format = Format.text;

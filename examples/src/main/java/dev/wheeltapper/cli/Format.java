@@ -4,7 +4,7 @@ package dev.wheeltapper.cli;
 public enum Format {
   /** Text for a person: one block per artifact. */
   text,
-  /** The JSON report of {@code shared/spec/cli.md}. */
+  /** The JSON report of {@code docs/cli.md}. */
   json,
   /** SARIF 2.1.0. */
   sarif

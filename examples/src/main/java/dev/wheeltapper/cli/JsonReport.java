@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the JSON document of {@code shared/spec/cli.md} as an ordered tree; field names are the contract. */
+/** Builds the JSON document of {@code docs/cli.md} as an ordered tree; field names are the contract. */
 final class JsonReport {
   private JsonReport() {}
 

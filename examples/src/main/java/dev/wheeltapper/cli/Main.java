@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * Entry point of {@code wheeltapper.jar}: {@code verify}, {@code inspect} and {@code audit}, as specified in {@code
- * shared/spec/cli.md}.
+ * docs/cli.md}.
  *
  * <p>Exit codes: 0 every artifact passed, 1 at least one artifact has an error finding, 2 usage error or an unreadable
  * path.

@@ -3,7 +3,7 @@ package dev.wheeltapper.provenance;
 import java.util.Optional;
 
 /**
- * The form of a signature, named as in the report contract ({@code shared/spec/cli.md}).
+ * The form of a signature, named as in the report contract ({@code docs/cli.md}).
  *
  * <pre>{@code
  * String json = SignatureKind.RECORD_P7S.label(); // "RECORD.p7s"

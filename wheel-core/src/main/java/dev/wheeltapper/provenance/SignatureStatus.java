@@ -3,7 +3,7 @@ package dev.wheeltapper.provenance;
 import java.util.Locale;
 
 /**
- * The verdict on one signature, as in the report contract ({@code shared/spec/cli.md}).
+ * The verdict on one signature, as in the report contract ({@code docs/cli.md}).
  *
  * <pre>{@code
  * if (result.status() == SignatureStatus.VALID) { ... }

@@ -1,7 +1,7 @@
 package dev.wheeltapper.report;
 
 /**
- * The finding codes of the command-line contract ({@code shared/spec/cli.md}). Codes are never renamed; new ones are
+ * The finding codes of the command-line contract ({@code docs/cli.md}). Codes are never renamed; new ones are
  * added in the same {@code area.kebab-name} style and listed in the README.
  */
 public final class Codes {
