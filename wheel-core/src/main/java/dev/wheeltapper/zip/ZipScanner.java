@@ -15,10 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -97,6 +99,11 @@ public final class ZipScanner {
     Objects.requireNonNull(channel, "channel");
     return new Run(new ChannelSource(channel), limits).run();
   }
+
+  /** Compressed bytes a directory entry may store: the 2-byte empty deflate stream Python's zipfile writes. */
+  private static final long EMPTY_STREAM_MAX = 2;
+  /** Folders per name walked for file/directory clashes. */
+  private static final int MAX_DEPTH_CHECKED = 1024;
 
   /** One scan's mutable state. */
   private static final class Run {
@@ -724,9 +731,13 @@ public final class ZipScanner {
         default -> { }
       }
       boolean dirName = name.endsWith("/");
-      if (dirName && (csize != 0 || usize != 0)) {
+      if (dirName && usize != 0) {
         error(Codes.ZIP_SPECIAL_FILE, path, "The entry is named as a directory but carries " + usize
             + " bytes of data.");
+      } else if (dirName && csize > EMPTY_STREAM_MAX) {
+        // Python's zipfile deflates a directory to the 2-byte empty stream: harmless. More is a hidden payload.
+        add(Finding.warning(Codes.ZIP_SPECIAL_FILE, path, "The entry is named as a directory and declares no data,"
+            + " but stores " + csize + " compressed bytes that no extractor writes anywhere."));
       } else if (dirName && type == 0100000) {
         add(Finding.warning(Codes.ZIP_SPECIAL_FILE, path, "The entry is named as a directory but its mode says"
             + " regular file."));
@@ -775,7 +786,35 @@ public final class ZipScanner {
           : sigAt(pos, DD_SIG) ? " (they start with a data descriptor signature)" : "";
     }
 
+    /**
+     * A name both a file and a directory ({@code a/b} beside {@code a/b/} or {@code a/b/c}) cannot be extracted: one
+     * extractor writes the file, another the folder, installers fail. Ancestors are walked from the deepest up and
+     * stop at one already seen, so each folder name is built once; names deeper than {@link #MAX_DEPTH_CHECKED}
+     * folders are checked to that depth.
+     */
+    private void checkFileDirectoryClashes() {
+      Set<String> dirs = new HashSet<>();
+      for (ScannedEntry e : entries) {
+        String name = e.name();
+        int end = name.endsWith("/") ? name.length() - 1 : name.lastIndexOf('/');
+        for (int depth = 0; end > 0 && depth < MAX_DEPTH_CHECKED; depth++) {
+          if (!dirs.add(name.substring(0, end))) {
+            break;
+          }
+          end = name.lastIndexOf('/', end - 1);
+        }
+      }
+      for (ScannedEntry e : entries) {
+        String name = e.name();
+        if (!name.endsWith("/") && dirs.contains(name)) {
+          error(Codes.ZIP_DUPLICATE_ENTRY, name, "The name is both a file and a directory (other entries lie under"
+              + " \"" + name + "/\"): extractors and installers disagree on which one they write.");
+        }
+      }
+    }
+
     private void checkNames() {
+      checkFileDirectoryClashes();
       Map<String, String> exact = new HashMap<>();
       Map<String, String> nfc = new HashMap<>();
       Map<String, String> folded = new HashMap<>();

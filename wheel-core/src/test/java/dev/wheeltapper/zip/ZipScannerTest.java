@@ -535,6 +535,39 @@ class ZipScannerTest {
           "foo/");
     }
 
+    /** PySocks 1.7.1: Python's zipfile deflates a directory entry to the 2-byte empty stream; harmless. */
+    @Test
+    void directoryDeflatedToTheEmptyStreamIsClean() {
+      byte[] zip = new ZipBuilder().directory("socks/").deflated().entry("socks/__init__.py", "x = 1\n").build();
+      ZipScan scan = Zips.scan(zip);
+      assertThat(scan.entries().get(0).compressedSize()).isEqualTo(2);
+      assertThat(scan.findings()).isEmpty();
+    }
+
+    @Test
+    void directoryDeclaringNoDataButStoringBytesIsAWarning() {
+      ZipScan scan = Zips.scan(new ZipBuilder().entry("foo/", "hidden payload").stored().sizes(14, 0).build());
+      assertThat(scan.findings()).extracting(Finding::code, Finding::severity, Finding::path)
+          .contains(tuple(Codes.ZIP_SPECIAL_FILE, Severity.WARNING, "foo/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkg/x/", "pkg/x/y.py", "pkg/x/deeper/z.py"})
+    void aNameThatIsBothAFileAndADirectoryIsAnError(String other) {
+      ZipBuilder b = new ZipBuilder().entry("pkg/x", "file");
+      ZipScan scan = Zips.scan((other.endsWith("/") ? b.directory(other) : b.entry(other, "1")).build());
+      assertThat(scan.findings()).extracting(Finding::code, Finding::severity, Finding::path)
+          .contains(tuple(Codes.ZIP_DUPLICATE_ENTRY, Severity.ERROR, "pkg/x"))
+          .extracting(t -> t.toList().get(0)).containsOnly(Codes.ZIP_DUPLICATE_ENTRY);
+    }
+
+    @Test
+    void directoriesAndTheirFilesDoNotClash() {
+      ZipScan scan = Zips.scan(new ZipBuilder().directory("pkg/").entry("pkg/x.py", "1").entry("pkg/sub/y.py", "2")
+          .entry("pkg/sub/z.py", "3").build());
+      assertThat(scan.findings()).isEmpty();
+    }
+
     @Test
     void directoryNamedEntryWithRegularFileMode() {
       ZipScan scan = Zips.scan(new ZipBuilder().entry("foo/", new byte[0]).stored().unixMode(0100644).build());
