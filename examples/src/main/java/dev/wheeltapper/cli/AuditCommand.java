@@ -17,6 +17,13 @@ final class AuditCommand extends ReportingCommand {
       description = "wheels (or bare binaries), or directories walked for *.whl")
   List<String> paths = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin TrustOptions trustOptions = new TrustOptions();
+
+  @Override
+  java.util.Optional<TrustOptions> trust() {
+    return java.util.Optional.of(trustOptions);
+  }
+
   @Override
   List<Targets.Target> targets() throws UsageException {
     return paths.isEmpty() ? Samples.extract() : Targets.resolve(paths, Targets.Kind.WHEELS);

@@ -13,9 +13,7 @@ import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
-import dev.wheeltapper.wheel.InvalidWheelFilenameException;
 import dev.wheeltapper.wheel.Tag;
-import dev.wheeltapper.wheel.WheelFilename;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,15 +46,15 @@ final class Checks {
    * @param o the options
    * @param artifacts how many artifacts will be processed (to split {@code --jobs} between and within them)
    */
-  static Checks from(CommonOptions o, int artifacts) throws UsageException {
-    TrustPolicy trust = trustPolicy(o);
+  static Checks from(CommonOptions o, Optional<TrustOptions> t, int artifacts) throws UsageException {
+    TrustPolicy trust = t.isPresent() ? trustPolicy(t.get()) : TrustPolicy.defaults();
     // --jobs threads in all: across artifacts first, the rest within each wheel.
     int within = Math.max(1, o.jobs / Math.max(1, Math.min(o.jobs, artifacts)));
-    return new Checks(WheelVerifier.builder().parallelism(within).trustPolicy(trust).build());
+    return new Checks(WheelVerifier.builder().parallelism(within).limits(o.limits()).trustPolicy(trust).build());
   }
 
-  private static TrustPolicy trustPolicy(CommonOptions o) throws UsageException {
-    TrustPolicy.Builder b = TrustPolicy.builder().requireSignature(o.requireSignature);
+  private static TrustPolicy trustPolicy(TrustOptions o) throws UsageException {
+    TrustPolicy.Builder b = TrustPolicy.builder().requireSignature(o.requireSignature).anyIdentity(o.anyIdentity);
     try {
       for (Path p : o.trustCerts) {
         b.x509AnchorsPem(new String(read(p, "--trust-cert"), StandardCharsets.UTF_8));
@@ -104,10 +102,13 @@ final class Checks {
   /** {@code inspect}: every native binary of a wheel, or a bare file that is one. */
   ArtifactReport inspect(Targets.Target target) throws IOException {
     if (isWheel(target)) {
-      NativeBinaries.Result b = NativeBinaries.inspectWheel(target.file());
-      Optional<ArtifactReport.WheelSummary> wheel = summaryOfName(target);
-      return new ArtifactReport(target.display(), "wheel", sha256(target.file()), wheel, b.findings(), List.of(),
-          b.toJsonMaps(), Optional.empty());
+      // The same strict one-pass read as verify and audit: an archive they refuse (not a ZIP, truncated, tampered)
+      // is refused here too. Signatures and platform policy are verify's and audit's to judge.
+      WheelAuditReport a = wheelAudit.audit(target.file());
+      List<Finding> findings = a.findings().stream()
+          .filter(f -> !f.code().startsWith("policy.") && !f.code().startsWith("signature.")).toList();
+      return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
+          findings, List.of(), a.binaries().toJsonMaps(), Optional.empty());
     }
     NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
     List<Finding> findings = new ArrayList<>(b.findings());
@@ -137,17 +138,6 @@ final class Checks {
 
   private static boolean isWheel(Targets.Target target) {
     return String.valueOf(target.file().getFileName()).endsWith(".whl");
-  }
-
-  private static Optional<ArtifactReport.WheelSummary> summaryOfName(Targets.Target target) {
-    try {
-      WheelFilename f = WheelFilename.parse(String.valueOf(target.file().getFileName()));
-      return Optional.of(new ArtifactReport.WheelSummary(f.distribution(), f.version(), f.build().map(x -> x.value()),
-          f.tags().stream().map(Tag::toString).toList(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty()));
-    } catch (InvalidWheelFilenameException e) {
-      return Optional.empty();
-    }
   }
 
   static String sha256(Path file) throws IOException {

@@ -18,6 +18,11 @@ final class InspectCommand extends ReportingCommand {
   List<String> paths = new ArrayList<>();
 
   @Override
+  java.util.Optional<TrustOptions> trust() {
+    return java.util.Optional.empty();
+  }
+
+  @Override
   List<Targets.Target> targets() throws UsageException {
     return paths.isEmpty() ? Samples.extract() : Targets.resolve(paths, Targets.Kind.WHEELS_AND_BINARIES);
   }

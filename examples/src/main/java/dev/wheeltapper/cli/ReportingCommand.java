@@ -22,6 +22,9 @@ abstract class ReportingCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options = new CommonOptions();
 
+  /** The trust options, for the commands that judge signatures. */
+  abstract java.util.Optional<TrustOptions> trust();
+
   /** The artifacts to process; directories already walked. */
   abstract List<Targets.Target> targets() throws UsageException;
 
@@ -34,7 +37,7 @@ abstract class ReportingCommand implements Callable<Integer> {
       throw new UsageException("--jobs must be at least 1");
     }
     List<Targets.Target> targets = targets();
-    Checks checks = Checks.from(options, targets.size());
+    Checks checks = Checks.from(options, trust(), targets.size());
     List<ArtifactReport> reports = runAll(targets, checks);
     write(reports);
     return reports.stream().allMatch(ArtifactReport::passed) ? Main.EXIT_PASS : Main.EXIT_FAIL;

@@ -15,6 +15,13 @@ final class VerifyCommand extends ReportingCommand {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "wheels, or directories walked for *.whl")
   List<String> paths;
 
+  @picocli.CommandLine.Mixin TrustOptions trustOptions = new TrustOptions();
+
+  @Override
+  java.util.Optional<TrustOptions> trust() {
+    return java.util.Optional.of(trustOptions);
+  }
+
   @Override
   List<Targets.Target> targets() throws UsageException {
     return Targets.resolve(paths, Targets.Kind.WHEELS);

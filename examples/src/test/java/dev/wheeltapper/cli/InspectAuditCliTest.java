@@ -22,6 +22,49 @@ class InspectAuditCliTest {
     return out;
   }
 
+  /** Unreadable input is never a PASS: inspect reads wheels through the same strict layer as verify and audit. */
+  @Test
+  void inspectFailsWheelsThatCannotBeRead() throws Exception {
+    byte[] sample = Files.readAllBytes(Path.of(corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl")));
+    java.util.Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
+    broken.put("empty", new byte[0]);
+    broken.put("text", "Just a README renamed to .whl\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    broken.put("truncated", java.util.Arrays.copyOf(sample, sample.length / 2));
+    broken.put("random", new java.util.Random(7).ints(3000, 0, 256).collect(java.io.ByteArrayOutputStream::new,
+        (o, i) -> o.write(i), (a, b) -> a.write(b.toByteArray(), 0, b.size())).toByteArray());
+    for (var e : broken.entrySet()) {
+      Path w = Files.write(tmp.resolve("x" + e.getKey() + "-1.0-py3-none-any.whl"), e.getValue());
+      CliTest.Run r = run("inspect", "--format", "json", w.toString());
+      assertThat(r.code()).as(e.getKey()).isEqualTo(1);
+      assertThat(r.json().at("/artifacts/0/verdict").asText()).as(e.getKey()).isEqualTo("fail");
+      assertThat(r.json().at("/artifacts/0/findings").toString()).as(e.getKey()).contains("\"error\"");
+    }
+    // the tampered sample fails inspect as it fails verify
+    CliTest.Run samples = run("inspect");
+    assertThat(samples.code()).isEqualTo(1);
+    assertThat(samples.out()).contains("FAIL  samples/wt_tampered").contains("record.hash-mismatch");
+  }
+
+  @Test
+  void inspectOffersNoTrustOptionsItWouldIgnore() {
+    for (String option : List.of("--require-signature", "--identity=x/y", "--any-identity", "--keyring=k",
+        "--trust-cert=c", "--trust-key=k", "--sigstore-root=r")) {
+      CliTest.Run r = run("inspect", option, corpus("elf/debian-bookworm-amd64/_rust.abi3.so"));
+      assertThat(r.code()).as(option).isEqualTo(2);
+      assertThat(r.err()).as(option).contains("Unknown option");
+    }
+  }
+
+  @Test
+  void zipLimitsAreSettableAndAStopIsAnError() throws Exception {
+    String wheel = corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl");
+    CliTest.Run r = run("verify", "--format", "json", "--max-entries", "3", wheel);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.json().at("/artifacts/0/findings").toString()).contains("zip.limit-exceeded");
+    assertThat(run("verify", "--max-uncompressed", "12Q", wheel).code()).isEqualTo(2);
+    assertThat(run("verify", "--max-uncompressed", "1G", wheel).code()).isZero();
+  }
+
   @Test
   void aBareRustExtensionIsRustAndMemorySafe() throws Exception {
     CliTest.Run r = run("inspect", "--format", "json", corpus("elf/debian-bookworm-amd64/_rust.abi3.so"));

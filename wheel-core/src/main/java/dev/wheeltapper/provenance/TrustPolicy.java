@@ -19,6 +19,10 @@ import java.util.Optional;
  * Sigstore trusted root and the publisher identities a PEP 740 attestation must name, and whether a signature is
  * required at all. Nothing here is ever fetched from the network.
  *
+ * <p>A PEP 740 attestation vouches only for an identity the caller names, as in sigstore-python and
+ * pypi-attestations: without {@link Builder#identity} a Sigstore signature is {@code untrusted} (anyone can obtain a
+ * Fulcio certificate for their own e-mail or workflow), unless {@link Builder#anyIdentity} asks for the weaker check.
+ *
  * <pre>{@code
  * TrustPolicy policy = TrustPolicy.builder()
  *     .x509AnchorsPem(Files.readString(Path.of("ca.pem")))
@@ -37,6 +41,7 @@ public final class TrustPolicy {
   /** Empty means the bundled public-good root, loaded only when an attestation is verified. */
   private final Optional<SigstoreTrustedRoot> customSigstoreRoot;
   private final List<ExpectedIdentity> identities;
+  private final boolean anyIdentity;
   private final boolean requireSignature;
 
   private TrustPolicy(
@@ -45,12 +50,14 @@ public final class TrustPolicy {
       List<OpenPgpKeyring> openPgpKeyrings,
       Optional<SigstoreTrustedRoot> customSigstoreRoot,
       List<ExpectedIdentity> identities,
+      boolean anyIdentity,
       boolean requireSignature) {
     this.x509Anchors = List.copyOf(x509Anchors);
     this.ed25519Keys = List.copyOf(ed25519Keys);
     this.openPgpKeyrings = List.copyOf(openPgpKeyrings);
     this.customSigstoreRoot = Objects.requireNonNull(customSigstoreRoot, "customSigstoreRoot");
     this.identities = List.copyOf(identities);
+    this.anyIdentity = anyIdentity;
     this.requireSignature = requireSignature;
   }
 
@@ -101,6 +108,16 @@ public final class TrustPolicy {
   }
 
   /**
+   * Whether a PEP 740 attestation by any Sigstore identity is trusted when no identity is pinned (the weaker check:
+   * it proves the wheel was signed by somebody whom the transparency log recorded, not by its publisher).
+   *
+   * @return the flag
+   */
+  public boolean anyIdentity() {
+    return anyIdentity;
+  }
+
+  /**
    * Whether a missing or untrusted signature fails the artifact (applied by the caller).
    *
    * @return the flag
@@ -117,19 +134,20 @@ public final class TrustPolicy {
         && openPgpKeyrings.equals(t.openPgpKeyrings)
         && customSigstoreRoot.equals(t.customSigstoreRoot)
         && identities.equals(t.identities)
+        && anyIdentity == t.anyIdentity
         && requireSignature == t.requireSignature;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(x509Anchors, ed25519Keys, openPgpKeyrings, customSigstoreRoot, identities, requireSignature);
+    return Objects.hash(x509Anchors, ed25519Keys, openPgpKeyrings, customSigstoreRoot, identities, anyIdentity, requireSignature);
   }
 
   @Override
   public String toString() {
     return "TrustPolicy[anchors=" + x509Anchors.size() + ", ed25519Keys=" + ed25519Keys.size() + ", keyrings="
         + openPgpKeyrings.size() + ", sigstoreRoot=" + (customSigstoreRoot.isPresent() ? "custom" : "public-good")
-        + ", identities=" + identities + ", requireSignature=" + requireSignature + "]";
+        + ", identities=" + identities + ", anyIdentity=" + anyIdentity + ", requireSignature=" + requireSignature + "]";
   }
 
   /**
@@ -171,6 +189,7 @@ public final class TrustPolicy {
     private final List<OpenPgpKeyring> keyrings = new ArrayList<>();
     private SigstoreTrustedRoot root;
     private final List<ExpectedIdentity> identities = new ArrayList<>();
+    private boolean anyIdentity;
     private boolean requireSignature;
 
     private Builder() {}
@@ -301,6 +320,17 @@ public final class TrustPolicy {
     }
 
     /**
+     * Trusts a PEP 740 attestation by any Sigstore identity when none is pinned (off by default).
+     *
+     * @param any the flag
+     * @return this
+     */
+    public Builder anyIdentity(boolean any) {
+      this.anyIdentity = any;
+      return this;
+    }
+
+    /**
      * Sets whether a signature is required.
      *
      * @param required the flag
@@ -323,6 +353,7 @@ public final class TrustPolicy {
           keyrings,
           Optional.ofNullable(root),
           identities,
+          anyIdentity,
           requireSignature);
     }
   }

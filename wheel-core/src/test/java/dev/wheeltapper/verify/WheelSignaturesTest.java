@@ -7,6 +7,7 @@ import static dev.wheeltapper.verify.TestWheel.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.SignatureKind;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.SignatureStatus;
@@ -31,10 +32,37 @@ class WheelSignaturesTest {
 
   static final Path RFC8785 = Corpus.corpus("attest/rfc8785-0.1.2-py3-none-any.whl");
 
+  /**
+   * A signature gate that is one: with the right root but no pinned publisher, a valid Sigstore signature by anyone
+   * vouches for nothing (sigstore-python and pypi-attestations always take an identity); a required signature then
+   * fails with a message that says to pin the publisher.
+   */
+  @Test
+  void withoutAPinnedIdentityTheStagingAttestationsAreUntrusted() throws Exception {
+    SigstoreTrustedRoot root = SigstoreTrustedRoot.parse(
+        Files.readAllBytes(Corpus.corpus("attest/sigstore-staging-trusted_root.json")));
+    VerificationReport r = WheelVerifier.builder().trustPolicy(TrustPolicy.builder().sigstoreRoot(root).build())
+        .build().verify(RFC8785);
+    assertThat(r.signatures()).hasSize(3).allSatisfy(s -> {
+      assertThat(s.status()).isEqualTo(SignatureStatus.UNTRUSTED);
+      assertThat(s.detail()).contains("no publisher identity is pinned").contains("--identity");
+    });
+    assertThat(r.validlySigned()).isFalse();
+    VerificationReport required = WheelVerifier.builder().trustPolicy(TrustPolicy.builder().sigstoreRoot(root)
+        .requireSignature(true).build()).build().verify(RFC8785);
+    assertThat(required.passed()).isFalse();
+    assertThat(required.errors()).extracting(Finding::code).containsOnly(Codes.SIGNATURE_UNTRUSTED);
+    VerificationReport pinned = WheelVerifier.builder().trustPolicy(TrustPolicy.builder().sigstoreRoot(root)
+        .identity(ExpectedIdentity.parse("william@yossarian.net")).requireSignature(true).build()).build()
+        .verify(RFC8785);
+    assertThat(pinned.passed()).isTrue();
+    assertThat(pinned.validlySigned()).isTrue();
+  }
+
   @Test
   void theCorpusAttestationsVerifyAgainstTheStagingRoot() throws Exception {
     TrustPolicy staging = TrustPolicy.builder().sigstoreRoot(SigstoreTrustedRoot.parse(
-        Files.readAllBytes(Corpus.corpus("attest/sigstore-staging-trusted_root.json")))).build();
+        Files.readAllBytes(Corpus.corpus("attest/sigstore-staging-trusted_root.json")))).anyIdentity(true).build();
     VerificationReport r = WheelVerifier.builder().trustPolicy(staging).build().verify(RFC8785);
     // .attestation, .publish.attestation and .sigstore sit beside the wheel
     assertThat(r.signatures()).hasSize(3).allSatisfy(s -> {

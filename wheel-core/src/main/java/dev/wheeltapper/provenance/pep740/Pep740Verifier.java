@@ -353,6 +353,11 @@ public final class Pep740Verifier {
     if (raw.publisher().isPresent() && identity.isPresent()) {
       checkPublisher(c, raw.publisher().get(), identity.get());
     }
+    if (policy.identities().isEmpty() && !policy.anyIdentity() && identity.isPresent()) {
+      c.fail(Pep740Check.IDENTITY, "no publisher identity is pinned, so the signature of "
+          + identity.get().describe() + " vouches for nothing: name the publisher (--identity REPO[@WORKFLOW], or a"
+          + " trust policy's identity), or accept any signer with --any-identity");
+    }
     if (!policy.identities().isEmpty() && identity.isPresent()) {
       boolean any = false;
       for (ExpectedIdentity want : policy.identities()) {

@@ -91,7 +91,8 @@ class SyntheticSigstoreTest {
         + "\"certificates\":[{\"rawBytes\":\"" + b64(intermediate.cert().getEncoded()) + "\"},{\"rawBytes\":\""
         + b64(root.cert().getEncoded()) + "\"}]},\"validFor\":{\"start\":\"2025-01-01T00:00:00Z\"}}]}";
     policy = TrustPolicy.builder()
-        .sigstoreRoot(SigstoreTrustedRoot.parse(trustedRoot.getBytes(StandardCharsets.UTF_8))).build();
+        .sigstoreRoot(SigstoreTrustedRoot.parse(trustedRoot.getBytes(StandardCharsets.UTF_8))).anyIdentity(true)
+        .build();
   }
 
   /** What to put into the attestation; every field is signed and logged consistently. */
@@ -298,8 +299,16 @@ class SyntheticSigstoreTest {
   }
 
   @Test
+  void withoutAPinnedIdentityAConsistentWorldIsUntrustedOnTheIdentityAlone() throws Exception {
+    AttestationResult r = verify(new Spec(), TrustPolicy.builder().sigstoreRoot(policy.sigstoreRoot()).build());
+    assertThat(r.signature().status()).isEqualTo(SignatureStatus.UNTRUSTED);
+    assertThat(r.failedChecks()).containsExactly(Pep740Check.IDENTITY);
+    assertThat(r.signature().detail()).contains("no publisher identity is pinned");
+  }
+
+  @Test
   void productionRootDoesNotTrustTheSyntheticWorld() throws Exception {
-    AttestationResult r = verify(new Spec(), TrustPolicy.defaults());
+    AttestationResult r = verify(new Spec(), TrustPolicy.builder().anyIdentity(true).build());
     assertThat(r.signature().status()).isEqualTo(SignatureStatus.UNTRUSTED);
     assertThat(r.failedChecks()).containsExactlyInAnyOrder(Pep740Check.LOG_TRUST, Pep740Check.CERTIFICATE_CHAIN);
   }
