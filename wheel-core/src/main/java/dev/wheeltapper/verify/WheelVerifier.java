@@ -329,7 +329,11 @@ public final class WheelVerifier {
           }
         });
       } catch (DistInfoException e) {
-        findings.add(Finding.error(Codes.WHEEL_DIST_INFO_MISSING, "", e.getMessage()));
+        // An archive read only in part (a limit stopped the scan) may hold its .dist-info beyond the stop: the
+        // zip.limit-exceeded error says why, a "missing" here would be a false follow-on.
+        if (scan.complete()) {
+          findings.add(Finding.error(Codes.WHEEL_DIST_INFO_MISSING, "", e.getMessage()));
+        }
       }
     }
 
@@ -342,7 +346,9 @@ public final class WheelVerifier {
       DistInfoDirectory d = distInfo.get();
       RecordRows rows = RecordRows.EMPTY;
       Optional<ScannedEntry> recordEntry = scan.entry(d.resolve("RECORD"));
-      if (recordEntry.isEmpty()) {
+      if (recordEntry.isEmpty() && !scan.complete()) {
+        // not seen, maybe not read: the limit finding stands alone
+      } else if (recordEntry.isEmpty()) {
         findings.add(Finding.error(Codes.RECORD_MISSING, d.resolve("RECORD"),
             "The wheel has no RECORD file, so nothing vouches for its content."));
       } else {
@@ -372,7 +378,9 @@ public final class WheelVerifier {
       String path = d.resolve("WHEEL");
       Optional<ScannedEntry> e = scan.entry(path);
       if (e.isEmpty()) {
-        findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path, "The wheel has no WHEEL file."));
+        if (scan.complete()) {
+          findings.add(Finding.error(Codes.WHEEL_WHEEL_FILE_INVALID, path, "The wheel has no WHEEL file."));
+        }
         return;
       }
       Optional<byte[]> bytes = readSmall(e.get());
@@ -453,7 +461,9 @@ public final class WheelVerifier {
       String path = d.resolve("METADATA");
       Optional<ScannedEntry> e = scan.entry(path);
       if (e.isEmpty()) {
-        findings.add(Finding.error(Codes.METADATA_INVALID, path, "The wheel has no METADATA file."));
+        if (scan.complete()) {
+          findings.add(Finding.error(Codes.METADATA_INVALID, path, "The wheel has no METADATA file."));
+        }
         return;
       }
       Optional<byte[]> bytes = readSmall(e.get());

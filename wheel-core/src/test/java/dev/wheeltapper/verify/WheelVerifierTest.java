@@ -56,6 +56,33 @@ class WheelVerifierTest {
     assertThat(r.record().orElseThrow().entries()).hasSize(5);
   }
 
+  /**
+   * onnx 1.23.1 ships a 2.5 MB test file of zeros compressed about 1,000 to 1: a ratio alone on a small entry is no
+   * bomb (PyPI applies its ratio only past 64 MiB), so the default limits pass it.
+   */
+  @Test
+  void aSmallEntryCompressedAThousandToOneIsNoBomb() throws IOException {
+    TestWheel w = new TestWheel();
+    w.files.put("demo/test_data/zeros.pb", new byte[2_500_000]);
+    VerificationReport r = verify(w.build());
+    assertThat(r.findings()).isEmpty();
+  }
+
+  /** A limit stop is one error; what was not read is not reported missing (no false dist-info or RECORD finding). */
+  @Test
+  void aLimitStopHasNoFollowOnFindings() throws IOException {
+    TestWheel w = new TestWheel();
+    for (int i = 0; i < 20; i++) {
+      w.files.put("demo/m" + i + ".py", utf8("x = " + i + "\n"));
+    }
+    // the .dist-info files come last in the archive, beyond the entry limit
+    byte[] bytes = w.build();
+    VerificationReport r = WheelVerifier.builder().limits(ZipLimits.defaults().withMaxEntries(10)).build()
+        .verify(new SeekableInMemoryByteChannel(bytes), NAME);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.errors()).extracting(Finding::code).containsOnly(Codes.ZIP_LIMIT_EXCEEDED);
+  }
+
   @Test
   void contentChangedAfterRecordIsAHashMismatchAtItsPath() throws IOException {
     TestWheel w = new TestWheel();

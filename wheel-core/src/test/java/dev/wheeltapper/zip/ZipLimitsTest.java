@@ -13,7 +13,7 @@ class ZipLimitsTest {
     assertThat(d.maxEntries()).isEqualTo(100_000);
     assertThat(d.maxTotalUncompressed()).isEqualTo(8L << 30);
     assertThat(d.maxEntryRatio()).isEqualTo(200);
-    assertThat(d.entryRatioFloor()).isEqualTo(1L << 20);
+    assertThat(d.entryRatioFloor()).isEqualTo(64L << 20);
     assertThat(d.maxTotalRatio()).isEqualTo(50);
     assertThat(d.totalRatioFloor()).isEqualTo(64L << 20);
     assertThat(d.maxMetadataFileSize()).isEqualTo(16L << 20);
@@ -30,7 +30,7 @@ class ZipLimitsTest {
   @Test
   void capsSaturateInsteadOfOverflowing() {
     ZipLimits l = ZipLimits.defaults();
-    assertThat(l.entryRatioCap(10)).isEqualTo(1L << 20);
+    assertThat(l.entryRatioCap(10)).isEqualTo(64L << 20);
     assertThat(l.entryRatioCap(1L << 30)).isEqualTo(200L << 30);
     assertThat(l.entryRatioCap(Long.MAX_VALUE / 2)).isEqualTo(Long.MAX_VALUE);
     assertThat(l.totalRatioCap(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
