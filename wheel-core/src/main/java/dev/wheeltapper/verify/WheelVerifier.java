@@ -96,6 +96,9 @@ public final class WheelVerifier {
 
   /** Signature files beside a wheel that are looked at; more is not a real layout. */
   private static final int MAX_SIDECARS = 64;
+  /** Most tags one WHEEL Tag line expands to, and most kept over all lines (a hostile WHEEL costs no more). */
+  private static final int MAX_TAGS_PER_LINE = WheelFilename.MAX_EXPANDED_TAGS;
+  private static final int MAX_WHEEL_TAGS = 65_536;
 
   /** The largest signature file read beside a wheel (an attestation is a few KiB; the JSON parser caps at 4 MiB). */
   private static final long MAX_SIDECAR_BYTES = 4L << 20;
@@ -427,30 +430,67 @@ public final class WheelVerifier {
       filename.ifPresent(f -> checkTags(f, info, path));
     }
 
+    /** Expands one {@code Tag} line's compressed sets ({@code py2.py3-none-any}), bounded as the file name's are. */
+    private static void expandTagLine(String line, Set<String> into) {
+      String[] parts = line.trim().split("-", -1);
+      if (parts.length != 3) {
+        into.add(line.trim());
+        return;
+      }
+      String[] py = parts[0].split("\\.", -1);
+      String[] abi = parts[1].split("\\.", -1);
+      String[] plat = parts[2].split("\\.", -1);
+      if ((long) py.length * abi.length * plat.length > MAX_TAGS_PER_LINE) {
+        into.add(line.trim());
+        return;
+      }
+      for (String p : py) {
+        for (String a : abi) {
+          for (String pl : plat) {
+            into.add(p + "-" + a + "-" + pl);
+          }
+        }
+      }
+    }
+
+    /**
+     * The file name's tags against WHEEL's {@code Tag} lines, both expanded (maturin writes compressed tag sets in
+     * WHEEL too). pip, installer and uv install by the file name's tags and never read {@code Tag}, so a difference
+     * is a warning that says which side claims what.
+     */
     private void checkTags(WheelFilename f, WheelInfo info, String path) {
       Set<String> fromName = new LinkedHashSet<>();
       for (Tag t : f.tags()) {
         fromName.add(t.toString());
       }
-      Set<String> fromWheel = new LinkedHashSet<>(info.tags());
+      Set<String> fromWheel = new LinkedHashSet<>();
+      for (String line : info.tags()) {
+        if (fromWheel.size() >= MAX_WHEEL_TAGS) {
+          break;
+        }
+        expandTagLine(line, fromWheel);
+      }
       if (fromWheel.isEmpty()) {
-        findings.add(Finding.error(Codes.WHEEL_TAG_MISMATCH, path, "WHEEL has no Tag lines."));
+        findings.add(Finding.warning(Codes.WHEEL_TAG_MISMATCH, path, "WHEEL has no Tag lines (installers go by the"
+            + " file name's tags " + fromName + ")."));
       } else if (!fromWheel.equals(fromName)) {
         Set<String> onlyName = new LinkedHashSet<>(fromName);
         onlyName.removeAll(fromWheel);
         Set<String> onlyWheel = new LinkedHashSet<>(fromWheel);
         onlyWheel.removeAll(fromName);
-        findings.add(Finding.error(Codes.WHEEL_TAG_MISMATCH, path,
-            "The Tag lines of WHEEL " + fromWheel + " differ from the file name's tags " + fromName
-                + (onlyName.isEmpty() ? "" : "; only in the file name: " + onlyName)
-                + (onlyWheel.isEmpty() ? "" : "; only in WHEEL: " + onlyWheel) + "."));
+        findings.add(Finding.warning(Codes.WHEEL_TAG_MISMATCH, path,
+            "The Tag lines of WHEEL and the file name claim different tags"
+                + (onlyName.isEmpty() ? "" : "; only the file name claims " + onlyName)
+                + (onlyWheel.isEmpty() ? "" : "; only WHEEL claims " + onlyWheel)
+                + ". Installers go by the file name."));
       }
       Optional<String> nameBuild = f.build().map(b -> b.value());
       Optional<String> wheelBuild = info.build();
       if (wheelBuild.isPresent() && !wheelBuild.equals(nameBuild)) {
-        findings.add(Finding.error(Codes.WHEEL_BUILD_MISMATCH, path,
+        // installers sort and install by the file name's build tag and never read WHEEL's Build line
+        findings.add(Finding.warning(Codes.WHEEL_BUILD_MISMATCH, path,
             "WHEEL says Build: " + wheelBuild.get() + " but the file name's build tag is "
-                + nameBuild.orElse("absent") + "."));
+                + nameBuild.orElse("absent") + " (installers go by the file name)."));
       } else if (wheelBuild.isEmpty() && nameBuild.isPresent()) {
         findings.add(Finding.warning(Codes.WHEEL_BUILD_MISMATCH, path,
             "The file name has build tag " + nameBuild.get() + " but WHEEL has no Build line."));
