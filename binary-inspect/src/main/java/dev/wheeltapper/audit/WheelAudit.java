@@ -36,10 +36,12 @@ import java.util.regex.Pattern;
  * the binaries and the wheel's tags, the manylinux/musllinux platform policy (auditwheel {@code show} parity) and the
  * abi3 check (abi3audit parity).
  *
- * <p>Contradictions, all {@code policy.platform-mismatch}: a native binary in a wheel whose platform tags are all
+ * <p>Contradictions, {@code policy.platform-mismatch}: a native binary in a wheel whose platform tags are all
  * {@code any}, or whose WHEEL says {@code Root-Is-Purelib: true} (warnings); a binary whose format, architecture, word
- * size or byte order fits none of the platform tags, and an extension whose file-name suffix names another CPython
- * version than the wheel's {@code cpXY} tags (errors).
+ * size or byte order fits none of the platform tags under a name the platform's importer or loader opens, and an
+ * extension whose file-name suffix names another CPython version than the wheel's {@code cpXY} tags (errors). A
+ * binary for another platform that nothing on the wheel's platform loads (a browser's {@code .wasm}, a DLL in a
+ * Linux wheel, test data) is {@code policy.foreign-binary}, a warning.
  *
  * <p>One pass over the archive: the verifier's content hook ({@link WheelVerifier#verify(Path,
  * WheelVerifier.EntryListener)}) hands every entry's bytes, as the verifier inflates and checks them, to a probe
@@ -204,21 +206,82 @@ public final class WheelAudit {
         if (b.format() == NativeFormat.MACHO) {
           machO.computeIfAbsent(b.path(), k -> new ArrayList<>()).add(b); // one inspection per slice
         } else if (platforms.stream().noneMatch(p -> fits(p, b.format(), b.machine()))) {
-          out.add(Finding.error(Codes.POLICY_PLATFORM_MISMATCH, b.path(), "A " + b.format().label() + " "
-              + b.machine() + " binary (" + b.bits().orElse(0) + "-bit, " + b.endian().orElse("?") + "-endian) fits"
-              + " none of the wheel's platform tags: " + String.join(", ", platforms) + "."));
+          String what = "A " + b.format().label() + " " + b.machine() + " binary (" + b.bits().orElse(0) + "-bit, "
+              + b.endian().orElse("?") + "-endian)";
+          out.add(mismatch(b.path(), what, platforms));
         }
       }
-      machO.forEach((path, slices) -> out.addAll(MacOsSlices.check(path, slices, platforms)));
+      machO.forEach((path, slices) -> {
+        if (loadedOnThePlatform(path, platforms)) {
+          out.addAll(MacOsSlices.check(path, slices, platforms));
+        } else if (platforms.stream().noneMatch(p -> fits(p, NativeFormat.MACHO, ""))) {
+          out.add(mismatch(path, "A Mach-O binary", platforms));
+        }
+      });
       for (NativeBinaries.Recognised r : binaries.recognised()) {
         if (platforms.stream().noneMatch(p -> fits(p, r.format(), ""))) {
-          out.add(Finding.error(Codes.POLICY_PLATFORM_MISMATCH, r.path(), "A " + r.format().label()
-              + " binary fits none of the wheel's platform tags: " + String.join(", ", platforms) + "."));
+          out.add(mismatch(r.path(), "A " + r.format().label() + " binary", platforms));
         }
       }
     }
     out.addAll(suffixContradictions(tags, paths));
     return out;
+  }
+
+  /**
+   * A binary that fits none of the platform tags: an error when the platform's importer or loader would load it (an
+   * extension module, a shared library under a name the loader opens), else a warning that says what it is (a
+   * WebAssembly payload for a browser, a DLL in a Linux wheel, test data), which no installer or loader minds.
+   */
+  private static Finding mismatch(String path, String what, Set<String> platforms) {
+    String tags = String.join(", ", platforms);
+    if (loadedOnThePlatform(path, platforms)) {
+      return Finding.error(Codes.POLICY_PLATFORM_MISMATCH, path, what + " fits none of the wheel's platform tags: "
+          + tags + ", yet its name is one the platform's importer or loader opens.");
+    }
+    return Finding.warning(Codes.POLICY_FOREIGN_BINARY, path, what + " for another platform than the wheel's ("
+        + tags + "), shipped as data: " + (testData(path) ? "it lies in a test or fixture folder, and " : "")
+        + "no importer or loader of the wheel's platform opens a file of this name.");
+  }
+
+  private static final Pattern LINUX_LOADABLE = Pattern.compile(".*\\.so(\\.[0-9][0-9.]*)?");
+  private static final Set<String> TEST_FOLDERS = Set.of("tests", "test", "testing", "testdata", "test_data",
+      "fixtures", "_test_data");
+
+  /** Whether the wheel's platform would import or load a file of this name from its own folders. */
+  static boolean loadedOnThePlatform(String path, Set<String> platforms) {
+    if (testData(path)) {
+      return false;
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    for (String p : platforms) {
+      boolean loads;
+      if (p.startsWith("win")) {
+        loads = name.endsWith(".pyd") || name.endsWith(".dll");
+      } else if (p.startsWith("macosx") || p.startsWith("ios")) {
+        loads = name.endsWith(".so") || name.endsWith(".dylib");
+      } else if (p.startsWith("emscripten") || p.startsWith("pyodide") || p.startsWith("wasi")) {
+        loads = name.endsWith(".so");
+      } else if (p.equals("any")) {
+        loads = false;
+      } else {
+        loads = LINUX_LOADABLE.matcher(name).matches();
+      }
+      if (loads) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean testData(String path) {
+    String[] parts = path.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (TEST_FOLDERS.contains(parts[i].toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Finding> suffixContradictions(List<Tag> tags, List<String> paths) {

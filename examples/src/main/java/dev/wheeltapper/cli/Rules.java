@@ -37,6 +37,7 @@ final class Rules {
       Map.entry("binary.unparseable", "A file that claims a native format but cannot be parsed."),
       Map.entry("binary.malformed", "A native binary that parses, with structural damage or a reader limit reached."),
       Map.entry("policy.platform-mismatch", "A binary contradicts the wheel's platform tag."),
+      Map.entry("policy.foreign-binary", "A binary for another platform that nothing on the wheel's platform loads."),
       Map.entry("policy.manylinux-violation", "A symbol version or library beyond the claimed policy."),
       Map.entry("policy.abi3-violation", "An abi3 extension uses symbols outside the Limited API."));
 

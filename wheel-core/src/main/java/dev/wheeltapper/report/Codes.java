@@ -101,6 +101,11 @@ public final class Codes {
 
   /** A binary's architecture or format contradicts the wheel's platform tag. */
   public static final String POLICY_PLATFORM_MISMATCH = "policy.platform-mismatch";
+  /**
+   * A binary for another platform that the wheel's platform never loads (WebAssembly for a browser, a DLL in a Linux
+   * wheel, test data): reported for what it is, not as a broken claim.
+   */
+  public static final String POLICY_FOREIGN_BINARY = "policy.foreign-binary";
   /** A symbol version or needed library beyond the claimed manylinux/musllinux policy. */
   public static final String POLICY_MANYLINUX_VIOLATION = "policy.manylinux-violation";
   /** An abi3-tagged extension uses symbols outside the Limited API of its claimed version. */
