@@ -276,6 +276,21 @@ public final class ElfToolchain {
         }
       }
     }
+    // Beside Rust, Go or Zig: a clang producer (no crt object or libgcc part is built by clang; their producer is the
+    // system GCC) and the messages of known C libraries prove C compiled into the binary: mixed, never "only rust".
+    boolean safeLanguage = ev.containsKey(Language.RUST) || ev.containsKey(Language.GO) || ev.containsKey(Language.ZIG);
+    if (safeLanguage) {
+      for (String c : ccComments) {
+        if (c.contains("clang version")) {
+          cEv.add("\"" + c + "\" in .comment beside the Rust/Go compiler's: a C or C++ compiler other than the C"
+              + " runtime's GCC built part of this binary");
+        }
+      }
+    }
+    if (!scan.cLibraries().isEmpty()) {
+      cEv.add("C libraries compiled in, by their own messages in read-only data: "
+          + String.join(", ", scan.cLibraries()));
+    }
     if (cython && cFiles.size() < 2) {
       // one C file is the Cython-generated module itself, not separate C code
       cEv.removeIf(e -> e.startsWith("C source files in .symtab"));

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * @param zig Zig markers ({@code ZIG_DEBUG_COLOR})
  * @param fortran Fortran runtime markers ({@code _gfortran_} strings, f2py glue)
  * @param cSources C and C++ source file names ({@code psutil/_psutil_linux.c})
+ * @param cLibraries C libraries compiled into the binary, named by a message or notice only they carry
+ *     ({@code jemalloc}, {@code zlib}, {@code yyjson}, ...): {@link #C_LIBRARY_MARKERS}
  */
 public record StringScan(
     List<String> rustStd,
@@ -50,7 +52,26 @@ public record StringScan(
     List<String> go,
     List<String> zig,
     List<String> fortran,
-    List<String> cSources) {
+    List<String> cSources,
+    List<String> cLibraries) {
+
+  /**
+   * Strings that only a given C library's own code carries: each proves that library's C was compiled in, whatever
+   * the binary's main language (orjson's yyjson, ruff's and polars' jemalloc, the zlib, zstd and SQLite that *-sys
+   * crates build). Library name first, then the marker.
+   */
+  public static final List<List<String>> C_LIBRARY_MARKERS = List.of(
+      List.of("jemalloc", "<jemalloc>: "),
+      List.of("mimalloc", "mimalloc: option '"),
+      List.of("yyjson", "no digit after exponent sign"),
+      List.of("zlib", "Jean-loup Gailly"),
+      List.of("zstd", "Unsupported frame parameter"),
+      List.of("sqlite", "SQLite format 3"),
+      List.of("lz4", "LZ4F_"),
+      List.of("bzip2", "bzip2/libbzip2"),
+      List.of("openssl", "OpenSSL 1."),
+      List.of("openssl", "OpenSSL 3."),
+      List.of("libgit2", "libgit2"));
 
   /** The most examples kept per marker. */
   public static final int MAX_EXAMPLES = 8;
@@ -84,6 +105,7 @@ public record StringScan(
     zig = List.copyOf(zig);
     fortran = List.copyOf(fortran);
     cSources = List.copyOf(cSources);
+    cLibraries = List.copyOf(cLibraries);
   }
 
   /**
@@ -113,7 +135,7 @@ public record StringScan(
     private boolean finished;
 
     private Scanner() {
-      for (int i = 0; i < 11; i++) {
+      for (int i = 0; i < 12; i++) {
         sets.add(new LinkedHashSet<>());
       }
     }
@@ -248,6 +270,11 @@ public record StringScan(
       if (wholeCString && s.length() <= 4096 && C_SOURCE.matcher(s).matches()) {
         add(10, s);
       }
+      for (List<String> m : C_LIBRARY_MARKERS) {
+        if (s.contains(m.get(1))) {
+          add(11, m.get(0) + " (\"" + m.get(1).strip() + "\")");
+        }
+      }
     }
 
     /**
@@ -265,7 +292,7 @@ public record StringScan(
         l.add(Collections.unmodifiableList(new ArrayList<>(s)));
       }
       return new StringScan(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6), l.get(7),
-          l.get(8), l.get(9), l.get(10));
+          l.get(8), l.get(9), l.get(10), l.get(11));
     }
   }
 }
