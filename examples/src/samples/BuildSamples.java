@@ -1,13 +1,21 @@
 /*
- * Builds the sample wheels bundled in wheeltapper.jar, from the project's own sources only.
+ * Builds the sample wheels bundled in wheeltapper.jar, from the project's own sources only: the recipe of prebuilt/.
  *
- * Run by the examples build (exec-maven-plugin, phase process-classes) as a single-file Java program:
+ * The examples build does not run it: it copies prebuilt/ (four wheels and index.txt, committed) into the jar, so a
+ * build needs only the JDK. Rebuild them with scripts/build-samples.sh OUTDIR, which runs this file as a single-file
+ * Java program in a temporary work directory:
  *   java BuildSamples.java SAMPLES_SRC WORK_DIR OUT_DIR
+ * OUT_DIR then holds the same file names as prebuilt/; copy them there after changing a source or this recipe.
  *
  * It compiles c/wt_sample.c twice with gcc (hardened and unhardened), builds rust/ (a PyO3 cdylib) with cargo offline
- * against Debian's vendored crates, and writes four wheels with correct RECORD files (one of them tampered after its
- * RECORD was written, on purpose) plus index.txt listing them. Wheels are written byte-for-byte reproducibly: fixed
- * timestamps, sorted entries, sizes and CRCs known before each entry, so no data descriptors.
+ * against Debian's vendored crates (librust-pyo3-dev, in /usr/share/cargo/registry), and writes four wheels with
+ * correct RECORD files (one of them tampered after its RECORD was written, on purpose) plus index.txt listing them.
+ *
+ * Reproducible: the same toolchain (gcc and binutils, rustc and cargo, the JDK's zlib) gives byte-identical wheels
+ * whatever the source and work directories. Wheels: fixed timestamps, sorted entries, sizes and CRCs known before each
+ * entry, so no data descriptors. Binaries: no debug information, and no build path inside: gcc maps the source
+ * directory away (-ffile-prefix-map), rustc the work directory (--remap-path-prefix, in CARGO_ENCODED_RUSTFLAGS, which
+ * cargo keeps out of the symbol-name hash); the Rust dependencies come from the fixed registry path.
  */
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,7 +72,7 @@ public class BuildSamples {
 
   static byte[] gcc(Path src, Path work, String flavour, List<String> flags) throws Exception {
     Path so = work.resolve("wt_" + flavour + ".so");
-    List<String> cmd = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-Wall",
+    List<String> cmd = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-Wall", "-ffile-prefix-map=" + src + "=.",
         "-DMODULE_NAME=_native", "-DFLAVOUR=\"" + flavour + "\"", "-o", so.toString(),
         src.resolve("c/wt_sample.c").toString()));
     cmd.addAll(flags);
@@ -88,7 +96,10 @@ public class BuildSamples {
     if (!onPath("cargo") && Files.isExecutable(home)) {
       cargo = home.toString();
     }
-    run(List.of(cargo, "build", "--release", "--quiet"), copy, Map.of("CARGO_TARGET_DIR", work.resolve("target").toString()));
+    // The environment's RUSTFLAGS and config rustflags give way to these (CARGO_ENCODED_RUSTFLAGS wins).
+    run(List.of(cargo, "build", "--release", "--quiet"), copy, Map.of(
+        "CARGO_TARGET_DIR", work.resolve("target").toString(),
+        "CARGO_ENCODED_RUSTFLAGS", "--remap-path-prefix=" + work + "=/build"));
     return Files.readAllBytes(work.resolve("target/release/libwt_rust.so"));
   }
 
@@ -108,7 +119,8 @@ public class BuildSamples {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + cmd.get(0) + " (install it: see .ci/run): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot run " + cmd.get(0) + " (install it: see scripts/build-samples.sh): " + e.getMessage(), e);
     }
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {

@@ -3,6 +3,7 @@
  * language detection, and wheel audits with platform policy.
  */
 module dev.wheeltapper.binary {
+  // Its exported types expose the core's (Finding, Tag, WheelVerifier, VerificationReport): readers get it too.
   requires transitive dev.wheeltapper.core;
   requires org.slf4j;
   requires org.bouncycastle.provider;

@@ -4,7 +4,6 @@ module dev.wheeltapper.examples {
   requires dev.wheeltapper.binary;
   requires info.picocli;
   requires com.fasterxml.jackson.core;
-  requires org.slf4j;
 
   exports dev.wheeltapper.examples;
 

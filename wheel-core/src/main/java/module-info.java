@@ -5,9 +5,10 @@
  * <p>Start with {@code dev.wheeltapper.wheel.Wheel} to read a wheel and {@code dev.wheeltapper.verify} to verify one.
  */
 module dev.wheeltapper.core {
-  requires transitive org.apache.commons.compress;
-  requires org.apache.commons.io;
+  // No exported type exposes a type of another module, so nothing here is transitive.
+  requires org.apache.commons.compress;
   requires org.bouncycastle.provider;
+  requires org.bouncycastle.util;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.pg;
   requires org.slf4j;

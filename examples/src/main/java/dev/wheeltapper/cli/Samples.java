@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sample wheels bundled in the jar (built from the project's own sources by {@code src/samples/BuildSamples.java}):
- * a hardened C extension, an unhardened one, a Rust/PyO3 one and a deliberately tampered one.
+ * The sample wheels bundled in the jar (built from the project's own sources by {@code src/samples/BuildSamples.java},
+ * committed prebuilt in {@code src/samples/prebuilt/}): a hardened C extension, an unhardened one, a Rust/PyO3 one and a
+ * deliberately tampered one.
  */
 final class Samples {
   private static final String DIR = "/dev/wheeltapper/cli/samples/";
@@ -45,7 +46,7 @@ final class Samples {
   static List<String> names() throws IOException, UsageException {
     try (InputStream in = Samples.class.getResourceAsStream(DIR + "index.txt")) {
       if (in == null) {
-        throw new UsageException("no bundled samples in this build (see src/samples/BuildSamples.java)");
+        throw new UsageException("no bundled samples in this build (see examples/src/samples/prebuilt/)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }

@@ -5,7 +5,8 @@ package dev.wheeltapper.cli;
  *
  * <p>Java 17 cannot ask about one stream: {@link System#console()} is present only when standard input and output
  * both are terminals. The {@code ./wheeltapper} script knows better ({@code test -t}) and passes {@code
- * wheeltapper.stdout.tty} and {@code wheeltapper.stderr.tty}; without them the console is the answer.
+ * wheeltapper.stdout.tty}, {@code wheeltapper.stderr.tty} and {@code wheeltapper.color} (its own answer to the
+ * colour question below); without them the console is the answer.
  */
 final class Terminal {
   private Terminal() {}
@@ -20,10 +21,21 @@ final class Terminal {
     return flag("wheeltapper.stderr.tty");
   }
 
-  /** Colour only on a terminal, and never when {@code NO_COLOR} is set (https://no-color.org). */
+  /**
+   * Colour on standard output: never when {@code NO_COLOR} is set to a non-empty value (https://no-color.org), whatever
+   * else says so; otherwise as {@code wheeltapper.color} says when given, else only on a terminal whose {@code TERM}
+   * is not {@code dumb}.
+   */
   static boolean colorOnStdout() {
     String noColor = System.getenv("NO_COLOR");
-    return stdoutIsTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+    if (noColor != null && !noColor.isEmpty()) {
+      return false;
+    }
+    String color = System.getProperty("wheeltapper.color");
+    if (color != null) {
+      return Boolean.parseBoolean(color);
+    }
+    return stdoutIsTerminal() && !"dumb".equals(System.getenv("TERM"));
   }
 
   private static boolean flag(String property) {

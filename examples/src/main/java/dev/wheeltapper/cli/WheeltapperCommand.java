@@ -30,11 +30,11 @@ final class WheeltapperCommand implements Callable<Integer> {
     return Main.EXIT_USAGE;
   }
 
-  /** Prints the tool version. */
+  /** Prints the build's version ({@code -V}, {@code --version}). */
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"wheeltapper " + Version.current()};
+      return new String[] {"wheeltapper " + Version.build()};
     }
   }
 }
