@@ -146,8 +146,9 @@ public final class WheelAudit {
 
     Set<String> languages = new LinkedHashSet<>();
     binaries.inspected().forEach(b -> languages.addAll(b.toolchain().languageLabels()));
-    return new WheelAuditReport(verification, binaries, List.copyOf(languages), memorySafety(binaries), policy,
-        findings);
+    // nothing read is UNKNOWN: a 0-byte, truncated or not-a-ZIP file has no native code that was seen, not none
+    MemorySafety safety = verification.fullyRead() ? memorySafety(binaries) : MemorySafety.UNKNOWN;
+    return new WheelAuditReport(verification, binaries, List.copyOf(languages), safety, policy, findings);
   }
 
   /**

@@ -86,6 +86,7 @@ public final class ElfToolchain {
     Set<String> cFiles = new TreeSet<>();
     Set<String> cxxFiles = new TreeSet<>();
     Set<String> glueFiles = new TreeSet<>();
+    Set<String> pyxFiles = new TreeSet<>();
     Set<String> pyInit = new TreeSet<>();
     int capiImports = 0;
     boolean pyo3Symbol = false;
@@ -103,6 +104,8 @@ public final class ElfToolchain {
         String base = n.substring(n.lastIndexOf('/') + 1);
         if (GLUE_FILES.contains(base)) {
           glueFiles.add(base);
+        } else if (cythonGenerated(base)) {
+          pyxFiles.add(base); // numpy's *.pyx.c: Cython's output, not C written by hand
         } else if (base.endsWith(".c")) {
           cFiles.add(base);
         } else if (base.endsWith(".cpp") || base.endsWith(".cc") || base.endsWith(".cxx")) {
@@ -210,6 +213,9 @@ public final class ElfToolchain {
     if (pyx > 0) {
       add(ev, Language.CYTHON, pyx + " __pyx_ symbols (e.g. " + pyxExample + ")");
     }
+    if (!pyxFiles.isEmpty()) {
+      add(ev, Language.CYTHON, "Cython-generated sources in .symtab: " + String.join(", ", limit(pyxFiles)));
+    }
     // ---- C++ ----
     if (cxxCount > 0) {
       add(ev, Language.CXX, cxxCount + " C++-mangled symbols (e.g. " + cxxExample + ")");
@@ -228,7 +234,9 @@ public final class ElfToolchain {
     List<String> cxxNames = new ArrayList<>();
     List<String> cNames = new ArrayList<>();
     for (String f : scan.cSources()) {
-      (f.endsWith(".c") ? cNames : cxxNames).add(f);
+      if (!cythonGenerated(f)) {
+        (f.endsWith(".c") ? cNames : cxxNames).add(f);
+      }
     }
     if (!cxxNames.isEmpty()) {
       add(ev, Language.CXX, "C++ source file names in read-only data: " + String.join(", ", cxxNames));
@@ -348,6 +356,11 @@ public final class ElfToolchain {
     return Verdict.build(compilers, ev, bind,
         " code; no C source files, C source names, stack protector or FORTIFY references"
             + glueNote(ccComments, glueFiles));
+  }
+
+  /** {@code x.pyx.c}, {@code x.pyx.cpp}: what Cython writes for {@code x.pyx} (meson-python keeps the double suffix). */
+  private static boolean cythonGenerated(String name) {
+    return name.endsWith(".pyx.c") || name.endsWith(".pyx.cpp") || name.endsWith(".pyx.cc");
   }
 
   private static String glueNote(List<String> ccComments, Set<String> glueFiles) {

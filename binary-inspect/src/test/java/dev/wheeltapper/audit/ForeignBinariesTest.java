@@ -47,6 +47,25 @@ class ForeignBinariesTest {
         .contains("test or fixture folder"));
   }
 
+  /** Nothing read is UNKNOWN, never YES: a 0-byte, text, truncated or not-a-ZIP file has no native code seen. */
+  @Test
+  void aWheelThatCannotBeReadHasAnUnknownMemorySafetyVerdict() throws Exception {
+    byte[] plumbum = Files.readAllBytes(corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl"));
+    Map<String, byte[]> inputs = new LinkedHashMap<>();
+    inputs.put("empty", new byte[0]);
+    inputs.put("text", "a README renamed .whl\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    inputs.put("truncated", java.util.Arrays.copyOf(plumbum, plumbum.length / 2));
+    for (var e : inputs.entrySet()) {
+      Path p = Files.write(tmp.resolve("x" + e.getKey() + "-1.0-py3-none-any.whl"), e.getValue());
+      WheelAuditReport r = WheelAudit.defaults().audit(p);
+      assertThat(r.memorySafe()).as(e.getKey()).isEqualTo(dev.wheeltapper.toolchain.MemorySafety.UNKNOWN);
+      assertThat(r.passed()).as(e.getKey()).isFalse();
+    }
+    // the intact pure wheel: no native code at all, memory-safe
+    Path ok = Files.write(tmp.resolve("plumbum-1.6.8-py2.py3-none-any.whl"), plumbum);
+    assertThat(WheelAudit.defaults().audit(ok).memorySafe()).isEqualTo(dev.wheeltapper.toolchain.MemorySafety.YES);
+  }
+
   @Test
   void anImportableExtensionForTheWrongMachineStaysAnError() throws Exception {
     byte[] arm = Files.readAllBytes(corpus("elf/debian-bookworm-arm64/_psutil_posix.cpython-311-aarch64-linux-gnu.so"));

@@ -44,6 +44,40 @@ class ElfToolchainTest {
     assertThat(t.compilers()).containsExactly(RUSTC, "Linker: LLD 22.1.2", GCC);
   }
 
+  /**
+   * orjson 3.12: yyjson (C) compiled into the Rust module, built by clang; stripped, so no C file names. The clang
+   * producer (no crt object or libgcc part is built by clang) and yyjson's own message make it mixed.
+   */
+  @Test
+  void rustWithAClangProducerAndACLibrarysMessagesIsMixed() {
+    ElfFacts f = dso().comment(RUSTC).comment("clang version 22.1.8").comment(GCC)
+        .staticSymbol("crtstuff.c", true, ElfFacts.STT_FILE).build();
+    Toolchain t = ElfToolchain.detect(f, strings("pyo3_runtime.PanicException", "no digit after exponent sign"));
+    assertThat(t.languageLabels()).containsExactly("c", "rust");
+    assertThat(t.memorySafe()).isEqualTo(MemorySafety.MIXED);
+    assertThat(t.evidence(Language.C).orElseThrow()).anySatisfy(e -> assertThat(e)
+        .startsWith("\"clang version 22.1.8\" in .comment beside the Rust/Go compiler's"))
+        .anySatisfy(e -> assertThat(e).contains("yyjson (\"no digit after exponent sign\")"));
+    // ruff: jemalloc, by its message prefix, without any clang line
+    Toolchain ruff = ElfToolchain.detect(dso().comment(RUSTC).comment(GCC).build(),
+        strings("<jemalloc>: Error in malloc(): out of memory"));
+    assertThat(ruff.memorySafe()).isEqualTo(MemorySafety.MIXED);
+    // the GCC line alone is the C runtime's: still only Rust
+    Toolchain pure = ElfToolchain.detect(dso().comment(RUSTC).comment(GCC).build(), strings("pyo3_runtime.PanicException"));
+    assertThat(pure.memorySafe()).isEqualTo(MemorySafety.YES);
+  }
+
+  /** numpy: meson-python keeps Cython's output as {@code _generator.pyx.c}; that is Cython, not C written by hand. */
+  @Test
+  void cythonGeneratedSourcesAreCythonNotC() {
+    ElfFacts f = dso().comment(GCC).staticSymbol("_generator.pyx.c", true, ElfFacts.STT_FILE)
+        .staticSymbol("__pyx_pw_5numpy_6random_10_generator_9Generator_3random", true, 2).build();
+    Toolchain t = ElfToolchain.detect(f, strings("numpy/random/_generator.pyx.c"));
+    assertThat(t.languageLabels()).containsExactly("cython");
+    assertThat(t.evidence(Language.CYTHON).orElseThrow())
+        .contains("Cython-generated sources in .symtab: _generator.pyx.c");
+  }
+
   @Test
   void rustWithCompiledCIsMixed() {
     // a crate built with the cc crate: C files in .symtab, C source names, FORTIFY calls

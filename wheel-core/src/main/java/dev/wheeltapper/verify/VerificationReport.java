@@ -2,7 +2,9 @@ package dev.wheeltapper.verify;
 
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.SignatureStatus;
+import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.wheel.DistInfoDirectory;
 import dev.wheeltapper.wheel.WheelFilename;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
@@ -65,6 +67,19 @@ public record VerificationReport(
     Objects.requireNonNull(record, "record");
     signatures = List.copyOf(signatures);
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * Whether every entry's content was read: no finding says the archive, or part of it, could not be (not a ZIP,
+   * structural damage, a limit that stopped reading, a compression method without a reader). What was not read may
+   * hold anything, so a verdict about the whole content ({@code memorySafe}, "no native code") needs this.
+   *
+   * @return true when the content pass saw every entry
+   */
+  public boolean fullyRead() {
+    return findings.stream().noneMatch(f -> f.code().equals(Codes.ZIP_NOT_A_ZIP)
+        || f.code().equals(Codes.ZIP_LIMIT_EXCEEDED) || f.code().equals(Codes.ZIP_UNSUPPORTED_METHOD)
+        || f.code().equals(Codes.ZIP_MALFORMED) && f.severity() == Severity.ERROR);
   }
 
   /**
