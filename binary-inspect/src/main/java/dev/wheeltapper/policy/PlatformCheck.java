@@ -93,19 +93,45 @@ public final class PlatformCheck {
     String libc = libc(binaries);
     boolean claimsMusl = linuxTags.stream().anyMatch(t -> t.family().equals("musllinux"));
     boolean claimsGlibc = linuxTags.stream().anyMatch(t -> t.family().equals("manylinux"));
-    String family = switch (libc) {
-      case "musl" -> "musllinux";
-      case "glibc" -> "manylinux";
-      default -> claimsMusl && !claimsGlibc ? "musllinux" : "manylinux";
-    };
     List<Finding> findings = new ArrayList<>();
-    if (libc.equals("glibc") && claimsMusl || libc.equals("musl") && claimsGlibc) {
-      String other = family.equals("manylinux") ? "musllinux" : "manylinux";
-      findings.add(Finding.error(Codes.POLICY_PLATFORM_MISMATCH, "", "The wheel claims " + other
-          + " but its binaries link against " + libc + "; they cannot load on a " + other + " system."));
+    LoaderSearch search = LoaderSearch.of(binaries, entryNames);
+    // Every family the file name claims is judged (maturin claims manylinux_2_12 and musllinux_1_1 in one name for a
+    // static binary, which honours both); without a claim, the family of the libc the binaries need.
+    // The family of the libc the binaries need is judged too, claimed or not: what they satisfy is worth knowing.
+    List<String> families = new ArrayList<>();
+    if (claimsGlibc || libc.equals("glibc")) {
+      families.add("manylinux");
     }
+    if (claimsMusl || libc.equals("musl")) {
+      families.add("musllinux");
+    }
+    if (families.isEmpty()) {
+      families.add("manylinux");
+    }
+    Optional<PlatformResult> manylinux = Optional.empty();
+    Optional<PlatformResult> musllinux = Optional.empty();
+    for (String family : families) {
+      PlatformResult r = judge(family, libc, linuxTags, binaries, search, policies, findings);
+      if (family.equals("manylinux")) {
+        manylinux = Optional.of(r);
+      } else {
+        musllinux = Optional.of(r);
+      }
+    }
+    return new Outcome(manylinux, musllinux, findings);
+  }
+
+  /** One family's verdict; its violations go to {@code findings}. */
+  private static PlatformResult judge(String family, String libc, List<PlatformTag> linuxTags,
+      List<BinaryLinkage> binaries, LoaderSearch search, PlatformPolicies policies, List<Finding> findings) {
+    String needs = family.equals("manylinux") ? "glibc" : "musl";
+    boolean wrongLibc = !libc.equals("none") && !libc.equals(needs);
     Optional<PlatformTag> claimed = linuxTags.stream().filter(t -> t.family().equals(family))
         .min(PlatformTag::compareLibc);
+    if (wrongLibc && claimed.isPresent()) {
+      findings.add(Finding.error(Codes.POLICY_PLATFORM_MISMATCH, "", "The wheel claims " + claimed.get().pep600()
+          + " but its binaries link against " + libc + "; they cannot load on a " + family + " system."));
+    }
     String arch = claimed.map(PlatformTag::arch).orElseGet(() -> policyArch(binaries.get(0)).orElse(
         linuxTags.get(0).arch()));
     String linuxArch = claimed.map(PlatformTag::arch).orElse(linuxTags.get(0).arch());
@@ -118,9 +144,8 @@ public final class PlatformCheck {
       pyfpe |= b.imports("PyFPE_jbuf");
       time64 |= b.bits() == 32 && b.undefined().stream().anyMatch(s -> TIME64.matcher(s).matches());
     }
-    LoaderSearch search = LoaderSearch.of(binaries, entryNames);
     Optional<PlatformPolicy> satisfiedPolicy = Optional.empty();
-    if (!pyfpe) {
+    if (!pyfpe && !wrongLibc) {
       for (PlatformPolicy p : policies.family(family)) {
         if (!p.covers(arch) || time64 && p.name().equals("musllinux_1_1")) {
           continue;
@@ -144,7 +169,7 @@ public final class PlatformCheck {
           external.addAll(externalLibraries(governing.get(), b, search));
         }
       }
-      if (!ok) {
+      if (!ok && !wrongLibc) {
         findings.addAll(violations(c, governing, arch, binaries, search, pyfpe, time64));
       }
     } else {
@@ -159,11 +184,8 @@ public final class PlatformCheck {
     }
     List<String> unsupportedIsa = binaries.stream().filter(b -> b.x86IsaLevel() > 1).map(BinaryLinkage::path)
         .sorted().distinct().toList();
-    PlatformResult result = new PlatformResult(family, claimed.map(PlatformTag::pep600), satisfied, ok, libc,
+    return new PlatformResult(family, claimed.map(PlatformTag::pep600), satisfied, ok, libc,
         List.copyOf(external), List.copyOf(libpython), highestVersions(binaries), pyfpe, unsupportedIsa);
-    return family.equals("manylinux")
-        ? new Outcome(Optional.of(result), Optional.empty(), findings)
-        : new Outcome(Optional.empty(), Optional.of(result), findings);
   }
 
   /**
@@ -172,7 +194,8 @@ public final class PlatformCheck {
    * @param binaries the binaries
    * @return {@code musl} when some binary needs musl ({@code libc.so} or {@code libc.musl-*}), else {@code glibc}
    *     when some needs {@code libc.so.6}; without a libc in {@code DT_NEEDED}, the extension file-name triplet
-   *     ({@code -linux-musl*}, {@code -linux-gnu*}) decides; else {@code unknown}
+   *     ({@code -linux-musl*}, {@code -linux-gnu*}) decides; else {@code none}: no binary needs a libc (static or
+   *     libc-free), so each family's claim is judged on its own
    */
   public static String libc(List<BinaryLinkage> binaries) {
     boolean glibc = false;
@@ -189,7 +212,7 @@ public final class PlatformCheck {
     }
     boolean musl = binaries.stream().anyMatch(b -> MUSL_SUFFIX.matcher(b.fileName()).matches());
     boolean gnu = binaries.stream().anyMatch(b -> GNU_SUFFIX.matcher(b.fileName()).matches());
-    return musl && !gnu ? "musl" : gnu && !musl ? "glibc" : "unknown";
+    return musl && !gnu ? "musl" : gnu && !musl ? "glibc" : "none";
   }
 
   /**

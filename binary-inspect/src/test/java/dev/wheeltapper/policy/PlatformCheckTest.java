@@ -51,7 +51,31 @@ class PlatformCheckTest {
     PlatformCheck.Outcome o = PlatformCheck.check(tags("cp312-cp312-musllinux_1_2_x86_64"), List.of(b), Set.of());
     assertThat(o.findings()).extracting(Finding::code).contains(Codes.POLICY_PLATFORM_MISMATCH);
     assertThat(o.manylinux()).get().extracting(PlatformResult::satisfied).isEqualTo("manylinux_2_5_x86_64");
-    assertThat(o.musllinux()).isEmpty();
+    // the musllinux claim is judged and reported, not dropped
+    assertThat(o.musllinux()).get().satisfies(m -> {
+      assertThat(m.claimed()).contains("musllinux_1_2_x86_64");
+      assertThat(m.ok()).isFalse();
+      assertThat(m.satisfied()).isEqualTo("linux_x86_64");
+    });
+  }
+
+  /** maturin 1.15: one static binary, a file name claiming manylinux_2_12 and musllinux_1_1; both hold. */
+  @Test
+  void aStaticBinaryHonoursBothFamiliesItClaims() {
+    BinaryLinkage b = elf("maturin-1.15.0.data/scripts/maturin", "x86_64", 64, List.of(), List.of(), Map.of(),
+        Set.of(), Set.of());
+    PlatformCheck.Outcome o = PlatformCheck.check(
+        tags("py3-none-manylinux_2_12_x86_64", "py3-none-musllinux_1_1_x86_64"), List.of(b), Set.of());
+    assertThat(o.findings()).isEmpty();
+    assertThat(o.manylinux()).get().satisfies(m -> {
+      assertThat(m.claimed()).contains("manylinux_2_12_x86_64");
+      assertThat(m.ok()).isTrue();
+      assertThat(m.libc()).isEqualTo("none");
+    });
+    assertThat(o.musllinux()).get().satisfies(m -> {
+      assertThat(m.claimed()).contains("musllinux_1_1_x86_64");
+      assertThat(m.ok()).isTrue();
+    });
   }
 
   @Test
