@@ -15,4 +15,9 @@ mode=update
 update=$([ "$mode" = update ] && echo true || echo false)
 WHEELTAPPER_REQUIRE_ORACLES=1 ./mvnw -B -q test -pl binary-inspect -Dtest=FixtureRecipesTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dwheeltapper.fixtures.update="$update"
-echo "native fixtures: $mode done ($(ls binary-inspect/src/test/prebuilt/native binary-inspect/src/test/prebuilt/hardening | grep -vc ':$\|^$') files)"
+if [ "$mode" = update ]; then
+  scripts/build-samples.sh examples/src/samples/prebuilt
+else
+  scripts/build-samples.sh --check
+fi
+echo "native fixtures and sample wheels: $mode done ($(ls binary-inspect/src/test/prebuilt/native binary-inspect/src/test/prebuilt/hardening | grep -vc ':$\|^$') files)"
