@@ -148,7 +148,8 @@ public final class WheelAudit {
     binaries.inspected().forEach(b -> languages.addAll(b.toolchain().languageLabels()));
     // nothing read is UNKNOWN: a 0-byte, truncated or not-a-ZIP file has no native code that was seen, not none
     MemorySafety safety = verification.fullyRead() ? memorySafety(binaries) : MemorySafety.UNKNOWN;
-    return new WheelAuditReport(verification, binaries, List.copyOf(languages), safety, policy, findings);
+    return new WheelAuditReport(verification, binaries, List.copyOf(languages), safety, policy, findings,
+        entryNames);
   }
 
   /**

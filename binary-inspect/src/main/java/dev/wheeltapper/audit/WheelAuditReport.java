@@ -29,6 +29,7 @@ import java.util.Objects;
  *     when none is, {@code MIXED} between, {@code UNKNOWN} when some binary gives no evidence
  * @param policy the platform policy and abi3 verdicts
  * @param findings verification findings, then binary findings, then contradictions and policy findings
+ * @param entryNames the names of the wheel's file entries (for {@link InstalledTogether}: which libraries it provides)
  */
 public record WheelAuditReport(
     VerificationReport verification,
@@ -36,7 +37,8 @@ public record WheelAuditReport(
     List<String> languages,
     MemorySafety memorySafe,
     PolicyReport policy,
-    List<Finding> findings) {
+    List<Finding> findings,
+    java.util.Set<String> entryNames) {
 
   /** Copies and rejects nulls. */
   public WheelAuditReport {
@@ -46,6 +48,7 @@ public record WheelAuditReport(
     Objects.requireNonNull(memorySafe, "memorySafe");
     Objects.requireNonNull(policy, "policy");
     findings = List.copyOf(findings);
+    entryNames = java.util.Set.copyOf(entryNames);
   }
 
   /**

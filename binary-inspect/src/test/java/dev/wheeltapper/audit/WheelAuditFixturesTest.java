@@ -10,6 +10,7 @@ import dev.wheeltapper.policy.PlatformResult;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.testing.TestWheels;
 import dev.wheeltapper.testsupport.Oracles;
 import dev.wheeltapper.testsupport.Oracles.Oracle;
 import java.io.IOException;
@@ -154,6 +155,49 @@ class WheelAuditFixturesTest {
     Oracles.require(Oracle.PYTHON3);
     assertThat(dlopen(dir.resolve("chain-rpath"), so, viaRpath, mid, leaf)).isEmpty();
     assertThat(dlopen(dir.resolve("chain-runpath"), so, viaRunpath, mid, leaf)).contains("libwtleaf.so.1");
+  }
+
+  /**
+   * torch and the nvidia-* wheels: the extension's DT_RPATH leads to {@code ../wtcuda/lib}, a folder another wheel
+   * installs. On its own the claim fails (auditwheel's verdict, kept); with the required wheel of the same run beside
+   * it, the loader finds the library, and the result names the providing wheel.
+   */
+  @Test
+  void aLibraryProvidedByARequiredWheelOfTheRunIsNamedAndTheClaimHoldsTogether() throws Exception {
+    byte[] ext = gccShared(dir, "_cuda_user.so", "extern int wt_dep_value(void);\nint PyInit__x(void) { return"
+        + " wt_dep_value(); }\n", List.of("-L.", "-l:libwtdep.so.1",
+        "-Wl,--disable-new-dtags,-rpath,$ORIGIN/../wtcuda/lib"));
+    String tag = "cp311-cp311-manylinux_2_17_x86_64";
+    Path user = TestWheels.wheel(mkdir(dir.resolve("together")), "wtuser", "1.0", tag,
+        files("wtuser/_x.cpython-311-x86_64-linux-gnu.so", ext), List.of("wtcuda >=1 ; platform_system == \"Linux\""));
+    Path provider = TestWheels.wheel(dir.resolve("together"), "wtcuda", "1.0", "py3-none-manylinux_2_17_x86_64",
+        files("wtcuda/lib/libwtdep.so.1", dep));
+    WheelAuditReport userReport = AUDIT.audit(user);
+    WheelAuditReport providerReport = AUDIT.audit(provider);
+    assertThat(userReport.policy().manylinux().orElseThrow().ok()).isFalse();
+    assertThat(userReport.findings(Codes.POLICY_MANYLINUX_VIOLATION)).hasSize(1);
+
+    InstalledTogether run = new InstalledTogether();
+    run.add(userReport);
+    run.add(providerReport);
+    assertThat(run.resolve(userReport)).singleElement().satisfies(r -> {
+      assertThat(r.family()).isEqualTo("manylinux");
+      assertThat(r.okOnItsOwn()).isFalse();
+      assertThat(r.okWithDependencies()).isTrue();
+      assertThat(r.providedBy()).containsExactly(java.util.Map.entry("libwtdep.so.1",
+          provider.getFileName() + "!wtcuda/lib/libwtdep.so.1"));
+      assertThat(r.stillExternal()).isEmpty();
+    });
+    // a wheel of the run that is not required provides nothing
+    InstalledTogether unrelated = new InstalledTogether();
+    Path stranger = TestWheels.wheel(mkdir(dir.resolve("stranger")), "wtcuda", "1.0", "py3-none-manylinux_2_17_x86_64",
+        files("wtcuda/lib/libwtdep.so.1", dep));
+    Path loner = TestWheels.wheel(dir.resolve("stranger"), "wtuser", "1.0", tag,
+        files("wtuser/_x.cpython-311-x86_64-linux-gnu.so", ext));
+    WheelAuditReport lonerReport = AUDIT.audit(loner);
+    unrelated.add(lonerReport);
+    unrelated.add(AUDIT.audit(stranger));
+    assertThat(unrelated.resolve(lonerReport)).isEmpty();
   }
 
   /** Lays the files out as installed and asks glibc to load the extension; empty when it loads, else the error. */

@@ -32,10 +32,27 @@ public final class TestWheels {
    * @return the wheel file
    */
   public static Path wheel(Path dir, String name, String version, String tag, Map<String, byte[]> files) {
+    return wheel(dir, name, version, tag, files, List.of());
+  }
+
+  /**
+   * Writes a wheel whose METADATA requires other distributions.
+   *
+   * @param dir where
+   * @param name distribution name
+   * @param version version
+   * @param tag the single tag
+   * @param files entry path to content, in order
+   * @param requiresDist the {@code Requires-Dist} values
+   * @return the wheel file
+   */
+  public static Path wheel(Path dir, String name, String version, String tag, Map<String, byte[]> files,
+      List<String> requiresDist) {
     String distInfo = name + "-" + version + ".dist-info/";
     Map<String, byte[]> all = new LinkedHashMap<>(files);
-    all.put(distInfo + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n")
-        .getBytes(StandardCharsets.UTF_8));
+    StringBuilder metadata = new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
+    requiresDist.forEach(r -> metadata.append("Requires-Dist: ").append(r).append('\n'));
+    all.put(distInfo + "METADATA", metadata.toString().getBytes(StandardCharsets.UTF_8));
     all.put(distInfo + "WHEEL", ("Wheel-Version: 1.0\nGenerator: wheeltapper-tests\nRoot-Is-Purelib: false\nTag: "
         + tag + "\n").getBytes(StandardCharsets.UTF_8));
     StringBuilder record = new StringBuilder();

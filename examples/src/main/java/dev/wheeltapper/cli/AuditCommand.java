@@ -33,4 +33,9 @@ final class AuditCommand extends ReportingCommand {
   ArtifactReport process(Targets.Target target, Checks checks) throws IOException {
     return checks.audit(target);
   }
+
+  @Override
+  List<ArtifactReport> finish(List<ArtifactReport> reports, Checks checks) {
+    return checks.withDependencies(reports);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.audit.InstalledTogether;
 import dev.wheeltapper.audit.NativeBinaries;
 import dev.wheeltapper.audit.WheelAudit;
 import dev.wheeltapper.audit.WheelAuditReport;
@@ -34,6 +35,10 @@ import java.util.Optional;
 final class Checks {
   private final WheelVerifier verifier;
   private final WheelAudit wheelAudit;
+  /** The wheels of this run, for the platform policy of wheels installed together. */
+  private final InstalledTogether run = new InstalledTogether();
+  /** The audits of wheels whose policy names external libraries, by artifact path, until the run's end. */
+  private final java.util.Map<String, WheelAuditReport> withExternal = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Checks(WheelVerifier verifier) {
     this.verifier = verifier;
@@ -129,11 +134,67 @@ final class Checks {
       return inspect(target);
     }
     WheelAuditReport a = wheelAudit.audit(target.file());
+    run.add(a);
+    boolean external = a.policy().manylinux().map(p -> !p.externalLibraries().isEmpty()).orElse(false)
+        || a.policy().musllinux().map(p -> !p.externalLibraries().isEmpty()).orElse(false);
+    if (external) {
+      withExternal.put(target.display(), a);
+    }
     VerificationReport r = a.verification();
     // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
     Optional<java.util.Map<String, Object>> policy = r.filename().map(f -> a.policy().toJsonMap());
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
         r.signatures().stream().map(Checks::signature).toList(), a.binaries().toJsonMaps(), policy);
+  }
+
+  /**
+   * Adds, to each wheel whose policy names external libraries, the verdict with the wheels it requires from the same
+   * run installed beside it ({@code policy.<family>.withDependencies}), and names the providing wheel in its
+   * violations. The wheel's own verdict and exit code stay auditwheel's.
+   */
+  List<ArtifactReport> withDependencies(List<ArtifactReport> reports) {
+    if (withExternal.isEmpty()) {
+      return reports;
+    }
+    List<ArtifactReport> out = new ArrayList<>(reports.size());
+    for (ArtifactReport ar : reports) {
+      WheelAuditReport a = withExternal.get(ar.path());
+      List<InstalledTogether.Result> together = a == null ? List.of() : run.resolve(a);
+      if (together.isEmpty() || ar.policy().isEmpty()) {
+        out.add(ar);
+        continue;
+      }
+      java.util.Map<String, Object> policy = new java.util.LinkedHashMap<>(ar.policy().get());
+      java.util.Map<String, String> provided = new java.util.TreeMap<>();
+      for (InstalledTogether.Result t : together) {
+        Object family = policy.get(t.family());
+        if (family instanceof java.util.Map<?, ?> m) {
+          java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+          m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+          copy.put("withDependencies", t.toJsonMap());
+          policy.put(t.family(), copy);
+        }
+        provided.putAll(t.providedBy());
+      }
+      List<Finding> findings = new ArrayList<>();
+      for (Finding f : ar.findings()) {
+        if (f.code().equals(Codes.POLICY_MANYLINUX_VIOLATION)) {
+          StringBuilder msg = new StringBuilder(f.message());
+          provided.forEach((lib, where) -> {
+            if (f.message().contains(lib)) {
+              msg.append(" With its dependencies installed, ").append(lib).append(" is provided by ")
+                  .append(where.replace("!", " (")).append(").");
+            }
+          });
+          findings.add(new Finding(f.code(), f.severity(), f.path(), msg.toString()));
+        } else {
+          findings.add(f);
+        }
+      }
+      out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
+          ar.binaries(), java.util.Optional.of(policy)));
+    }
+    return out;
   }
 
   private static boolean isWheel(Targets.Target target) {

@@ -31,6 +31,11 @@ abstract class ReportingCommand implements Callable<Integer> {
   /** Processes one artifact into its report; content problems are findings, never exceptions. */
   abstract ArtifactReport process(Targets.Target target, Checks checks) throws IOException;
 
+  /** A pass over the whole run once every artifact is done (audit: wheels installed together); none by default. */
+  List<ArtifactReport> finish(List<ArtifactReport> reports, Checks checks) {
+    return reports;
+  }
+
   @Override
   public Integer call() throws UsageException, IOException, InterruptedException {
     if (options.jobs < 1) {
@@ -38,7 +43,7 @@ abstract class ReportingCommand implements Callable<Integer> {
     }
     List<Targets.Target> targets = targets();
     Checks checks = Checks.from(options, trust(), targets.size());
-    List<ArtifactReport> reports = runAll(targets, checks);
+    List<ArtifactReport> reports = finish(runAll(targets, checks), checks);
     write(reports);
     return reports.stream().allMatch(ArtifactReport::passed) ? Main.EXIT_PASS : Main.EXIT_FAIL;
   }

@@ -77,9 +77,9 @@ class CliTest {
         "simpleext-0.0.1-0combase-cp312-cp312-win_amd64.whl",
         "simpleext-0.0.1-0fixed-cp39-cp39-win_amd64.whl",
         "simpleext-0.0.1-1sign-cp312-cp312-win_amd64.whl",
-        "simpleext-0.0.1-2sign-cp312-cp312-win_amd64.whl",
-        "simpleext-0.0.1-cp36.cp312-cp36m.cp312-win_amd64.whl");
-    assertThat(doc.at("/summary/failed").asInt()).isEqualTo(5);
+        "simpleext-0.0.1-2sign-cp312-cp312-win_amd64.whl");
+    // WHEEL lists one of the four tags the name expands to: a warning, as installers go by the file name
+    assertThat(doc.at("/summary/failed").asInt()).isEqualTo(4);
     JsonNode sign = null;
     for (JsonNode a : doc.get("artifacts")) {
       if (a.get("path").asText().endsWith("-1sign-cp312-cp312-win_amd64.whl")) {
@@ -97,7 +97,9 @@ class CliTest {
     Run one = run("verify", "--format", "json", "--jobs", "1", dir);
     Run four = run("verify", "--format", "json", "--jobs", "4", dir);
     assertThat(four.out()).isEqualTo(one.out());
-    assertThat(four.code()).isEqualTo(one.code()).isEqualTo(1); // the mips64 wheel's tags disagree
+    // the mips64 wheel's WHEEL tags disagree with its name: a warning, so every wheel passes
+    assertThat(four.code()).isEqualTo(one.code()).isEqualTo(0);
+    assertThat(one.out()).contains("wheel.tag-mismatch");
   }
 
   @Test

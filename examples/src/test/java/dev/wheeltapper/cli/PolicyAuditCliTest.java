@@ -6,8 +6,8 @@ import static dev.wheeltapper.cli.InspectAuditCliTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wheeltapper.testsupport.Oracles.Oracle;
 import dev.wheeltapper.testsupport.Oracles;
+import dev.wheeltapper.testsupport.Oracles.Oracle;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,11 +122,41 @@ class PolicyAuditCliTest {
     assertThat(a.at("/binaries/0/toolchain/bindings/0").asText()).isEqualTo("capi");
   }
 
-  private Path gcc(String output, String source) throws Exception {
+  /** torch and nvidia-*: audited together, the required wheel's library is named, the own verdict kept. */
+  @Test
+  void aDirectoryAuditNamesLibrariesProvidedByRequiredWheels() throws Exception {
+    Path lib = gcc("libwtgpu.so.1", "int wt_gpu(void) { return 1; }\n", "-Wl,-soname,libwtgpu.so.1");
+    Path ext = gcc("_user.so", "extern int wt_gpu(void);\nint PyInit__user(void) { return wt_gpu(); }\n",
+        "-L" + tmp, "-l:libwtgpu.so.1", "-Wl,--disable-new-dtags,-rpath,$ORIGIN/../wtgpu/lib");
+    String tag = "cp311-cp311-manylinux_2_17_x86_64";
+    wheel("wtuser", tag, Map.of("wtuser/_user.cpython-311-x86_64-linux-gnu.so", Files.readAllBytes(ext)),
+        "Requires-Dist: wtgpu ; platform_system == \"Linux\"\n");
+    wheel("wtgpu", "py3-none-manylinux_2_17_x86_64", Map.of("wtgpu/lib/libwtgpu.so.1", Files.readAllBytes(lib)));
+    Files.delete(lib);
+    Files.delete(ext);
+    CliTest.Run r = run("audit", "--format", "json", tmp.toString());
+    assertThat(r.code()).isEqualTo(1); // the wheel's own verdict stays auditwheel's
+    JsonNode user = null;
+    for (JsonNode a : r.json().get("artifacts")) {
+      if (a.get("path").asText().contains("wtuser")) {
+        user = a;
+      }
+    }
+    assertThat(user).isNotNull();
+    assertThat(user.at("/policy/manylinux/ok").asBoolean()).isFalse();
+    assertThat(user.at("/policy/manylinux/withDependencies/ok").asBoolean()).isTrue();
+    assertThat(user.at("/policy/manylinux/withDependencies/providedBy/libwtgpu.so.1").asText())
+        .isEqualTo("wtgpu-1.0-py3-none-manylinux_2_17_x86_64.whl!wtgpu/lib/libwtgpu.so.1");
+    assertThat(user.get("findings").toString()).contains("is provided by wtgpu-1.0-py3-none-manylinux_2_17_x86_64.whl");
+  }
+
+  private Path gcc(String output, String source, String... extra) throws Exception {
     Oracles.require(Oracle.GCC);
     Path src = Files.writeString(tmp.resolve(output + ".c"), source);
-    Process p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-fno-stack-protector", "-o", output,
-        src.getFileName().toString()).directory(tmp.toFile()).redirectErrorStream(true).start();
+    List<String> cmd = new java.util.ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O1", "-fno-stack-protector",
+        "-o", output, src.getFileName().toString()));
+    cmd.addAll(List.of(extra));
+    Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
@@ -134,9 +164,14 @@ class PolicyAuditCliTest {
   }
 
   private Path wheel(String name, String tag, Map<String, byte[]> files) throws Exception {
+    return wheel(name, tag, files, "");
+  }
+
+  private Path wheel(String name, String tag, Map<String, byte[]> files, String extraMetadata) throws Exception {
     String di = name + "-1.0.dist-info/";
     Map<String, byte[]> all = new LinkedHashMap<>(files);
-    all.put(di + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: 1.0\n").getBytes(StandardCharsets.UTF_8));
+    all.put(di + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: 1.0\n" + extraMetadata)
+        .getBytes(StandardCharsets.UTF_8));
     all.put(di + "WHEEL", ("Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: " + tag + "\n")
         .getBytes(StandardCharsets.UTF_8));
     StringBuilder record = new StringBuilder();
