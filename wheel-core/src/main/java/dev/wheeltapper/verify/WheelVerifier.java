@@ -549,6 +549,8 @@ public final class WheelVerifier {
       }
       Map<String, RecordEntry> byPath = new HashMap<>();
       Map<String, byte[]> expected = new HashMap<>();
+      int hexRows = 0;
+      String hexExample = "";
       for (RecordEntry row : parsed.record().entries()) {
         String path = row.path();
         if (byPath.putIfAbsent(path, row) != null) {
@@ -586,11 +588,25 @@ public final class WheelVerifier {
         try {
           expected.put(path, h.decode());
         } catch (HashFormatException ex) {
-          findings.add(Finding.error(Codes.RECORD_INVALID, path, "RECORD hash of " + path + ": " + ex.getMessage()));
+          Optional<byte[]> hex = h.decodeHex();
+          if (hex.isPresent()) {
+            expected.put(path, hex.get()); // still pins the content: checked below, reported once as a warning
+            if (hexRows++ == 0) {
+              hexExample = path;
+            }
+          } else {
+            findings.add(Finding.error(Codes.RECORD_INVALID, path, "RECORD hash of " + path + ": "
+                + ex.getMessage()));
+          }
         }
         if (row.size().isEmpty()) {
           findings.add(Finding.error(Codes.RECORD_INVALID, path, "RECORD lists a hash for " + path + " but no size."));
         }
+      }
+      if (hexRows > 0) {
+        findings.add(Finding.warning(Codes.RECORD_INVALID, recordPath, "RECORD writes " + hexRows + " hash"
+            + (hexRows == 1 ? "" : "es") + " (e.g. of " + hexExample + ") as hexadecimal digests, not the URL-safe"
+            + " base64 of PEP 376; pip and uv never read them, and the content was checked against them."));
       }
       Set<String> malformed = new HashSet<>();
       for (RecordProblem p : parsed.problems()) {

@@ -83,6 +83,26 @@ class WheelVerifierTest {
     assertThat(r.errors()).extracting(Finding::code).containsOnly(Codes.ZIP_LIMIT_EXCEEDED);
   }
 
+  /** gmsh 4.15: RECORD hashes written with hexdigest(); the content still checks out, one warning says so. */
+  @Test
+  void hexadecimalRecordHashesAreCheckedAndWarnedOnce() throws IOException {
+    TestWheel w = new TestWheel();
+    List<String> rows = new java.util.ArrayList<>();
+    for (var e : w.files.entrySet()) {
+      rows.add(e.getKey() + ",sha256=" + HexFormat.of().formatHex(digest("SHA-256", e.getValue())) + ","
+          + e.getValue().length);
+    }
+    rows.add(DIST + "/RECORD,,");
+    w.recordRows = rows;
+    VerificationReport r = verify(w.build());
+    assertThat(r.findings()).extracting(Finding::code, Finding::severity)
+        .containsExactly(tuple(Codes.RECORD_INVALID, Severity.WARNING));
+    assertThat(r.findings().get(0).message()).contains("4 hashes").contains("hexadecimal");
+    // a tampered file still fails against the hexadecimal hash
+    w.files.put("demo/__init__.py", utf8("VALUE = 2\n"));
+    assertThat(codes(verify(w.build()))).contains(Codes.RECORD_HASH_MISMATCH);
+  }
+
   @Test
   void contentChangedAfterRecordIsAHashMismatchAtItsPath() throws IOException {
     TestWheel w = new TestWheel();

@@ -159,6 +159,25 @@ public record HashValue(String algorithm, String value) {
   }
 
   /**
+   * Decodes a value written as a hexadecimal digest (gmsh writes {@code hashlib.sha256().hexdigest()}), which PEP 376
+   * does not allow but which still pins the content.
+   *
+   * @return the digest, when the value is exactly the algorithm's digest length in hexadecimal
+   */
+  public Optional<byte[]> decodeHex() {
+    OptionalInt expected = digestLength(algorithm);
+    if (expected.isEmpty() || value.length() != 2 * expected.getAsInt()) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.digit(value.charAt(i), 16) < 0) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(java.util.HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
    * Encodes a digest the way RECORD writes it.
    *
    * @param algorithm the algorithm name, for example {@code sha256}

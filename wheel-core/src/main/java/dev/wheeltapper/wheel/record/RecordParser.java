@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <p>Each row must have exactly three fields: a non-empty path, an empty hash or {@code
  * algorithm=urlsafe_b64_nopad(digest)} (decoded strictly, see {@link HashValue#decode()}), and an empty size or a
- * non-negative decimal integer. Beyond what Python's reader accepts, a character after a closing quote other than a
+ * non-negative decimal integer (in lenient mode a hash written as a hexadecimal digest of the right length is kept as a
+ * row: it still pins the content, and {@code HashValue#decodeHex()} reads it). Beyond what Python's reader accepts, a character after a closing quote other than a
  * comma or line end, an unterminated quoted field, an empty line and bytes that are not UTF-8 are malformed.
  *
  * <p>Two modes: {@link #parse(byte[])} stops at the first malformed line with a {@link RecordFormatException};
@@ -76,7 +77,7 @@ public final class RecordParser {
         p = new RecordProblem(row.startLine, firstField(row), row.error);
       }
       if (p == null) {
-        Object r = toEntry(row);
+        Object r = toEntry(row, !stopAtFirst);
         if (r instanceof RecordEntry) {
           entries.add((RecordEntry) r);
         } else {
@@ -100,7 +101,7 @@ public final class RecordParser {
   }
 
   /** Returns a RecordEntry or a RecordProblem. */
-  private static Object toEntry(Csv.Row row) {
+  private static Object toEntry(Csv.Row row, boolean lenient) {
     List<String> f = row.fields;
     int line = row.startLine;
     if (f.isEmpty()) {
@@ -117,7 +118,14 @@ public final class RecordParser {
     if (!f.get(1).isEmpty()) {
       try {
         HashValue h = HashValue.parse(f.get(1));
-        h.decode();
+        try {
+          h.decode();
+        } catch (HashFormatException e) {
+          if (!lenient || h.decodeHex().isEmpty()) {
+            throw e;
+          }
+          // a hexadecimal digest (gmsh): kept, so that the verifier checks the content and warns once
+        }
         hash = Optional.of(h);
       } catch (HashFormatException e) {
         return new RecordProblem(line, Optional.of(path), e.getMessage());
