@@ -157,13 +157,23 @@ public final class PlatformCheck {
       }
     }
     String satisfied = satisfiedPolicy.map(p -> p.name() + "_" + arch).orElse("linux_" + linuxArch);
+    // (may become the claim itself below, when the claim lies between two policies and holds)
     boolean ok;
     Set<String> external = new TreeSet<>();
     if (claimed.isPresent()) {
       PlatformTag c = claimed.get();
       ok = satisfiedPolicy.isPresent() && libpython.isEmpty()
           && PlatformTag.parse(satisfied).orElseThrow().compareLibc(c) <= 0;
-      Optional<PlatformPolicy> governing = policies.governing(c);
+      // PEP 600: a claim between two policies (manylinux_2_25; auditwheel has 2_24 and 2_26) promises that glibc
+      // version, so the governing policy is judged with the symbol versions of glibc up to the claim.
+      Optional<PlatformPolicy> governing = policies.governing(c)
+          .map(g -> c.family().equals("manylinux") ? g.allowingGlibcUpTo(c.major(), c.minor()) : g);
+      if (!ok && !wrongLibc && !pyfpe && libpython.isEmpty() && governing.isPresent() && governing.get().covers(arch)
+          && !(time64 && governing.get().name().equals("musllinux_1_1"))
+          && problems(governing.get(), arch, binaries, search).isEmpty()) {
+        ok = true;
+        satisfied = c.pep600();
+      }
       if (governing.isPresent()) {
         for (BinaryLinkage b : binaries) {
           external.addAll(externalLibraries(governing.get(), b, search));

@@ -88,4 +88,26 @@ public record PlatformPolicy(
     Set<String> allowed = byNamespace.get(versionName.substring(0, cut));
     return allowed == null || allowed.contains(versionName.substring(cut + 1));
   }
+
+  /**
+   * This policy with the glibc symbol versions of every glibc up to a version allowed too: what a PEP 600 claim
+   * between two policies ({@code manylinux_2_25}) promises beyond its governing policy ({@code manylinux_2_24}).
+   *
+   * @param major the glibc major version (2)
+   * @param minor the glibc minor version
+   * @return the widened policy, named as this one
+   */
+  public PlatformPolicy allowingGlibcUpTo(int major, int minor) {
+    Map<String, Map<String, Set<String>>> widened = new java.util.HashMap<>();
+    symbolVersions.forEach((arch, byNamespace) -> {
+      Map<String, Set<String>> m = new java.util.HashMap<>(byNamespace);
+      Set<String> glibc = new java.util.HashSet<>(byNamespace.getOrDefault("GLIBC", Set.of()));
+      for (int i = 0; i <= minor && i < 1000; i++) {
+        glibc.add(major + "." + i);
+      }
+      m.put("GLIBC", Set.copyOf(glibc));
+      widened.put(arch, Map.copyOf(m));
+    });
+    return new PlatformPolicy(family, name, priority, aliases, libraryWhitelist, blacklist, widened);
+  }
 }

@@ -62,7 +62,9 @@ public record StringScan(
    */
   public static final List<List<String>> C_LIBRARY_MARKERS = List.of(
       List.of("jemalloc", "<jemalloc>: "),
-      List.of("mimalloc", "mimalloc: option '"),
+      List.of("mimalloc", "mimalloc: "),
+      List.of("aws-lc", "/aws-lc/"),
+      List.of("aws-lc", "AWS-LC"),
       List.of("yyjson", "no digit after exponent sign"),
       List.of("zlib", "Jean-loup Gailly"),
       List.of("zstd", "Unsupported frame parameter"),
@@ -90,7 +92,7 @@ public record StringScan(
   private static final Pattern PYBIND11 = Pattern.compile("__pybind11_internals_v[0-9A-Za-z_]*");
   private static final Pattern NANOBIND = Pattern.compile("__nb_internals[0-9A-Za-z_]*");
   private static final Pattern GO_VERSION = Pattern.compile("(?<![A-Za-z0-9])go1\\.[0-9]{1,2}(?:\\.[0-9]{1,2})?(?![0-9.])");
-  private static final Pattern C_SOURCE = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9_./+-]{2,}\\.(?:c|cc|cpp|cxx)");
+  private static final Pattern C_SOURCE = Pattern.compile("[/A-Za-z0-9_+][A-Za-z0-9_./+-]{2,}\\.(?:c|cc|cpp|cxx)");
 
   /** Copies the lists. */
   public StringScan {

@@ -59,6 +59,27 @@ class PlatformCheckTest {
     });
   }
 
+  /**
+   * nvidia_cuda_cupti 13.0: a manylinux_2_25 claim (PEP 600 allows any glibc version) for binaries needing GLIBC_2.25;
+   * auditwheel has policies 2_24 and 2_26 only, and the claim holds.
+   */
+  @Test
+  void aClaimBetweenTwoPoliciesAllowsItsOwnGlibcVersion() {
+    BinaryLinkage b = elf("x.so", "x86_64", 64, List.of("libc.so.6"), List.of(),
+        Map.of("libc.so.6", List.of("GLIBC_2.2.5", "GLIBC_2.25")), Set.of(), Set.of());
+    PlatformCheck.Outcome ok = PlatformCheck.check(tags("py3-none-manylinux_2_25_x86_64"), List.of(b), Set.of());
+    assertThat(ok.findings()).isEmpty();
+    assertThat(ok.manylinux()).get().satisfies(m -> {
+      assertThat(m.ok()).isTrue();
+      assertThat(m.satisfied()).isEqualTo("manylinux_2_25_x86_64");
+    });
+    BinaryLinkage newer = elf("x.so", "x86_64", 64, List.of("libc.so.6"), List.of(),
+        Map.of("libc.so.6", List.of("GLIBC_2.26")), Set.of(), Set.of());
+    PlatformCheck.Outcome bad = PlatformCheck.check(tags("py3-none-manylinux_2_25_x86_64"), List.of(newer), Set.of());
+    assertThat(bad.manylinux()).get().extracting(PlatformResult::ok).isEqualTo(false);
+    assertThat(bad.findings()).extracting(Finding::code).containsOnly(Codes.POLICY_MANYLINUX_VIOLATION);
+  }
+
   /** maturin 1.15: one static binary, a file name claiming manylinux_2_12 and musllinux_1_1; both hold. */
   @Test
   void aStaticBinaryHonoursBothFamiliesItClaims() {
