@@ -207,8 +207,14 @@ public final class ElfToolchain {
       }
     }
     // ---- Cython ----
+    // A Rust module that looks up a Cython module's C API by name (clarabel reads scipy's BLAS from
+    // "__pyx_capi__") carries the string but no Cython code: without __pyx_ symbols or Cython's own markers, skip it.
+    boolean capsuleLookupOnly = ev.containsKey(Language.RUST) && pyx == 0
+        && scan.cython().stream().allMatch(c -> c.equals("__pyx_capi__"));
     for (String c : scan.cython()) {
-      add(ev, Language.CYTHON, "\"" + c + "\" in read-only data");
+      if (!capsuleLookupOnly) {
+        add(ev, Language.CYTHON, "\"" + c + "\" in read-only data");
+      }
     }
     if (pyx > 0) {
       add(ev, Language.CYTHON, pyx + " __pyx_ symbols (e.g. " + pyxExample + ")");

@@ -78,6 +78,15 @@ class ElfToolchainTest {
         .contains("Cython-generated sources in .symtab: _generator.pyx.c");
   }
 
+  /** clarabel: the Rust module asks scipy for its BLAS by "__pyx_capi__"; the string is a key, not Cython code. */
+  @Test
+  void aRustModuleLookingUpACythonCapsuleIsNotCython() {
+    ElfFacts f = dso().comment(RUSTC).comment(GCC).build();
+    Toolchain t = ElfToolchain.detect(f, strings("pyo3_runtime.PanicException", "__pyx_capi__"));
+    assertThat(t.languageLabels()).containsExactly("rust");
+    assertThat(t.memorySafe()).isEqualTo(MemorySafety.YES);
+  }
+
   @Test
   void rustWithCompiledCIsMixed() {
     // a crate built with the cc crate: C files in .symtab, C source names, FORTIFY calls
