@@ -68,7 +68,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 // Over 400 lines: one run holds the state of the single pass; issue 18 cuts it into dist-info consistency, RECORD,
-// the content pass and signature dispatch..
+// the content pass and signature dispatch.
 /**
  * Verifies a wheel's integrity like the strictest installer, and stricter: ZIP structure (parser-confusion defences),
  * RECORD hashes and sizes, paths, and the consistency of file name, dist-info, WHEEL and METADATA. Problems with the

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.zip.CRC32;
 
 // Over 400 lines: one scan shares its bounded reader and findings across the APPNOTE 4.3 records; issue 18 cuts it
-// along them..
+// along them.
 /**
  * A raw, bounded scan of a ZIP archive's structure: end records, central directory, local headers, extra fields and
  * data descriptors, checked against each other and against the positions they really have.

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 // Over 400 lines: one verification run walks the stages in order with shared state; issue 18 cuts it along the
-// stages, DSSE, statement, transparency log, checkpoint, certificate, publisher..
+// stages, DSSE, statement, transparency log, checkpoint, certificate, publisher.
 /**
  * Offline verification of PEP 740 attestations: an attestation object ({@code NAME.whl.publish.attestation}), a PyPI
  * provenance object ({@code NAME.whl.provenance}, one result per attestation it holds) or a Sigstore bundle v0.3 with
