@@ -24,7 +24,6 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -240,8 +239,10 @@ class DocSnippetsTest {
     for (int i = 0; i < all.size(); i++) {
       Block block = all.get(i);
       int index = i;
+      if (block.notCompiled().isPresent()) {
+        continue; // no test at all rather than a skipped one; the marked blocks are counted below
+      }
       tests.add(DynamicTest.dynamicTest(block.name(), block.document().toUri(), () -> {
-        Assumptions.assumeTrue(block.notCompiled().isEmpty(), () -> "not compiled: " + block.notCompiled().get());
         assertThat(block.source().lines().findFirst().orElse(""))
             .as(block.name() + ": a block starts with its import lines").startsWith("import ");
         Path out = Files.createDirectories(classes.resolve("block" + index));
