@@ -18,15 +18,19 @@ import dev.wheeltapper.wheel.Tag;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The library calls behind the commands, configured once from the options: turns library results into {@link
@@ -38,7 +42,7 @@ final class Checks {
   /** The wheels of this run, for the platform policy of wheels installed together. */
   private final InstalledTogether run = new InstalledTogether();
   /** The audits of wheels whose policy names external libraries, by artifact path, until the run's end. */
-  private final java.util.Map<String, WheelAuditReport> withExternal = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, WheelAuditReport> withExternal = new ConcurrentHashMap<>();
 
   private Checks(WheelVerifier verifier) {
     this.verifier = verifier;
@@ -142,7 +146,7 @@ final class Checks {
     }
     VerificationReport r = a.verification();
     // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
-    Optional<java.util.Map<String, Object>> policy = r.filename().map(f -> a.policy().toJsonMap());
+    Optional<Map<String, Object>> policy = r.filename().map(f -> a.policy().toJsonMap());
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
         r.signatures().stream().map(Checks::signature).toList(), a.binaries().toJsonMaps(), policy);
   }
@@ -164,12 +168,12 @@ final class Checks {
         out.add(ar);
         continue;
       }
-      java.util.Map<String, Object> policy = new java.util.LinkedHashMap<>(ar.policy().get());
-      java.util.Map<String, String> provided = new java.util.TreeMap<>();
+      Map<String, Object> policy = new LinkedHashMap<>(ar.policy().get());
+      Map<String, String> provided = new TreeMap<>();
       for (InstalledTogether.Result t : together) {
         Object family = policy.get(t.family());
-        if (family instanceof java.util.Map<?, ?> m) {
-          java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        if (family instanceof Map<?, ?> m) {
+          Map<String, Object> copy = new LinkedHashMap<>();
           m.forEach((k, v) -> copy.put(String.valueOf(k), v));
           copy.put("withDependencies", t.toJsonMap());
           policy.put(t.family(), copy);
@@ -192,7 +196,7 @@ final class Checks {
         }
       }
       out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
-          ar.binaries(), java.util.Optional.of(policy)));
+          ar.binaries(), Optional.of(policy)));
     }
     return out;
   }
