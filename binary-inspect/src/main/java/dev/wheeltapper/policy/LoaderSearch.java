@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,8 +50,16 @@ import java.util.Set;
  * <p>Immutable and thread-safe once built.
  */
 public final class LoaderSearch {
-  /** At most this many objects are loaded in one simulated load: the wheel's binaries, each at most once. */
-  private static final int MAX_STEPS = 1_000_000;
+  /**
+   * Most library lookups over all simulated loads of one wheel: a wheel of thousands of binaries that all need each
+   * other would otherwise cost the square of its size. Past it the search stops, and what it did not reach reads
+   * "not searched" (never found, so never a false pass).
+   */
+  static final long MAX_LOOKUPS = 2_000_000;
+  /** Most loaders walked up one DT_RPATH chain. */
+  private static final int MAX_CHAIN = 1024;
+  /** Most searched folders named in one resolution's text. */
+  private static final int MAX_TRIED_NAMED = 16;
 
   /**
    * Where the loader finds one needed library of one object.
@@ -82,6 +90,7 @@ public final class LoaderSearch {
   private final Map<String, BinaryLinkage> byPath = new LinkedHashMap<>();
   /** Per object path, per needed name: the first in-wheel resolution seen, else the last miss. */
   private final Map<String, Map<String, Resolution>> resolutions = new HashMap<>();
+  private long lookups;
 
   private LoaderSearch(List<BinaryLinkage> binaries, Set<String> entryNames) {
     this.entryNames = Set.copyOf(entryNames);
@@ -97,10 +106,36 @@ public final class LoaderSearch {
    */
   public static LoaderSearch of(List<BinaryLinkage> binaries, Set<String> entryNames) {
     LoaderSearch s = new LoaderSearch(binaries, entryNames);
-    for (BinaryLinkage root : s.byPath.values()) {
+    // Roots first (binaries no other binary names in DT_NEEDED: the extension modules), then the rest, whose own
+    // load matters only for needs no load from a root resolved.
+    Set<String> needed = new HashSet<>();
+    s.byPath.values().forEach(b -> needed.addAll(b.needed()));
+    List<BinaryLinkage> roots = new ArrayList<>();
+    List<BinaryLinkage> others = new ArrayList<>();
+    for (BinaryLinkage b : s.byPath.values()) {
+      boolean isNeeded = needed.contains(b.fileName()) || b.soname().map(needed::contains).orElse(false);
+      (isNeeded ? others : roots).add(b);
+    }
+    for (BinaryLinkage root : roots) {
       s.load(root);
     }
+    for (BinaryLinkage b : others) {
+      Map<String, Resolution> known = s.resolutions.getOrDefault(b.path(), Map.of());
+      if (!b.needed().stream().allMatch(n -> known.containsKey(n) && known.get(n).inWheel())) {
+        s.load(b);
+      }
+    }
     return s;
+  }
+
+  /**
+   * Whether the search ran to its end; false when a wheel of very many interdependent binaries used up
+   * {@link #MAX_LOOKUPS} lookups, and some needs read "not searched".
+   *
+   * @return true when every load was played out
+   */
+  public boolean complete() {
+    return lookups < MAX_LOOKUPS;
   }
 
   /**
@@ -112,25 +147,30 @@ public final class LoaderSearch {
    */
   public Resolution resolve(BinaryLinkage b, String library) {
     Resolution r = resolutions.getOrDefault(b.path(), Map.of()).get(library);
-    return r != null ? r : new Resolution(library, Optional.empty(), "not searched: " + b.path()
-        + " does not need it");
+    return r != null ? r : new Resolution(library, Optional.empty(), complete()
+        ? "not searched: " + b.path() + " does not need it"
+        : "not searched: the loader search stopped after " + MAX_LOOKUPS + " lookups in this wheel");
   }
+
+  /** One object of a load and the object that loaded it (null for the root). */
+  private record Step(BinaryLinkage object, Step loader) {}
 
   /** One load with {@code root} dlopen'ed: breadth first over DT_NEEDED, as {@code _dl_map_object_deps}. */
   private void load(BinaryLinkage root) {
-    record Step(BinaryLinkage object, List<BinaryLinkage> loaders) {}
     Map<String, String> loadedNames = new HashMap<>(); // requested name or soname -> entry path
-    Set<String> loaded = new LinkedHashSet<>();
+    Set<String> loaded = new HashSet<>();
     Deque<Step> queue = new ArrayDeque<>();
-    queue.add(new Step(root, List.of()));
+    queue.add(new Step(root, null));
     loaded.add(root.path());
     root.soname().ifPresent(n -> loadedNames.put(n, root.path()));
-    int steps = 0;
-    while (!queue.isEmpty() && steps++ < MAX_STEPS) {
+    while (!queue.isEmpty()) {
       Step step = queue.removeFirst();
       BinaryLinkage o = step.object();
       for (String n : o.needed()) {
-        Resolution r = find(o, step.loaders(), n, loadedNames);
+        if (lookups++ >= MAX_LOOKUPS) {
+          return;
+        }
+        Resolution r = find(o, step.loader(), n, loadedNames);
         record(o, r);
         if (r.entry().isEmpty()) {
           continue;
@@ -139,11 +179,8 @@ public final class LoaderSearch {
         loadedNames.putIfAbsent(n, e);
         BinaryLinkage dep = byPath.get(e);
         if (dep != null && loaded.add(e)) {
-          dep.soname().ifPresent(s -> loadedNames.putIfAbsent(s, e));
-          List<BinaryLinkage> chain = new ArrayList<>(step.loaders().size() + 1);
-          chain.add(o);
-          chain.addAll(step.loaders());
-          queue.add(new Step(dep, chain));
+          dep.soname().ifPresent(x -> loadedNames.putIfAbsent(x, e));
+          queue.add(new Step(dep, step));
         }
       }
     }
@@ -157,7 +194,7 @@ public final class LoaderSearch {
     }
   }
 
-  private Resolution find(BinaryLinkage o, List<BinaryLinkage> loaders, String n, Map<String, String> loadedNames) {
+  private Resolution find(BinaryLinkage o, Step loader, String n, Map<String, String> loadedNames) {
     if (n.contains("/")) {
       return new Resolution(n, Optional.empty(), "a path, opened relative to the working directory (rule 1)");
     }
@@ -171,7 +208,9 @@ public final class LoaderSearch {
       if (r.isPresent()) {
         return r.get();
       }
-      for (BinaryLinkage l : loaders) {
+      int walked = 0;
+      for (Step up = loader; up != null && walked++ < MAX_CHAIN; up = up.loader()) {
+        BinaryLinkage l = up.object();
         if (!l.runpath().isEmpty()) {
           continue; // DT_RUNPATH present: its DT_RPATH does not exist for the loader
         }
@@ -187,7 +226,9 @@ public final class LoaderSearch {
     }
     return new Resolution(n, Optional.empty(), tried.isEmpty()
         ? "no DT_RPATH or DT_RUNPATH leads into the wheel (searched: the system only)"
-        : "not in " + String.join(", ", tried) + " (then the system)");
+        : "not in " + String.join(", ", tried.subList(0, Math.min(tried.size(), MAX_TRIED_NAMED)))
+            + (tried.size() > MAX_TRIED_NAMED ? " and " + (tried.size() - MAX_TRIED_NAMED) + " more" : "")
+            + " (then the system)");
   }
 
   private Optional<Resolution> searchPath(BinaryLinkage owner, List<String> dirs, String tag, String whose, String n,

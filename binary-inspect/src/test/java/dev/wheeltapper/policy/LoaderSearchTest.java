@@ -153,6 +153,30 @@ class LoaderSearchTest {
     assertThat(s.resolve(b, "liba.so").inWheel()).isTrue();
   }
 
+  /** Hostile: 3,000 binaries that all need each other would cost 9 million lookups; the search stops at its bound. */
+  @Test
+  void thousandsOfInterdependentBinariesStayBounded() {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      names.add("lib" + i + ".so");
+    }
+    List<BinaryLinkage> all = new java.util.ArrayList<>();
+    Set<String> entries = new java.util.HashSet<>();
+    for (String n : names) {
+      all.add(elf("p.libs/" + n, names, List.of("$ORIGIN"), List.of()));
+      entries.add("p.libs/" + n);
+    }
+    LoaderSearch s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> LoaderSearch.of(all, entries));
+    assertThat(s.complete()).isFalse();
+    BinaryLinkage last = all.get(all.size() - 1);
+    assertThat(s.resolve(all.get(0), "lib1.so").inWheel()).isTrue();
+    // the first load works breadth first through about 666 of the 3,000 before the bound: the last is never reached
+    LoaderSearch.Resolution unreached = s.resolve(last, "lib2999.so");
+    assertThat(unreached.inWheel()).isFalse();
+    assertThat(unreached.how()).contains("stopped after " + LoaderSearch.MAX_LOOKUPS + " lookups");
+  }
+
   @Test
   void theManylinuxVerdictFollowsTheLoaderAndTheFindingShowsWhereItLooked() {
     List<Tag> tags = List.of(Tag.parse("cp312-cp312-manylinux_2_17_x86_64").orElseThrow());
