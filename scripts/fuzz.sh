@@ -5,7 +5,7 @@
 #
 # SECONDS (default 60) is the fuzzing time per target. Each target is seeded from its committed inputs
 # (src/test/resources/dev/wheeltapper/fuzz/<Class>Inputs/<method>/) and, through the git-ignored generated corpus
-# .cifuzz-corpus/, from the real files of corpus/, the test build's native fixtures and the hostile cases
+# .cifuzz-corpus/, from the real files of corpus/, the committed native fixtures (binary-inspect/src/test/prebuilt) and the hostile cases
 # the tests build byte by byte (see hostile() below). A crashing input is
 # written by Jazzer into the Inputs directory, where it becomes a regression test of the normal build. Per target the
 # script prints executions, the corpus size and the findings; logs are kept in target/fuzz/.
@@ -70,7 +70,7 @@ seed() {
         -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
     ElfFuzzTest#*)
       find "$ROOT/corpus/elf" -type f -name '*.so' -size -40k -exec cp -f {} "$dir"/ \; 2>/dev/null
-      find "$ROOT/binary-inspect/target" -path '*fixtures*' -type f -size -40k \
+      find "$ROOT/binary-inspect/src/test/prebuilt" -type f -size -40k \
         \( -name '*.so' -o -name '*.o' -o -name pie -o -name nopie \) -exec cp -f {} "$dir"/ \; 2>/dev/null ;;
   esac
 }
