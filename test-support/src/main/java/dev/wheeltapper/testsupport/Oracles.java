@@ -46,7 +46,8 @@ public final class Oracles {
     CHECKSEC("checksec", "checksec", "checksec", "--version"),
     /** hardening-check (devscripts). */
     HARDENING_CHECK("hardening-check", "devscripts", "sh", "-c",
-        "command -v hardening-check && hardening-check --quiet /bin/sh; test $? -le 1"),
+        // exit 1 only means "some check failed" on /bin/sh; a missing tool must fail the probe
+        "command -v hardening-check >/dev/null || exit 127; hardening-check --quiet /bin/sh; test $? -le 1"),
     /** GnuPG. */
     GPG("gpg", "gnupg", "gpg", "--version"),
     /** OpenSSL's command line. */
@@ -62,7 +63,7 @@ public final class Oracles {
         "printf 'int f(void){return 0;}' | gcc -m32 -shared -fPIC -x c -o /dev/null -"),
     /** cargo building offline against Debian's vendored crates (pyo3). */
     CARGO_PYO3("cargo with Debian's vendored pyo3", "librust-pyo3-dev and cargo", "sh", "-c",
-        "command -v cargo || test -x \"$HOME/.cargo/bin/cargo\" || test -x /usr/bin/cargo; "
+        "(command -v cargo || test -x \"$HOME/.cargo/bin/cargo\" || test -x /usr/bin/cargo) >/dev/null && "
             + "ls -d /usr/share/cargo/registry/pyo3-[0-9]* >/dev/null");
 
     private final String label;
