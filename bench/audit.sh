@@ -13,11 +13,11 @@ out=bench/target
 mkdir -p "$out"
 corpus=corpus/wheels
 
-./mvnw -B -q -o package -DskipTests -Dmaven.javadoc.skip=true -pl examples -am >/dev/null 2>&1 \
-  || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl examples -am
+./mvnw -B -q -o package -DskipTests -Dmaven.javadoc.skip=true -pl cli -am >/dev/null 2>&1 \
+  || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl cli -am
 ./mvnw -B -q -o dependency:build-classpath -pl binary-inspect -Dmdep.outputFile="$PWD/$out/audit-cp.txt" >/dev/null
 cp="binary-inspect/target/classes:wheel-core/target/classes:$(cat "$out/audit-cp.txt")"
-jar=examples/target/wheeltapper.jar
+jar=cli/target/wheeltapper.jar
 
 median() {
   local times=()

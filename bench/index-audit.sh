@@ -16,9 +16,9 @@ if [ "${#dirs[@]}" -eq 0 ]; then
     | grep -oE "(file://)?/[^' ]+" | sed -e 's|^file://||' -e 's|/simple$|/files|' | sort -u)
 fi
 [ "${#dirs[@]}" -gt 0 ] || { echo "no index folders: give them as arguments" >&2; exit 2; }
-./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl examples -am
+./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl cli -am
 set +e
-/usr/bin/time -v -o "$out/index-audit.time" java -Xmx2g -jar examples/target/wheeltapper.jar audit --jobs 2 \
+/usr/bin/time -v -o "$out/index-audit.time" java -Xmx2g -jar cli/target/wheeltapper.jar audit --jobs 2 \
   --format json --output "$out/index-audit.json" "${dirs[@]}"
 rc=$?
 set -e

@@ -20,7 +20,7 @@ rm -rf "$out/classes" "$out/generated" && mkdir -p "$out/classes" "$out/generate
 javac -Xlint:all -Werror --release 17 -cp "$cp" -d "$out/classes" -s "$out/generated" \
   wheel-core/src/test/java/dev/wheeltapper/bench/*.java
 cp="$out/classes:$cp"
-jar=examples/target/wheeltapper.jar
+jar=cli/target/wheeltapper.jar
 ./wheeltapper --version >/dev/null   # makes the class-data-sharing archive once
 
 big="$out/wt_bench-1.0-py3-none-any.whl"

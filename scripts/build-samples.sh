@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # Rebuilds the sample wheels bundled in wheeltapper.jar from their sources.
 #
-#   scripts/build-samples.sh OUTDIR     writes the same file names as examples/src/samples/prebuilt/ into OUTDIR
+#   scripts/build-samples.sh OUTDIR     writes the same file names as cli/src/samples/prebuilt/ into OUTDIR
 #                                       (four wheels and index.txt; other files in OUTDIR are left alone)
 #   scripts/build-samples.sh --check    rebuilds into a temporary directory and compares byte for byte with prebuilt/;
 #                                       exit status 1 when a file differs
 #
 # The build itself never runs this: it copies prebuilt/ into the jar, so it needs only the JDK. Run it after changing
-# examples/src/samples/ (the recipe BuildSamples.java, c/, rust/), then commit the new prebuilt/ files.
+# cli/src/samples/ (the recipe BuildSamples.java, c/, rust/), then commit the new prebuilt/ files.
 #
 # Needs java (17+), gcc, a cargo and Debian's vendored crates (apt-get install librust-pyo3-dev), which cargo uses
 # offline from /usr/share/cargo/registry. The same toolchain gives byte-identical wheels: the versions used are printed
 # to standard error, to compare with the commit that last changed prebuilt/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-samples="$root/examples/src/samples"
+samples="$root/cli/src/samples"
 prebuilt="$samples/prebuilt"
 
 usage() {
@@ -64,7 +64,7 @@ if [ "$check" = true ]; then
       status=1
     fi
   done
-  [ "$status" -eq 0 ] && echo "build-samples: byte-identical to examples/src/samples/prebuilt/" >&2
+  [ "$status" -eq 0 ] && echo "build-samples: byte-identical to cli/src/samples/prebuilt/" >&2
   exit "$status"
 fi
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds every native fixture committed in built form, from the project's own sources and the recipes beside them:
 #   binary-inspect/src/test/prebuilt/{native,hardening}/  (recipes: NativeFixtures and HardeningFixtures, test code)
-#   examples/src/samples/prebuilt/                         (recipe: examples/src/samples/BuildSamples.java)
+#   cli/src/samples/prebuilt/                         (recipe: cli/src/samples/BuildSamples.java)
 # Needs gcc, gcc-multilib, binutils, cargo and Debian's vendored crates (librust-pyo3-dev): what .ci/run installs.
 #   scripts/rebuild-fixtures.sh          rebuild and overwrite the committed files (then review `git diff --stat`)
 #   scripts/rebuild-fixtures.sh --check  rebuild into target/ and fail when a rebuild gives a different analysis
@@ -16,7 +16,7 @@ update=$([ "$mode" = update ] && echo true || echo false)
 WHEELTAPPER_REQUIRE_ORACLES=1 ./mvnw -B -q test -pl binary-inspect -Dtest=FixtureRecipesTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dwheeltapper.fixtures.update="$update"
 if [ "$mode" = update ]; then
-  scripts/build-samples.sh examples/src/samples/prebuilt
+  scripts/build-samples.sh cli/src/samples/prebuilt
 else
   scripts/build-samples.sh --check
 fi

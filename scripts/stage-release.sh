@@ -14,13 +14,13 @@
 #    central-bundle.zip and uploads nothing (its URL points at a closed local port in case it ever ignored
 #    skipUpload). Nothing is installed into ~/.m2 either.
 # 4. Unpacks the bundle into target/release-staging/bundle and checks, for every published module (wheeltapper-parent,
-#    wheeltapper-bom, wheel-core, binary-inspect, examples; never wheeltapper-test-support): the main jar, -sources.jar,
+#    wheeltapper-bom, wheel-core, binary-inspect, wheeltapper-cli, examples; never wheeltapper-test-support): the main jar, -sources.jar,
 #    -javadoc.jar (pom-packaged modules: the POM only), the .pom with Central's metadata, the CycloneDX SBOM
 #    (-cyclonedx.json and .xml), and for each file an .asc that gpg verifies against the throwaway key plus .md5 and
 #    .sha1 (and .sha256/.sha512 when present) that match.
 #
 # Exits non-zero naming every missing or bad file. The key lives only in the temporary folder, removed on exit.
-# Needs: git, gpg, python3, unzip, md5sum/sha*sum, and what the build needs (JDK 17, gcc, cargo for examples' samples).
+# Needs: git, gpg, python3, unzip, md5sum/sha*sum, and what the build needs (JDK 17, gcc, cargo for the cli module's samples).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,7 +43,7 @@ for tool in git gpg gpgconf python3 unzip md5sum sha1sum sha256sum sha512sum; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not installed"
 done
 git -C "$root" rev-parse --git-dir >/dev/null 2>&1 || die "$root is not a git work tree (the copy takes its tracked files)"
-# The examples module builds its sample wheels with cargo; the machine's rustup cargo comes first, as in .ci/run.
+# The cli module builds its sample wheels with cargo; the machine's rustup cargo comes first, as in .ci/run.
 export PATH="$HOME/.cargo/bin:$PATH"
 
 start=$(date +%s)
@@ -126,6 +126,7 @@ published=(
   "wheeltapper-bom pom bom"
   "wheel-core jar wheel-core"
   "binary-inspect jar binary-inspect"
+  "wheeltapper-cli jar cli"
   "examples jar examples"
 )
 group_path="dev/wheeltapper"

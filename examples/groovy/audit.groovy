@@ -1,7 +1,7 @@
 // Audits a directory of wheels: integrity, then every native binary inside (found by magic number).
-//   groovy -cp examples/target/wheeltapper.jar examples/groovy/audit.groovy [DIR]
+//   groovy -cp cli/target/wheeltapper.jar examples/groovy/audit.groovy [DIR]
 import dev.wheeltapper.audit.NativeBinaries
-import dev.wheeltapper.examples.BundledSamples
+import dev.wheeltapper.samples.BundledSamples
 import dev.wheeltapper.verify.WheelVerifier
 import java.nio.file.Files
 import java.nio.file.Path

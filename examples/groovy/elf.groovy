@@ -1,9 +1,9 @@
 // Asks an ELF file questions with the fluent API, then runs every hardening and toolchain check.
-//   groovy -cp examples/target/wheeltapper.jar examples/groovy/elf.groovy [ELF_FILE]
-import dev.wheeltapper.binary.BinaryInspector
+//   groovy -cp cli/target/wheeltapper.jar examples/groovy/elf.groovy [ELF_FILE]
+import dev.wheeltapper.inspect.BinaryInspector
 import dev.wheeltapper.elf.ElfFile
 import dev.wheeltapper.elf.SegmentType
-import dev.wheeltapper.examples.BundledSamples
+import dev.wheeltapper.samples.BundledSamples
 import dev.wheeltapper.hardening.HardeningCheck
 import java.nio.file.Path
 

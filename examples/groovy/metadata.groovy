@@ -1,6 +1,6 @@
 // Reads what a wheel says about itself: file name, METADATA, WHEEL, RECORD.
-//   groovy -cp examples/target/wheeltapper.jar examples/groovy/metadata.groovy [WHEEL]
-import dev.wheeltapper.examples.BundledSamples
+//   groovy -cp cli/target/wheeltapper.jar examples/groovy/metadata.groovy [WHEEL]
+import dev.wheeltapper.samples.BundledSamples
 import dev.wheeltapper.wheel.Wheel
 import dev.wheeltapper.wheel.WheelFilename
 import java.nio.file.Path

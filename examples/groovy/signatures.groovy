@@ -1,10 +1,10 @@
 // Verifies the signatures of a wheel under a trust policy (Sigstore root, publisher identity).
-//   groovy -cp examples/target/wheeltapper.jar examples/groovy/signatures.groovy [WHEEL [TRUSTED_ROOT_JSON [IDENTITY]]]
+//   groovy -cp cli/target/wheeltapper.jar examples/groovy/signatures.groovy [WHEEL [TRUSTED_ROOT_JSON [IDENTITY]]]
 // With no argument it uses the project's test corpus (corpus/ of the checkout): rfc8785, attested on Sigstore staging.
-import dev.wheeltapper.examples.BundledSamples
+import dev.wheeltapper.samples.BundledSamples
 import dev.wheeltapper.provenance.ExpectedIdentity
 import dev.wheeltapper.provenance.TrustPolicy
-import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot
 import dev.wheeltapper.verify.WheelVerifier
 import java.nio.file.Files
 import java.nio.file.Path

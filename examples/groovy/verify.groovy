@@ -1,6 +1,6 @@
 // Verifies the integrity of wheels (ZIP structure, RECORD hashes and sizes, WHEEL, METADATA).
-//   groovy -cp examples/target/wheeltapper.jar examples/groovy/verify.groovy [DIR_OR_WHEEL...]
-import dev.wheeltapper.examples.BundledSamples
+//   groovy -cp cli/target/wheeltapper.jar examples/groovy/verify.groovy [DIR_OR_WHEEL...]
+import dev.wheeltapper.samples.BundledSamples
 import dev.wheeltapper.verify.WheelVerifier
 import java.nio.file.Files
 import java.nio.file.Path

@@ -1,8 +1,8 @@
 // Audits a directory of wheels: integrity, then every native binary inside (found by magic number).
-//   jshell --class-path examples/target/wheeltapper.jar examples/jshell/audit.jsh
-//   jshell -R-Ddir=DIR --class-path examples/target/wheeltapper.jar examples/jshell/audit.jsh
+//   jshell --class-path cli/target/wheeltapper.jar examples/jshell/audit.jsh
+//   jshell -R-Ddir=DIR --class-path cli/target/wheeltapper.jar examples/jshell/audit.jsh
 import dev.wheeltapper.audit.NativeBinaries;
-import dev.wheeltapper.examples.BundledSamples;
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.verify.WheelVerifier;
 import java.nio.file.Files;

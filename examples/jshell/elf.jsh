@@ -1,11 +1,11 @@
 // Asks an ELF file questions with the fluent API, then runs every hardening and toolchain check.
-//   jshell --class-path examples/target/wheeltapper.jar examples/jshell/elf.jsh
-//   jshell -R-Delf=lib.so --class-path examples/target/wheeltapper.jar examples/jshell/elf.jsh
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
+//   jshell --class-path cli/target/wheeltapper.jar examples/jshell/elf.jsh
+//   jshell -R-Delf=lib.so --class-path cli/target/wheeltapper.jar examples/jshell/elf.jsh
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.SegmentType;
-import dev.wheeltapper.examples.BundledSamples;
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.hardening.HardeningCheck;
 import java.nio.file.Path;
 

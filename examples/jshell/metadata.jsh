@@ -1,7 +1,7 @@
 // Reads what a wheel says about itself: file name, METADATA, WHEEL, RECORD.
-//   jshell --class-path examples/target/wheeltapper.jar examples/jshell/metadata.jsh
-//   jshell -R-Dwheel=some.whl --class-path examples/target/wheeltapper.jar examples/jshell/metadata.jsh
-import dev.wheeltapper.examples.BundledSamples;
+//   jshell --class-path cli/target/wheeltapper.jar examples/jshell/metadata.jsh
+//   jshell -R-Dwheel=some.whl --class-path cli/target/wheeltapper.jar examples/jshell/metadata.jsh
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.wheel.Wheel;
 import dev.wheeltapper.wheel.WheelFilename;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 // Verifies the signatures of a wheel under a trust policy (Sigstore root, publisher identity).
-//   jshell --class-path examples/target/wheeltapper.jar examples/jshell/signatures.jsh
+//   jshell --class-path cli/target/wheeltapper.jar examples/jshell/signatures.jsh
 //   jshell -R-Dwheel=W.whl -R-Droot=trusted_root.json -R-Didentity=owner/repo@release.yml \
-//          --class-path examples/target/wheeltapper.jar examples/jshell/signatures.jsh
+//          --class-path cli/target/wheeltapper.jar examples/jshell/signatures.jsh
 // With no property it uses the project's test corpus (corpus/ of the checkout): rfc8785, attested on Sigstore staging.
-import dev.wheeltapper.examples.BundledSamples;
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.TrustPolicy;
-import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import java.nio.file.Files;

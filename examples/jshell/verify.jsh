@@ -1,7 +1,7 @@
 // Verifies the integrity of wheels (ZIP structure, RECORD hashes and sizes, WHEEL, METADATA).
-//   jshell --class-path examples/target/wheeltapper.jar examples/jshell/verify.jsh
-//   jshell -R-Dwheel=DIR_OR_WHEEL --class-path examples/target/wheeltapper.jar examples/jshell/verify.jsh
-import dev.wheeltapper.examples.BundledSamples;
+//   jshell --class-path cli/target/wheeltapper.jar examples/jshell/verify.jsh
+//   jshell -R-Dwheel=DIR_OR_WHEEL --class-path cli/target/wheeltapper.jar examples/jshell/verify.jsh
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import java.nio.file.Files;

@@ -11,7 +11,8 @@ module dev.wheeltapper.binary {
   requires org.bouncycastle.pkix;
 
   exports dev.wheeltapper.audit;
-  exports dev.wheeltapper.binary;
+  exports dev.wheeltapper.bytes;
+  exports dev.wheeltapper.inspect;
   exports dev.wheeltapper.elf;
   exports dev.wheeltapper.hardening;
   exports dev.wheeltapper.macho;

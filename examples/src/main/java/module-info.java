@@ -1,12 +1,8 @@
-/** The wheeltapper command line and the runnable examples. */
+/** Runnable examples of the wheeltapper API, each executed by this module's tests. */
 module dev.wheeltapper.examples {
   requires dev.wheeltapper.core;
   requires dev.wheeltapper.binary;
-  requires info.picocli;
-  requires com.fasterxml.jackson.core;
+  requires dev.wheeltapper.cli;
 
   exports dev.wheeltapper.examples;
-
-  // picocli reads the command classes' annotated fields reflectively
-  opens dev.wheeltapper.cli to info.picocli;
 }

@@ -21,7 +21,9 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.wheel.record;
   exports dev.wheeltapper.zip;
   exports dev.wheeltapper.verify;
+  exports dev.wheeltapper.format;
   exports dev.wheeltapper.provenance;
+  exports dev.wheeltapper.provenance.trust;
   exports dev.wheeltapper.provenance.pep740;
   exports dev.wheeltapper.provenance.openpgp;
   exports dev.wheeltapper.provenance.jws;

@@ -1,6 +1,6 @@
 package dev.wheeltapper.audit;
 
-import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.pep508.InvalidRequirementException;
 import dev.wheeltapper.pep508.Requirement;
 import dev.wheeltapper.policy.BinaryLinkage;

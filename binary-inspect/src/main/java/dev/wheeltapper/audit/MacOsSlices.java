@@ -1,6 +1,6 @@
 package dev.wheeltapper.audit;
 
-import dev.wheeltapper.binary.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import java.util.ArrayList;

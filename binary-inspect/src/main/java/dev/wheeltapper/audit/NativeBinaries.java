@@ -1,10 +1,10 @@
 package dev.wheeltapper.audit;
 
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
-import dev.wheeltapper.binary.ByteSource;
-import dev.wheeltapper.binary.ByteSources;
-import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
+import dev.wheeltapper.bytes.ByteSource;
+import dev.wheeltapper.bytes.ByteSources;
+import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.ElfLimits;
@@ -17,7 +17,7 @@ import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.Wheel;
 import dev.wheeltapper.wheel.WheelEntry;
-import dev.wheeltapper.wheel.WheelFormatException;
+import dev.wheeltapper.format.WheelFormatException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

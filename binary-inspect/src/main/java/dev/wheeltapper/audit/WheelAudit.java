@@ -1,7 +1,7 @@
 package dev.wheeltapper.audit;
 
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.elf.ElfLimits;
 import dev.wheeltapper.policy.Abi3Check;
 import dev.wheeltapper.policy.Abi3Result;

@@ -1,6 +1,6 @@
 package dev.wheeltapper.audit;
 
-import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.verify.WheelVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

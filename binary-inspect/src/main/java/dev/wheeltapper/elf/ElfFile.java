@@ -1,7 +1,7 @@
 package dev.wheeltapper.elf;
 
-import dev.wheeltapper.binary.ByteSource;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.bytes.ByteSource;
+import dev.wheeltapper.bytes.ByteSources;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@
  * {@link dev.wheeltapper.elf.Segments}, {@link dev.wheeltapper.elf.Dynamic}, {@link dev.wheeltapper.elf.Symbols},
  * {@link dev.wheeltapper.elf.VersionRequirements}, {@link dev.wheeltapper.elf.Notes}). The raw layer (package-private
  * {@code ElfParser}) reads every structure through bounds-checked views of a
- * {@link dev.wheeltapper.binary.ByteSource}; it has no policy: hardening verdicts live in
+ * {@link dev.wheeltapper.bytes.ByteSource}; it has no policy: hardening verdicts live in
  * {@code dev.wheeltapper.hardening}.
  *
  * <pre>{@code

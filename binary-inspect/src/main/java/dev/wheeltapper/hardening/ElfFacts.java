@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The facts of one ELF file that the hardening and toolchain checks read: an immutable snapshot taken once from the
- * reader (see {@code dev.wheeltapper.binary.BinaryInspector}), so the policy code never touches bytes and tests can
+ * reader (see {@code dev.wheeltapper.inspect.BinaryInspector}), so the policy code never touches bytes and tests can
  * state a hostile or unusual file directly.
  *
  * <pre>{@code

@@ -1,7 +1,7 @@
 package dev.wheeltapper.macho;
 
-import dev.wheeltapper.binary.ByteSource;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.bytes.ByteSource;
+import dev.wheeltapper.bytes.ByteSources;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * A Mach-O file, thin or fat (universal): its slices, each read by {@link MachOSlice}. A fat header ({@code
  * 0xCAFEBABE}, big-endian) is told apart from a Java class file by its architecture count, as
- * {@link dev.wheeltapper.binary.NativeFormat} does.
+ * {@link dev.wheeltapper.bytes.NativeFormat} does.
  *
  * <pre>{@code
  * try (MachOFile m = MachOFile.open(Path.of("liba_both.dylib"))) {

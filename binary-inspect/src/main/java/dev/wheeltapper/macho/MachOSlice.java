@@ -1,6 +1,6 @@
 package dev.wheeltapper.macho;
 
-import dev.wheeltapper.binary.ByteSource;
+import dev.wheeltapper.bytes.ByteSource;
 import dev.wheeltapper.macho.MachORecords.BuildVersion;
 import dev.wheeltapper.macho.MachORecords.Dylib;
 import dev.wheeltapper.macho.MachORecords.DylibKind;

@@ -1,6 +1,6 @@
 package dev.wheeltapper.pe;
 
-import dev.wheeltapper.binary.ByteSource;
+import dev.wheeltapper.bytes.ByteSource;
 import dev.wheeltapper.pe.PeRecords.CertificateTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.wheeltapper.pe;
 
-import dev.wheeltapper.binary.ByteSource;
+import dev.wheeltapper.bytes.ByteSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

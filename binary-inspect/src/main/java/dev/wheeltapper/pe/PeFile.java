@@ -1,7 +1,7 @@
 package dev.wheeltapper.pe;
 
-import dev.wheeltapper.binary.ByteSource;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.bytes.ByteSource;
+import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.pe.PeRecords.CertificateTable;
 import dev.wheeltapper.pe.PeRecords.DataDirectory;
 import dev.wheeltapper.pe.PeRecords.DebugEntry;

@@ -3,7 +3,7 @@ package dev.wheeltapper.audit;
 import static dev.wheeltapper.testsupport.Corpus.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import java.io.IOException;

@@ -192,7 +192,7 @@ class WheelAuditCorpusTest {
     // simpleext.pyd imports PyModule_Create2 and _Py_NoneStruct from python3.dll (objdump -p): both stable since 3.2
     WheelAuditReport r = AUDIT.audit(corpus("wheels/delvewheel/simpleext/simpleext-0.0.1-cp312-abi3-win_amd64.whl"));
     assertThat(r.binaries().inspected()).isNotEmpty()
-        .allSatisfy(b -> assertThat(b.format()).isEqualTo(dev.wheeltapper.binary.NativeFormat.PE));
+        .allSatisfy(b -> assertThat(b.format()).isEqualTo(dev.wheeltapper.bytes.NativeFormat.PE));
     assertThat(r.policy().abi3()).hasValueSatisfying(a -> {
       assertThat(a.ok()).isTrue();
       assertThat(a.extensions()).isEqualTo(1);

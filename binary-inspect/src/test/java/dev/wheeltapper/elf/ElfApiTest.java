@@ -2,8 +2,8 @@ package dev.wheeltapper.elf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.ByteSource;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.bytes.ByteSource;
+import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.testing.NativeFixtures;
 import dev.wheeltapper.testing.NativeFixtures.Fixture;
 import dev.wheeltapper.testsupport.Corpus;

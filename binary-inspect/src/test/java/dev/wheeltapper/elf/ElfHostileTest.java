@@ -164,7 +164,7 @@ class ElfHostileTest {
 
     ElfFile open(ElfLimits limits) throws IOException {
       FuzzSeeds.offer(b.clone(), "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
-      return ElfFile.of(dev.wheeltapper.binary.ByteSources.of(b.clone()), limits);
+      return ElfFile.of(dev.wheeltapper.bytes.ByteSources.of(b.clone()), limits);
     }
 
     ElfFile truncated(int length) throws ElfFormatException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wheeltapper.audit.NativeBinaries;
-import dev.wheeltapper.binary.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;

@@ -2,7 +2,7 @@ package dev.wheeltapper.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.inspect.BinaryInspector;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.ElfHeader;

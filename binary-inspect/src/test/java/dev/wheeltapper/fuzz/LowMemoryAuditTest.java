@@ -3,7 +3,7 @@ package dev.wheeltapper.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.audit.NativeBinaries;
-import dev.wheeltapper.binary.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.testsupport.Corpus;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;

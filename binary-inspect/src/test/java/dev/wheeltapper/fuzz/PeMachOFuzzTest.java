@@ -4,9 +4,9 @@ import dev.wheeltapper.testsupport.Accessors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
+import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.macho.MachOFile;
 import dev.wheeltapper.macho.MachOFormatException;
 import dev.wheeltapper.macho.MachOSlice;

@@ -3,10 +3,10 @@ package dev.wheeltapper.macho;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
-import dev.wheeltapper.binary.ByteSources;
-import dev.wheeltapper.binary.NativeFormat;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
+import dev.wheeltapper.bytes.ByteSources;
+import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.testsupport.Corpus;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

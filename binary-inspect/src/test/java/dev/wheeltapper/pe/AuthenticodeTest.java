@@ -2,8 +2,8 @@ package dev.wheeltapper.pe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.BinaryInspector;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.inspect.BinaryInspector;
+import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.hardening.Status;
 import dev.wheeltapper.testing.NativeMembers;

@@ -2,7 +2,7 @@ package dev.wheeltapper.pe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.pe.PeRecords.Import;
 import dev.wheeltapper.pe.PeRecords.Section;
 import dev.wheeltapper.testsupport.Corpus;

@@ -2,9 +2,9 @@ package dev.wheeltapper.pe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
+import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.hardening.Status;
 import dev.wheeltapper.testsupport.Corpus;

@@ -2,8 +2,8 @@ package dev.wheeltapper.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
 import dev.wheeltapper.testsupport.Oracles;
 import dev.wheeltapper.testsupport.Oracles.Oracle;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.wheeltapper.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wheeltapper.binary.BinaryInspector;
-import dev.wheeltapper.binary.ByteSources;
+import dev.wheeltapper.inspect.BinaryInspector;
+import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.pe.PeFile;
 import dev.wheeltapper.pe.PeRecords.Section;
 import dev.wheeltapper.testsupport.Corpus;

@@ -1,7 +1,8 @@
 package dev.wheeltapper.examples;
 
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.audit.NativeBinaries;
-import dev.wheeltapper.binary.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.verify.VerificationReport;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * {@code wheeltapper audit DIR}.
  *
  * <pre>{@code
- * java -cp examples/target/wheeltapper.jar dev.wheeltapper.examples.AuditDirectory [DIR]
+ * java -cp cli/target/wheeltapper.jar:examples/target/wheeltapper-examples.jar dev.wheeltapper.examples.AuditDirectory [DIR]
  * }</pre>
  *
  * <p>With no argument it audits the bundled samples.

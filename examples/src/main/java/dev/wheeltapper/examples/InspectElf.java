@@ -1,7 +1,8 @@
 package dev.wheeltapper.examples;
 
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.samples.BundledSamples;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.SegmentType;
 import dev.wheeltapper.hardening.CheckResult;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * check on it.
  *
  * <pre>{@code
- * java -cp examples/target/wheeltapper.jar dev.wheeltapper.examples.InspectElf [ELF_FILE]
+ * java -cp cli/target/wheeltapper.jar:examples/target/wheeltapper-examples.jar dev.wheeltapper.examples.InspectElf [ELF_FILE]
  * }</pre>
  *
  * <p>With no argument it copies the C extension out of the bundled {@code wt_hardened} sample and inspects that.

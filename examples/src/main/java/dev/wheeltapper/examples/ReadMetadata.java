@@ -1,5 +1,6 @@
 package dev.wheeltapper.examples;
 
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.wheel.Wheel;
 import dev.wheeltapper.wheel.WheelFilename;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
  * checks a hash (see {@link VerifyWheel}).
  *
  * <pre>{@code
- * java -cp examples/target/wheeltapper.jar dev.wheeltapper.examples.ReadMetadata [WHEEL]
+ * java -cp cli/target/wheeltapper.jar:examples/target/wheeltapper-examples.jar dev.wheeltapper.examples.ReadMetadata [WHEEL]
  * }</pre>
  *
  * <p>With no argument it reads the bundled {@code wt_hardened} sample.

@@ -1,9 +1,10 @@
 package dev.wheeltapper.examples;
 
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.TrustPolicy;
-import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * .asc}) under a trust policy: which Sigstore root, which publisher identity, whether a signature is required.
  *
  * <pre>{@code
- * java -cp examples/target/wheeltapper.jar dev.wheeltapper.examples.VerifySignatures \
+ * java -cp cli/target/wheeltapper.jar:examples/target/wheeltapper-examples.jar dev.wheeltapper.examples.VerifySignatures \
  *     [WHEEL [SIGSTORE_TRUSTED_ROOT_JSON [IDENTITY]]]
  * }</pre>
  *

@@ -1,5 +1,6 @@
 package dev.wheeltapper.examples;
 
+import dev.wheeltapper.samples.BundledSamples;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
  * name. Problems are findings in the report, never exceptions.
  *
  * <pre>{@code
- * java -cp examples/target/wheeltapper.jar dev.wheeltapper.examples.VerifyWheel [WHEEL...]
+ * java -cp cli/target/wheeltapper.jar:examples/target/wheeltapper-examples.jar dev.wheeltapper.examples.VerifyWheel [WHEEL...]
  * }</pre>
  *
  * <p>With no argument it verifies every bundled sample; {@code wt_tampered} fails on purpose.

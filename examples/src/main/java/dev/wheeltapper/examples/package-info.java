@@ -6,7 +6,7 @@
  * scripts are in {@code examples/jshell} and {@code examples/groovy}. Every example and script runs in the test suite.
  *
  * <pre>{@code
- * java -cp examples/target/wheeltapper.jar dev.wheeltapper.examples.VerifyWheel some.whl
+ * java -cp cli/target/wheeltapper.jar:examples/target/wheeltapper-examples.jar dev.wheeltapper.examples.VerifyWheel some.whl
  * }</pre>
  */
 package dev.wheeltapper.examples;

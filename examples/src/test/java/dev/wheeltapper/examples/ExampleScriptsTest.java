@@ -113,7 +113,7 @@ class ExampleScriptsTest {
     assertThatThrownBy(() -> ScriptRunners.jshell(rejected, false))
         .isInstanceOf(AssertionError.class).hasMessageContaining("rejected snippet: String s = x;");
     Path throwing = Files.writeString(tmp.resolve("throwing.jsh"),
-        "import dev.wheeltapper.examples.BundledSamples;\nBundledSamples.wheel(\"no_such_sample\");\n");
+        "import dev.wheeltapper.samples.BundledSamples;\nBundledSamples.wheel(\"no_such_sample\");\n");
     assertThatThrownBy(() -> ScriptRunners.jshell(throwing, false))
         .isInstanceOf(AssertionError.class).hasMessageContaining("no bundled sample named no_such_sample");
     Path failing = Files.writeString(tmp.resolve("failing.groovy"), "assert 1 + 1 == 3\n");

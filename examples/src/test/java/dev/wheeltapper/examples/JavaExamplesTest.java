@@ -1,5 +1,6 @@
 package dev.wheeltapper.examples;
 
+import dev.wheeltapper.samples.BundledSamples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.testsupport.Corpus;

@@ -1,8 +1,9 @@
 package dev.wheeltapper.provenance;
 
+import dev.wheeltapper.provenance.trust.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.internal.Crypto;
-import dev.wheeltapper.provenance.openpgp.OpenPgpKeyring;
-import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
+import dev.wheeltapper.provenance.trust.OpenPgpKeyring;
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import java.nio.charset.StandardCharsets;

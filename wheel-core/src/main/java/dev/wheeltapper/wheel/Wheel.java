@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.format.WheelFormatException;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
 import dev.wheeltapper.wheel.metadata.EntryPoints;
 import dev.wheeltapper.wheel.metadata.WheelInfo;

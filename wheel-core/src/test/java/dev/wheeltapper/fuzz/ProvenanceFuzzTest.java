@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.wheeltapper.provenance.InvalidTrustMaterialException;
+import dev.wheeltapper.provenance.trust.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.json.Json;
@@ -13,7 +13,7 @@ import dev.wheeltapper.provenance.json.JsonException;
 import dev.wheeltapper.provenance.jws.RecordJwsVerifier;
 import dev.wheeltapper.provenance.pep740.AttestationResult;
 import dev.wheeltapper.provenance.pep740.Pep740Verifier;
-import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -12,7 +12,7 @@ import dev.wheeltapper.wheel.InvalidWheelFilenameException;
 import dev.wheeltapper.wheel.Wheel;
 import dev.wheeltapper.wheel.WheelEntry;
 import dev.wheeltapper.wheel.WheelFilename;
-import dev.wheeltapper.wheel.WheelFormatException;
+import dev.wheeltapper.format.WheelFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

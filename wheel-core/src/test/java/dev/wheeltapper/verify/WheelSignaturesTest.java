@@ -12,7 +12,7 @@ import dev.wheeltapper.provenance.SignatureKind;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.SignatureStatus;
 import dev.wheeltapper.provenance.TrustPolicy;
-import dev.wheeltapper.provenance.pep740.SigstoreTrustedRoot;
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;

@@ -1,7 +1,7 @@
 package dev.wheeltapper.hardening.bench;
 
-import dev.wheeltapper.binary.BinaryInspection;
-import dev.wheeltapper.binary.BinaryInspector;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.inspect.BinaryInspector;
 import dev.wheeltapper.elf.ElfFile;
 import java.io.IOException;
 import java.nio.file.Files;

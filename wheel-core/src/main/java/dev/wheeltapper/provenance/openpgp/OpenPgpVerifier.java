@@ -1,9 +1,11 @@
 package dev.wheeltapper.provenance.openpgp;
 
+import dev.wheeltapper.provenance.trust.OpenPgpKeyring;
 import dev.wheeltapper.provenance.SignatureKind;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.SignatureStatus;
 import dev.wheeltapper.provenance.TrustPolicy;
+import dev.wheeltapper.provenance.internal.KeyringAccess;
 import dev.wheeltapper.provenance.internal.Crypto;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -154,8 +156,8 @@ public final class OpenPgpVerifier {
         if (key.isPresent()) {
           break;
         }
-        key = ifp != null ? ring.keyByFingerprint(ifp.getFingerprint()) : Optional.empty();
-        key = key.or(() -> ring.key(s.getKeyID()));
+        key = ifp != null ? keyByFingerprint(ring, ifp.getFingerprint()) : Optional.empty();
+        key = key.or(() -> key(ring, s.getKeyID()));
       }
       if (key.isEmpty()) {
         String id = ifp != null ? Hex.toHexString(ifp.getFingerprint()).toUpperCase(Locale.ROOT)
@@ -295,7 +297,7 @@ public final class OpenPgpVerifier {
   private static String describe(PGPPublicKey k, TrustPolicy policy) {
     String fpr = fingerprint(k);
     for (OpenPgpKeyring ring : policy.openPgpKeyrings()) {
-      Optional<PGPPublicKeyRing> r = ring.ring(k.getKeyID());
+      Optional<PGPPublicKeyRing> r = ring(ring, k.getKeyID());
       if (r.isPresent()) {
         Iterator<String> ids = r.get().getPublicKey().getUserIDs();
         if (ids.hasNext()) {
@@ -304,5 +306,30 @@ public final class OpenPgpVerifier {
       }
     }
     return fpr;
+  }
+
+  // Lookups in a keyring; a malformed key ID or fingerprint is "no such key", never an exception.
+  private static Optional<PGPPublicKey> key(OpenPgpKeyring ring, long keyId) {
+    try {
+      return Optional.ofNullable(KeyringAccess.rings(ring).getPublicKey(keyId));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<PGPPublicKey> keyByFingerprint(OpenPgpKeyring ring, byte[] fingerprint) {
+    try {
+      return Optional.ofNullable(KeyringAccess.rings(ring).getPublicKey(fingerprint));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<PGPPublicKeyRing> ring(OpenPgpKeyring ring, long keyId) {
+    try {
+      return Optional.ofNullable(KeyringAccess.rings(ring).getPublicKeyRing(keyId));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.wheeltapper.provenance.pep740;
 
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.provenance.internal.Crypto;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

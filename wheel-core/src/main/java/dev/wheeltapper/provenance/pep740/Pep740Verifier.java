@@ -1,5 +1,6 @@
 package dev.wheeltapper.provenance.pep740;
 
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.SignatureKind;
 import dev.wheeltapper.provenance.SignatureResult;

@@ -1,7 +1,7 @@
 package dev.wheeltapper.wheel.metadata;
 
 import dev.wheeltapper.wheel.internal.Text;
-import dev.wheeltapper.wheel.WheelFormatException;
+import dev.wheeltapper.format.WheelFormatException;
 
 /**
  * A malformed METADATA, WHEEL or entry_points.txt file: bytes that are not UTF-8, a header line that is not {@code

@@ -1,7 +1,7 @@
 package dev.wheeltapper.wheel.record;
 
 import dev.wheeltapper.wheel.internal.Text;
-import dev.wheeltapper.wheel.WheelFormatException;
+import dev.wheeltapper.format.WheelFormatException;
 
 /**
  * A RECORD hash that is not {@code algorithm=urlsafe_b64_nopad(digest)}: no {@code =}, an empty algorithm or value,

@@ -1,6 +1,6 @@
 package dev.wheeltapper.wheel.record;
 
-import dev.wheeltapper.wheel.WheelFormatException;
+import dev.wheeltapper.format.WheelFormatException;
 import java.util.Optional;
 
 /**

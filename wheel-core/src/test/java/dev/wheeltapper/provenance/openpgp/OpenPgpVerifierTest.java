@@ -1,9 +1,10 @@
 package dev.wheeltapper.provenance.openpgp;
 
+import dev.wheeltapper.provenance.trust.OpenPgpKeyring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.provenance.InvalidTrustMaterialException;
+import dev.wheeltapper.provenance.trust.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.SignatureKind;
 import dev.wheeltapper.provenance.SignatureResult;
 import dev.wheeltapper.provenance.SignatureStatus;

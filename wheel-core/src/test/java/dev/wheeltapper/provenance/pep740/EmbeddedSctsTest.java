@@ -1,5 +1,6 @@
 package dev.wheeltapper.provenance.pep740;
 
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import static dev.wheeltapper.provenance.pep740.Pep740VerifierTest.one;
 import static dev.wheeltapper.provenance.pep740.Pep740VerifierTest.read;
 import static org.assertj.core.api.Assertions.assertThat;

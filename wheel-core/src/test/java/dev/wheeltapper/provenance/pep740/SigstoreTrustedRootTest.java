@@ -1,9 +1,10 @@
 package dev.wheeltapper.provenance.pep740;
 
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.provenance.InvalidTrustMaterialException;
+import dev.wheeltapper.provenance.trust.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.internal.Crypto;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

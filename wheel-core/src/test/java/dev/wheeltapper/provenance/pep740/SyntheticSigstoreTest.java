@@ -1,5 +1,6 @@
 package dev.wheeltapper.provenance.pep740;
 
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.provenance.ExpectedIdentity;

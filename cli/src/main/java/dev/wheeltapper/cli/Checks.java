@@ -1,0 +1,242 @@
+package dev.wheeltapper.cli;
+
+import dev.wheeltapper.audit.InstalledTogether;
+import dev.wheeltapper.audit.NativeBinaries;
+import dev.wheeltapper.audit.WheelAudit;
+import dev.wheeltapper.audit.WheelAuditReport;
+import dev.wheeltapper.provenance.ExpectedIdentity;
+import dev.wheeltapper.provenance.trust.InvalidTrustMaterialException;
+import dev.wheeltapper.provenance.SignatureResult;
+import dev.wheeltapper.provenance.TrustPolicy;
+import dev.wheeltapper.provenance.trust.OpenPgpKeyring;
+import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
+import dev.wheeltapper.report.Codes;
+import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.verify.VerificationReport;
+import dev.wheeltapper.verify.WheelVerifier;
+import dev.wheeltapper.wheel.Tag;
+import dev.wheeltapper.wheel.metadata.WheelInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The library calls behind the commands, configured once from the options: turns library results into {@link
+ * ArtifactReport}s. Thread-safe: artifacts are processed concurrently.
+ */
+final class Checks {
+  private final WheelVerifier verifier;
+  private final WheelAudit wheelAudit;
+  /** The wheels of this run, for the platform policy of wheels installed together. */
+  private final InstalledTogether run = new InstalledTogether();
+  /** The audits of wheels whose policy names external libraries, by artifact path, until the run's end. */
+  private final Map<String, WheelAuditReport> withExternal = new ConcurrentHashMap<>();
+
+  private Checks(WheelVerifier verifier) {
+    this.verifier = verifier;
+    this.wheelAudit = WheelAudit.of(verifier);
+  }
+
+  /**
+   * Configures the checks from the command line.
+   *
+   * @param o the options
+   * @param artifacts how many artifacts will be processed (to split {@code --jobs} between and within them)
+   */
+  static Checks from(CommonOptions o, Optional<TrustOptions> t, int artifacts) throws UsageException {
+    TrustPolicy trust = t.isPresent() ? trustPolicy(t.get()) : TrustPolicy.defaults();
+    // --jobs threads in all: across artifacts first, the rest within each wheel.
+    int within = Math.max(1, o.jobs / Math.max(1, Math.min(o.jobs, artifacts)));
+    return new Checks(WheelVerifier.builder().parallelism(within).limits(o.limits()).trustPolicy(trust).build());
+  }
+
+  private static TrustPolicy trustPolicy(TrustOptions o) throws UsageException {
+    TrustPolicy.Builder b = TrustPolicy.builder().requireSignature(o.requireSignature).anyIdentity(o.anyIdentity);
+    try {
+      for (Path p : o.trustCerts) {
+        b.x509AnchorsPem(new String(read(p, "--trust-cert"), StandardCharsets.UTF_8));
+      }
+      for (Path p : o.trustKeys) {
+        b.ed25519Key(read(p, "--trust-key"));
+      }
+      for (Path p : o.keyrings) {
+        b.openPgpKeyring(OpenPgpKeyring.parse(read(p, "--keyring")));
+      }
+      if (o.sigstoreRoot().isPresent()) {
+        b.sigstoreRoot(SigstoreTrustedRoot.parse(read(o.sigstoreRoot().get(), "--sigstore-root")));
+      }
+    } catch (InvalidTrustMaterialException e) {
+      throw new UsageException("unusable trust material: " + e.getMessage());
+    }
+    for (String id : o.identities) {
+      try {
+        b.identity(ExpectedIdentity.parse(id));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--identity " + id + ": " + e.getMessage());
+      }
+    }
+    return b.build();
+  }
+
+  private static byte[] read(Path p, String option) throws UsageException {
+    try {
+      if (Files.size(p) > 16L << 20) {
+        throw new UsageException(option + " " + p + " is larger than 16 MiB");
+      }
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + option + " " + p + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code verify}: integrity and signatures of one wheel. */
+  ArtifactReport verify(Targets.Target target) throws IOException {
+    VerificationReport r = verifier.verify(target.file());
+    return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), r.findings(),
+        r.signatures().stream().map(Checks::signature).toList(), List.of(), Optional.empty());
+  }
+
+  /** {@code inspect}: every native binary of a wheel, or a bare file that is one. */
+  ArtifactReport inspect(Targets.Target target) throws IOException {
+    if (isWheel(target)) {
+      // The same strict one-pass read as verify and audit: an archive they refuse (not a ZIP, truncated, tampered)
+      // is refused here too. Signatures and platform policy are verify's and audit's to judge.
+      WheelAuditReport a = wheelAudit.audit(target.file());
+      List<Finding> findings = a.findings().stream()
+          .filter(f -> !f.code().startsWith("policy.") && !f.code().startsWith("signature.")).toList();
+      return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
+          findings, List.of(), a.binaries().toJsonMaps(), Optional.empty());
+    }
+    NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
+    List<Finding> findings = new ArrayList<>(b.findings());
+    if (b.inspected().isEmpty() && b.recognised().isEmpty() && findings.isEmpty()) {
+      findings.add(Finding.note(Codes.BINARY_NOT_NATIVE, target.display(),
+          "Not a native binary: no ELF, PE, Mach-O or WebAssembly magic number."));
+    }
+    return new ArtifactReport(target.display(), "binary", sha256(target.file()), Optional.empty(), findings,
+        List.of(), b.toJsonMaps(), Optional.empty());
+  }
+
+  /**
+   * {@code audit}: verification, every native binary, contradictions between binaries and tags, and the platform
+   * policy (manylinux/musllinux, abi3) of a wheel, through {@link WheelAudit}; a bare binary is inspected.
+   */
+  ArtifactReport audit(Targets.Target target) throws IOException {
+    if (!isWheel(target)) {
+      return inspect(target);
+    }
+    WheelAuditReport a = wheelAudit.audit(target.file());
+    run.add(a);
+    boolean external = a.policy().manylinux().map(p -> !p.externalLibraries().isEmpty()).orElse(false)
+        || a.policy().musllinux().map(p -> !p.externalLibraries().isEmpty()).orElse(false);
+    if (external) {
+      withExternal.put(target.display(), a);
+    }
+    VerificationReport r = a.verification();
+    // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
+    Optional<Map<String, Object>> policy = r.filename().map(f -> a.policy().toJsonMap());
+    return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
+        r.signatures().stream().map(Checks::signature).toList(), a.binaries().toJsonMaps(), policy);
+  }
+
+  /**
+   * Adds, to each wheel whose policy names external libraries, the verdict with the wheels it requires from the same
+   * run installed beside it ({@code policy.<family>.withDependencies}), and names the providing wheel in its
+   * violations. The wheel's own verdict and exit code stay auditwheel's.
+   */
+  List<ArtifactReport> withDependencies(List<ArtifactReport> reports) {
+    if (withExternal.isEmpty()) {
+      return reports;
+    }
+    List<ArtifactReport> out = new ArrayList<>(reports.size());
+    for (ArtifactReport ar : reports) {
+      WheelAuditReport a = withExternal.get(ar.path());
+      List<InstalledTogether.Result> together = a == null ? List.of() : run.resolve(a);
+      if (together.isEmpty() || ar.policy().isEmpty()) {
+        out.add(ar);
+        continue;
+      }
+      Map<String, Object> policy = new LinkedHashMap<>(ar.policy().get());
+      Map<String, String> provided = new TreeMap<>();
+      for (InstalledTogether.Result t : together) {
+        Object family = policy.get(t.family());
+        if (family instanceof Map<?, ?> m) {
+          Map<String, Object> copy = new LinkedHashMap<>();
+          m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+          copy.put("withDependencies", t.toJsonMap());
+          policy.put(t.family(), copy);
+        }
+        provided.putAll(t.providedBy());
+      }
+      List<Finding> findings = new ArrayList<>();
+      for (Finding f : ar.findings()) {
+        if (f.code().equals(Codes.POLICY_MANYLINUX_VIOLATION)) {
+          StringBuilder msg = new StringBuilder(f.message());
+          provided.forEach((lib, where) -> {
+            if (f.message().contains(lib)) {
+              msg.append(" With its dependencies installed, ").append(lib).append(" is provided by ")
+                  .append(where.replace("!", " (")).append(").");
+            }
+          });
+          findings.add(new Finding(f.code(), f.severity(), f.path(), msg.toString()));
+        } else {
+          findings.add(f);
+        }
+      }
+      out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
+          ar.binaries(), Optional.of(policy)));
+    }
+    return out;
+  }
+
+  private static boolean isWheel(Targets.Target target) {
+    return String.valueOf(target.file().getFileName()).endsWith(".whl");
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  static Optional<ArtifactReport.WheelSummary> summary(VerificationReport r) {
+    return r.filename().map(f -> {
+      Optional<WheelInfo> info = r.wheelInfo();
+      return new ArtifactReport.WheelSummary(
+          f.distribution(),
+          f.version(),
+          f.build().map(b -> b.value()),
+          f.tags().stream().map(Tag::toString).toList(),
+          info.flatMap(WheelInfo::rootIsPurelib),
+          info.flatMap(WheelInfo::wheelVersion),
+          r.metadata().flatMap(m -> m.metadataVersion()),
+          info.flatMap(WheelInfo::generator));
+    });
+  }
+
+  static ArtifactReport.SignatureReport signature(SignatureResult s) {
+    return new ArtifactReport.SignatureReport(s.kind().label(), s.status().label(), s.signer(), s.detail());
+  }
+}
