@@ -1,6 +1,6 @@
 package dev.wheeltapper.elf;
 
-import java.io.IOException;
+import dev.wheeltapper.bytes.BinaryFormatException;
 
 /**
  * The bytes are not a readable ELF file, or the part asked for cannot be read: the message names the file offset and
@@ -17,14 +17,8 @@ import java.io.IOException;
  *
  * <p>Immutable.
  */
-public class ElfFormatException extends IOException {
+public class ElfFormatException extends BinaryFormatException {
   private static final long serialVersionUID = 1L;
-
-  /** The file offset at which the problem was found, -1 when it has none. */
-  private final long offset;
-
-  /** What is wrong, without the offset. */
-  private final String reason;
 
   /**
    * Creates the exception.
@@ -33,38 +27,17 @@ public class ElfFormatException extends IOException {
    * @param reason what is wrong
    */
   public ElfFormatException(long offset, String reason) {
-    super(offset >= 0 ? reason + " (at offset 0x" + Long.toHexString(offset) + ")" : reason);
-    this.offset = offset;
-    this.reason = reason;
+    super(offset, reason);
   }
 
   /**
-   * Creates the exception with a cause (an I/O failure of the underlying source).
+   * Creates the exception with a cause.
    *
    * @param offset the file offset, or -1
    * @param reason what is wrong
-   * @param cause the cause
+   * @param cause the underlying failure
    */
   public ElfFormatException(long offset, String reason, Throwable cause) {
-    this(offset, reason);
-    initCause(cause);
-  }
-
-  /**
-   * The file offset at which the problem was found.
-   *
-   * @return the offset, -1 when the problem has no location
-   */
-  public long offset() {
-    return offset;
-  }
-
-  /**
-   * What is wrong.
-   *
-   * @return the reason, without the offset
-   */
-  public String reason() {
-    return reason;
+    super(offset, reason, cause);
   }
 }

@@ -1,6 +1,6 @@
 package dev.wheeltapper.pe;
 
-import java.io.IOException;
+import dev.wheeltapper.bytes.BinaryFormatException;
 
 /**
  * The bytes are not a readable PE image, or a structure every check needs cannot be read: the message names the file
@@ -17,14 +17,8 @@ import java.io.IOException;
  *
  * <p>Immutable.
  */
-public class PeFormatException extends IOException {
+public class PeFormatException extends BinaryFormatException {
   private static final long serialVersionUID = 1L;
-
-  /** The file offset at which the problem was found, -1 when it has none. */
-  private final long offset;
-
-  /** What is wrong, without the offset. */
-  private final String reason;
 
   /**
    * Creates the exception.
@@ -33,26 +27,6 @@ public class PeFormatException extends IOException {
    * @param reason what is wrong
    */
   public PeFormatException(long offset, String reason) {
-    super(offset >= 0 ? reason + " (at offset 0x" + Long.toHexString(offset) + ")" : reason);
-    this.offset = offset;
-    this.reason = reason;
-  }
-
-  /**
-   * The file offset at which the problem was found.
-   *
-   * @return the offset, -1 when the problem has no location
-   */
-  public long offset() {
-    return offset;
-  }
-
-  /**
-   * What is wrong.
-   *
-   * @return the reason, without the offset
-   */
-  public String reason() {
-    return reason;
+    super(offset, reason);
   }
 }
