@@ -1,5 +1,8 @@
 package dev.wheeltapper.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -12,8 +15,15 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Finding f = Finding.error(Codes.RECORD_HASH_MISMATCH, "foo/_x.abi3.so",
- *     "content does not match the sha256 in RECORD");
+ *         "content does not match the sha256 in RECORD")
+ *     .withFact("algorithm", "sha256")
+ *     .withFact("expected", "1Vr...")
+ *     .withFact("actual", "q0c...");
  * }</pre>
+ *
+ * <p>The facts are the finding's evidence as key/value pairs (expected, actual, algorithm, offset, ...), in the order
+ * they were added, so that a program reads them without parsing the message, as Google Truth's failures carry theirs.
+ * Keys are lower camel case.
  *
  * <p>Immutable and thread-safe.
  *
@@ -22,10 +32,12 @@ import java.util.regex.Pattern;
  * @param path the entry path inside the archive, or the file path for a bare binary; empty when the finding is about
  *     the artifact as a whole
  * @param message one sentence for a person
+ * @param facts the evidence as key/value pairs, in insertion order; empty when the message says it all
  */
-public record Finding(String code, Severity severity, String path, String message) {
+public record Finding(String code, Severity severity, String path, String message, Map<String, String> facts) {
 
   private static final Pattern CODE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*)+");
+  private static final Pattern FACT_KEY = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
   /** Validates the code and rejects nulls. */
   public Finding {
@@ -36,6 +48,49 @@ public record Finding(String code, Severity severity, String path, String messag
     if (!CODE.matcher(code).matches()) {
       throw new IllegalArgumentException("finding code must look like area.kebab-name: " + code);
     }
+    Map<String, String> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : Objects.requireNonNull(facts, "facts").entrySet()) {
+      if (!FACT_KEY.matcher(e.getKey()).matches()) {
+        throw new IllegalArgumentException("fact key must be lower camel case: " + e.getKey());
+      }
+      copy.put(e.getKey(), Objects.requireNonNull(e.getValue(), e.getKey()));
+    }
+    facts = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * A finding without facts.
+   *
+   * @param code the finding code, {@code area.kebab-name}
+   * @param severity how much it matters
+   * @param path the entry path, or empty
+   * @param message one sentence for a person
+   */
+  public Finding(String code, Severity severity, String path, String message) {
+    this(code, severity, path, message, Map.of());
+  }
+
+  /**
+   * This finding with one more fact (a later value replaces an earlier one of the same key).
+   *
+   * @param key lower camel case, such as {@code expected}
+   * @param value the value, as it would be written
+   * @return a new finding
+   */
+  public Finding withFact(String key, String value) {
+    Map<String, String> more = new LinkedHashMap<>(facts);
+    more.put(key, value);
+    return new Finding(code, severity, path, message, more);
+  }
+
+  /**
+   * This finding with the same code and facts at another severity (a waiver, a profile that lowers or raises it).
+   *
+   * @param other the severity
+   * @return a new finding
+   */
+  public Finding withSeverity(Severity other) {
+    return new Finding(code, other, path, message, facts);
   }
 
   /**
