@@ -6,6 +6,7 @@ module dev.wheeltapper.binary {
   // Its exported types expose the core's (Finding, Tag, WheelVerifier, VerificationReport): readers get it too.
   requires transitive dev.wheeltapper.core;
   requires org.slf4j;
+  requires com.fasterxml.jackson.core;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;
   requires org.bouncycastle.pkix;

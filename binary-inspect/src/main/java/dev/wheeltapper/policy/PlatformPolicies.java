@@ -1,27 +1,19 @@
 package dev.wheeltapper.policy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The manylinux and musllinux policies bundled as {@code dev/wheeltapper/policy/platform-policy.txt}: auditwheel's
- * policy data (manylinux_2_5 to manylinux_2_41, musllinux_1_1 and 1_2), reformatted, with its provenance in the
- * file's header.
+ * The manylinux and musllinux policies, read from auditwheel's policy files as auditwheel publishes them
+ * ({@code dev/wheeltapper/policy/manylinux-policy.json} and {@code musllinux-policy.json}, byte-identical to
+ * pypa/auditwheel's {@code src/auditwheel/policy/} at commit 86154d15d6a53a85aab6187032e86348a3a15df1: manylinux_2_5 to
+ * manylinux_2_41, musllinux_1_1 and 1_2). Updating the policies is copying the two files.
  *
  * <pre>{@code
  * PlatformPolicies all = PlatformPolicies.bundled();
@@ -32,7 +24,6 @@ import java.util.Set;
  * <p>Immutable and thread-safe; the bundled data is read once.
  */
 public final class PlatformPolicies {
-  private static final String RESOURCE = "platform-policy.txt";
   private static volatile PlatformPolicies bundled;
 
   private final List<PlatformPolicy> policies;
@@ -47,7 +38,7 @@ public final class PlatformPolicies {
    * The bundled policies.
    *
    * @return the policies
-   * @throws UncheckedIOException when the bundled resource is missing or damaged (a packaging error)
+   * @throws UncheckedIOException when a bundled file is missing or damaged (a packaging error)
    */
   public static PlatformPolicies bundled() {
     PlatformPolicies p = bundled;
@@ -55,14 +46,19 @@ public final class PlatformPolicies {
       synchronized (PlatformPolicies.class) {
         p = bundled;
         if (p == null) {
-          try (InputStream in = PlatformPolicies.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-              throw new IOException("resource " + RESOURCE + " is missing");
+          List<PlatformPolicy> all = new ArrayList<>();
+          for (String family : List.of("manylinux", "musllinux")) {
+            String resource = family + "-policy.json";
+            try (InputStream in = PlatformPolicies.class.getResourceAsStream(resource)) {
+              if (in == null) {
+                throw new IOException("resource " + resource + " is missing");
+              }
+              all.addAll(read(family, in).all());
+            } catch (IOException e) {
+              throw new UncheckedIOException("bundled platform policy " + resource + " cannot be read", e);
             }
-            p = parse(in);
-          } catch (IOException e) {
-            throw new UncheckedIOException("bundled platform policy data cannot be read", e);
           }
+          p = new PlatformPolicies(all);
           bundled = p;
         }
       }
@@ -71,78 +67,22 @@ public final class PlatformPolicies {
   }
 
   /**
-   * Reads policy data in the bundled format.
+   * Reads one of auditwheel's policy files, as published.
    *
-   * @param in the data (UTF-8)
-   * @return the policies
-   * @throws IOException when it cannot be read or is malformed
+   * <pre>{@code
+   * try (InputStream in = Files.newInputStream(Path.of("manylinux-policy.json"))) {
+   *   PlatformPolicies newer = PlatformPolicies.read("manylinux", in);
+   * }
+   * }</pre>
+   *
+   * @param family {@code manylinux} or {@code musllinux}: the family every policy of the file belongs to
+   * @param json the file (UTF-8 JSON)
+   * @return its policies, without the {@code linux} catch-all
+   * @throws IOException when it cannot be read, is not such a file, or names a policy outside the family
    */
-  public static PlatformPolicies parse(InputStream in) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    List<PlatformPolicy> out = new ArrayList<>();
-    String[] head = null;
-    Set<String> whitelist = new HashSet<>();
-    Map<String, Set<String>> blacklist = new HashMap<>();
-    Map<String, Map<String, Set<String>>> versions = new LinkedHashMap<>();
-    int lineNo = 0;
-    for (String line; (line = r.readLine()) != null; ) {
-      lineNo++;
-      if (line.isBlank() || line.startsWith("#") || line.startsWith("format ")) {
-        continue;
-      }
-      String[] f = line.trim().split("\\s+");
-      switch (f[0]) {
-        case "policy" -> {
-          if (f.length < 4 || head != null) {
-            throw new IOException("line " + lineNo + ": malformed policy line");
-          }
-          head = f;
-        }
-        case "whitelist" -> whitelist.addAll(Arrays.asList(f).subList(1, f.length));
-        case "blacklist" -> {
-          if (f.length < 2) {
-            throw new IOException("line " + lineNo + ": malformed blacklist line");
-          }
-          blacklist.put(f[1], Set.copyOf(Arrays.asList(f).subList(2, f.length)));
-        }
-        case "versions" -> {
-          if (f.length < 2) {
-            throw new IOException("line " + lineNo + ": malformed versions line");
-          }
-          Map<String, Set<String>> ns = versions.computeIfAbsent(f[1], k -> new HashMap<>());
-          if (f.length > 2) {
-            ns.put(f[2], Set.copyOf(Arrays.asList(f).subList(3, f.length)));
-          }
-        }
-        case "end" -> {
-          if (head == null) {
-            throw new IOException("line " + lineNo + ": end without policy");
-          }
-          Map<String, Map<String, Set<String>>> frozen = new HashMap<>();
-          versions.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
-          int priority;
-          try {
-            priority = Integer.parseInt(head[3]);
-          } catch (NumberFormatException e) {
-            throw new IOException("line " + lineNo + ": bad priority " + head[3], e);
-          }
-          if (PlatformTag.parse(head[2] + "_any").isEmpty()) {
-            throw new IOException("line " + lineNo + ": bad policy name " + head[2]);
-          }
-          out.add(new PlatformPolicy(head[1], head[2], priority, Arrays.asList(head).subList(4, head.length),
-              whitelist, blacklist, frozen));
-          head = null;
-          whitelist = new HashSet<>();
-          blacklist = new HashMap<>();
-          versions = new LinkedHashMap<>();
-        }
-        default -> throw new IOException("line " + lineNo + ": unknown line kind " + f[0]);
-      }
-    }
-    if (head != null) {
-      throw new IOException("policy " + head[2] + " has no end line");
-    }
-    return new PlatformPolicies(out);
+  public static PlatformPolicies read(String family, InputStream json) throws IOException {
+    Objects.requireNonNull(family, "family");
+    return new PlatformPolicies(AuditwheelPolicyJson.read(family, json));
   }
 
   /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The bundled policy data and stable ABI list, their parsers on damaged input, and tag parsing. */
 class PolicyDataTest {
   private static PlatformPolicies parse(String s) throws IOException {
-    return PlatformPolicies.parse(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
+    return PlatformPolicies.read("manylinux", new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static StableAbi abi(String s) throws IOException {
@@ -66,15 +66,48 @@ class PolicyDataTest {
   }
 
   @Test
-  void damagedPolicyDataIsAnIoExceptionWithItsLine() {
-    assertThatThrownBy(() -> parse("policy manylinux manylinux_2_5\n")).isInstanceOf(IOException.class)
-        .hasMessageContaining("line 1");
-    assertThatThrownBy(() -> parse("policy manylinux manylinux_2_5 x\nend\n")).hasMessageContaining("bad priority");
-    assertThatThrownBy(() -> parse("policy manylinux bogus 1\nend\n")).hasMessageContaining("bad policy name");
-    assertThatThrownBy(() -> parse("policy manylinux manylinux_2_5 1\n")).hasMessageContaining("no end line");
-    assertThatThrownBy(() -> parse("end\n")).hasMessageContaining("end without policy");
-    assertThatThrownBy(() -> parse("surprise\n")).hasMessageContaining("unknown line kind");
-    assertThatThrownBy(() -> parse("versions\n")).hasMessageContaining("malformed versions");
+  void theBundledFilesAreAuditwheelsAsPublished() throws IOException {
+    // byte-identical to the corpus copies, whose SOURCES line names auditwheel's commit
+    for (String family : List.of("manylinux", "musllinux")) {
+      try (var in = PlatformPolicies.class.getResourceAsStream(family + "-policy.json")) {
+        assertThat(in).isNotNull();
+        assertThat(in.readAllBytes())
+            .isEqualTo(Files.readAllBytes(Corpus.corpus("wheels/auditwheel/policy/" + family + "-policy.json")));
+      }
+    }
+  }
+
+  @Test
+  void aPolicyFileIsReadAsPublishedAndUnknownMembersAreSkipped() throws IOException {
+    PlatformPolicies p = parse("""
+        [{"name": "linux", "aliases": [], "priority": 0, "symbol_versions": {}, "lib_whitelist": [], "blacklist": {}},
+         {"name": "manylinux_2_99", "aliases": ["manylinux2099"], "priority": 7, "future": {"x": [1, {"y": 2}]},
+          "symbol_versions": {"x86_64": {"GLIBC": ["2.2.5", "2.99"]}}, "lib_whitelist": ["libc.so.6"],
+          "blacklist": {"libc.so.6": ["evil"]}}]
+        """);
+    assertThat(p.all()).singleElement().satisfies(m -> {
+      assertThat(m.name()).isEqualTo("manylinux_2_99");
+      assertThat(m.aliases()).containsExactly("manylinux2099");
+      assertThat(m.allows("x86_64", "GLIBC_2.99")).isTrue();
+      assertThat(m.allows("x86_64", "GLIBC_2.100")).isFalse();
+      assertThat(m.blacklist().get("libc.so.6")).containsExactly("evil");
+    });
+  }
+
+  @Test
+  void damagedPolicyDataIsAnIoExceptionSayingWhere() {
+    assertThatThrownBy(() -> parse("{}")).isInstanceOf(IOException.class).hasMessageContaining("policy list");
+    assertThatThrownBy(() -> parse("[{\"name\": \"manylinux_2_5\"}]")).hasMessageContaining("without name or priority");
+    assertThatThrownBy(() -> parse("[{\"name\": \"manylinux_2_5\", \"priority\": \"x\"}]"))
+        .hasMessageContaining("priority");
+    assertThatThrownBy(() -> parse("[{\"name\": \"bogus\", \"priority\": 1}]")).hasMessageContaining("bad manylinux");
+    assertThatThrownBy(() -> parse("[{\"name\": \"musllinux_1_2\", \"priority\": 1}]"))
+        .hasMessageContaining("bad manylinux");
+    assertThatThrownBy(() -> parse("[{\"name\": \"manylinux_2_5\", \"priority\": 1")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> parse("[] []")).hasMessageContaining("after the policy list");
+    assertThatThrownBy(() -> parse("[{\"lib_whitelist\": [1]}]")).hasMessageContaining("lib_whitelist");
+    // nesting far deeper than a policy file is refused by the read constraints, not by the stack
+    assertThatThrownBy(() -> parse("[".repeat(100_000))).isInstanceOf(IOException.class);
   }
 
   @Test
