@@ -4,7 +4,10 @@ import static dev.wheeltapper.testsupport.Corpus.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.bytes.NativeFormat;
+import dev.wheeltapper.policy.PlatformBinary;
+import dev.wheeltapper.policy.TagContradictions;
 import dev.wheeltapper.report.Codes;
+import dev.wheeltapper.wheel.Tag;
 import dev.wheeltapper.report.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,8 +53,12 @@ class MacOsAndWindowsAuditTest {
     var slices = AUDIT.audit(corpus("wheels/delocate/fakepkg1-1.0-cp36-abi3-macosx_10_9_universal2.whl"))
         .binaries().inspected().stream().filter(b -> b.format() == NativeFormat.MACHO).toList();
     String path = slices.get(0).path();
-    List<Finding> f = MacOsSlices.check(path, slices.stream().filter(b -> b.path().equals(path)).toList(),
-        java.util.Set.of("macosx_10_6_x86_64"));
+    List<PlatformBinary> binaries = slices.stream().filter(b -> b.path().equals(path))
+        .map(b -> new PlatformBinary(b.path(), b.format(), b.machine(), b.bits(), b.endian(),
+            java.util.Optional.ofNullable(b.symbolVersions().get("macos")), true))
+        .toList();
+    List<Finding> f = TagContradictions.check(List.of(new Tag("cp36", "abi3", "macosx_10_6_x86_64")),
+        java.util.Optional.empty(), binaries);
     assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("x86_64 slice needs macOS 10.9"));
   }
 

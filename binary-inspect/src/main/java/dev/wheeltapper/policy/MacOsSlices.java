@@ -1,6 +1,5 @@
-package dev.wheeltapper.audit;
+package dev.wheeltapper.policy;
 
-import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class MacOsSlices {
    * Checks one Mach-O binary (one inspection per slice) against the wheel's platform tags. Passes when at least one
    * macOS tag is honoured; otherwise reports why the best-matching tag is not.
    */
-  static List<Finding> check(String path, List<BinaryInspection> slices, Set<String> platforms) {
+  static List<Finding> check(String path, List<PlatformBinary> slices, Set<String> platforms) {
     List<Finding> problems = new ArrayList<>();
     boolean anyMacTag = false;
     for (String platform : platforms) {
@@ -62,11 +61,11 @@ final class MacOsSlices {
     return problems;
   }
 
-  private static List<Finding> check(String path, List<BinaryInspection> slices, String platform, int major,
+  private static List<Finding> check(String path, List<PlatformBinary> slices, String platform, int major,
       int minor, String arch) {
     List<Finding> out = new ArrayList<>();
     Set<String> have = new LinkedHashSet<>();
-    for (BinaryInspection s : slices) {
+    for (PlatformBinary s : slices) {
       have.add(normalise(s.machine()));
     }
     Set<String> want = ARCHES.getOrDefault(arch, Set.of(normalise(arch)));
@@ -76,16 +75,16 @@ final class MacOsSlices {
       out.add(Finding.error(Codes.POLICY_PLATFORM_MISMATCH, path, "The wheel is tagged " + platform + " but this"
           + " binary has no " + String.join(", ", missing) + " slice (it has " + String.join(", ", have) + ")."));
     }
-    for (BinaryInspection s : slices) {
+    for (PlatformBinary s : slices) {
       String machine = normalise(s.machine());
       if (!want.contains(machine)) {
         continue;
       }
-      Optional<int[]> minos = version(s.symbolVersions().get("macos"));
+      Optional<int[]> minos = version(s.minimumOs().orElse(null));
       int[] allowed = machine.equals("arm64") && major < 11 ? new int[] {11, 0} : new int[] {major, minor};
       if (minos.isPresent() && compare(minos.get(), allowed) > 0) {
         out.add(Finding.error(Codes.POLICY_PLATFORM_MISMATCH, path, "The " + machine + " slice needs macOS "
-            + s.symbolVersions().get("macos") + " but the wheel is tagged " + platform + " (macOS " + allowed[0]
+            + s.minimumOs().orElse("?") + " but the wheel is tagged " + platform + " (macOS " + allowed[0]
             + "." + allowed[1] + "): installers would put it on systems that cannot load it."));
       }
     }
