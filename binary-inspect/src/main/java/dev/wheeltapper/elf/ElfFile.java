@@ -35,6 +35,9 @@ import java.util.Optional;
  * <p><b>Thread-safety.</b> Thread-safe: tables are memoized under a lock, and results are immutable. Close the file
  * when done; results already obtained stay valid, except buffers from {@link #contents(Section)} and
  * {@link #bytes(long, int)}.
+ *
+ * <p>Over 400 lines because it is the package's one public facade: its body is the Javadoc of the factories and of
+ * one accessor per table, each a line of code that asks a memoized part reader (see the package documentation).
  */
 public final class ElfFile implements Closeable {
   private final ByteSource src;
