@@ -35,15 +35,18 @@ import java.util.Optional;
  * <p><b>Thread-safety.</b> Thread-safe: tables are memoized under a lock, and results are immutable. Close the file
  * when done; results already obtained stay valid, except buffers from {@link #contents(Section)} and
  * {@link #bytes(long, int)}.
+ *
+ * <p>Over 400 lines because it is the package's one public facade: its body is the Javadoc of the factories and of
+ * one accessor per table, each a line of code that asks a memoized part reader (see the package documentation).
  */
 public final class ElfFile implements Closeable {
   private final ByteSource src;
   private final ElfLimits limits;
   private final ElfHeader header;
   private final Defects defects = new Defects();
-  private final ElfParser parser;
+  private final ElfInput input;
 
-  private final Memo<long[]> sectionZero;
+  private final Memo<SectionHeader> sectionZero;
   private final Memo<Sections> sections;
   private final Memo<Segments> segments;
   private final Memo<Dynamic> dynamic;
@@ -61,22 +64,23 @@ public final class ElfFile implements Closeable {
   private ElfFile(ByteSource src, ElfLimits limits) throws ElfFormatException {
     this.src = src;
     this.limits = Objects.requireNonNull(limits, "limits");
-    ElfParser parser = new ElfParser(this, src, limits, defects);
-    this.parser = parser;
-    this.header = parser.header();
-    this.sectionZero = new Memo<>("section header 0", parser::readSectionZero);
-    this.sections = new Memo<>("section headers", parser::readSections);
-    this.segments = new Memo<>("program headers", parser::readSegments);
-    this.dynamic = new Memo<>("dynamic table", parser::readDynamic);
-    this.dynamicStrings = new Memo<>("dynamic strings", parser::readDynamicStrings);
-    this.dynamicSymbols = new Memo<>(".dynsym", () -> parser.readSymbols(SectionType.DYNSYM));
-    this.symbolTable = new Memo<>(".symtab", () -> parser.readSymbols(SectionType.SYMTAB));
-    this.versionNeeds = new Memo<>(".gnu.version_r", parser::readVersionNeeds);
-    this.versionDefs = new Memo<>(".gnu.version_d", parser::readVersionDefs);
-    this.notes = new Memo<>("notes", () -> parser.readNotes(false));
-    this.segmentNotes = new Memo<>("PT_NOTE notes", () -> parser.readNotes(true));
-    this.comments = new Memo<>(".comment", parser::readComments);
-    this.interpreter = new Memo<>("interpreter", parser::readInterpreter);
+    ElfInput in = new ElfInput(this, src, limits, defects);
+    this.input = in;
+    this.header = in.header;
+    // one reader per part of the gABI; each table is read once, on first use
+    this.sectionZero = new Memo<>("section header 0", () -> new SectionHeaderReader(in).readSectionZero());
+    this.sections = new Memo<>("section headers", () -> new SectionHeaderReader(in).readSections());
+    this.segments = new Memo<>("program headers", () -> new ProgramHeaderReader(in).readSegments());
+    this.dynamic = new Memo<>("dynamic table", () -> new DynamicSectionReader(in).readDynamic());
+    this.dynamicStrings = new Memo<>("dynamic strings", () -> new DynamicSectionReader(in).readDynamicStrings());
+    this.dynamicSymbols = new Memo<>(".dynsym", () -> new SymbolTableReader(in).readSymbols(SectionType.DYNSYM));
+    this.symbolTable = new Memo<>(".symtab", () -> new SymbolTableReader(in).readSymbols(SectionType.SYMTAB));
+    this.versionNeeds = new Memo<>(".gnu.version_r", () -> new SymbolVersionReader(in).readVersionNeeds());
+    this.versionDefs = new Memo<>(".gnu.version_d", () -> new SymbolVersionReader(in).readVersionDefs());
+    this.notes = new Memo<>("notes", () -> new NoteReader(in).readNotes(false));
+    this.segmentNotes = new Memo<>("PT_NOTE notes", () -> new NoteReader(in).readNotes(true));
+    this.comments = new Memo<>(".comment", () -> new SpecialSectionReader(in).readComments());
+    this.interpreter = new Memo<>("interpreter", () -> new SpecialSectionReader(in).readInterpreter());
     this.inspectAll = new Memo<>("all tables", this::readAll);
   }
 
@@ -383,7 +387,7 @@ public final class ElfFile implements Closeable {
           "section " + section.name() + " has " + Long.toUnsignedString(section.size())
               + " bytes, more than the limit of " + limits.maxSectionBytes());
     }
-    return parser.region(section.offset(), section.size(), "section " + ElfParser.name(section));
+    return input.region(section.offset(), section.size(), "section " + ElfInput.name(section));
   }
 
   /**
@@ -398,7 +402,7 @@ public final class ElfFile implements Closeable {
     if (length > limits.maxSectionBytes()) {
       throw new ElfFormatException(offset, length + " bytes requested, more than the limit " + limits.maxSectionBytes());
     }
-    return parser.region(offset, length, "bytes");
+    return input.region(offset, length, "bytes");
   }
 
   /**
@@ -432,7 +436,7 @@ public final class ElfFile implements Closeable {
         + header.type().label() + ", " + src.size() + " bytes]";
   }
 
-  long[] sectionZero() throws ElfFormatException {
+  SectionHeader sectionZero() throws ElfFormatException {
     return sectionZero.get();
   }
 
