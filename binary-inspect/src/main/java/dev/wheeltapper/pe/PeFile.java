@@ -48,6 +48,8 @@ import java.util.Set;
  * otherwise). Every other part is read then too, but damage there is recorded in {@link #defects()} and the part is
  * left empty or cut short: no count or size from the file allocates memory beyond the limits below, and every loop is
  * bounded. Immutable after opening and thread-safe; closing releases the file when this object opened it.
+ *
+ * <p>Just over 400 lines: the public accessors and their Javadoc; the reading is in the classes named above.
  */
 public final class PeFile implements Closeable {
   /** At most this many sections (the Windows loader accepts 96). */
