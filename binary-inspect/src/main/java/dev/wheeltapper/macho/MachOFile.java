@@ -1,5 +1,6 @@
 package dev.wheeltapper.macho;
 
+import dev.wheeltapper.bytes.BoundedReader;
 import dev.wheeltapper.bytes.ByteSource;
 import dev.wheeltapper.bytes.ByteSources;
 import java.io.Closeable;
@@ -43,7 +44,7 @@ public final class MachOFile implements Closeable {
   private MachOFile(ByteSource src, boolean owned) throws MachOFormatException {
     this.src = src;
     this.owned = owned;
-    Rd be = new Rd(src, 0, src.size(), ByteOrder.BIG_ENDIAN);
+    BoundedReader<MachOFormatException> be = BoundedReader.of(src, ByteOrder.BIG_ENDIAN, MachOFormatException::new);
     if (src.size() < 8) {
       throw new MachOFormatException(0, "a " + src.size() + "-byte file cannot hold a Mach-O header");
     }
@@ -64,7 +65,7 @@ public final class MachOFile implements Closeable {
         ByteBuffer a = be.buf(8 + (long) each * i, each, "fat_arch");
         long off = wide ? a.getLong(8) : a.getInt(8) & 0xffffffffL;
         long size = wide ? a.getLong(16) : a.getInt(12) & 0xffffffffL;
-        if (!src.contains(off, size)) {
+        if (!be.contains(off, size)) {
           throw new MachOFormatException(8 + (long) each * i, "architecture " + i + " at " + off + "+" + size
               + " runs past the end of the " + src.size() + "-byte file");
         }
@@ -77,7 +78,7 @@ public final class MachOFile implements Closeable {
           }
         }
         ranges.add(new long[] {off, size});
-        MachOSlice s = new MachOSlice(src, off, size);
+        MachOSlice s = new MachOSlice(src, be.window(off, size, ByteOrder.BIG_ENDIAN));
         int declared = a.getInt(0);
         if (declared != s.cpuType()) {
           def.add("fat_arch " + i + " says cputype 0x" + Integer.toHexString(declared) + " but its slice says 0x"
@@ -87,7 +88,7 @@ public final class MachOFile implements Closeable {
       }
     } else {
       fat = false;
-      list.add(new MachOSlice(src, 0, src.size()));
+      list.add(new MachOSlice(src, be));
     }
     slices = List.copyOf(list);
     defects = List.copyOf(def);

@@ -8,6 +8,12 @@
  * {@link dev.wheeltapper.macho.MachOFormatException} with the offset; damage elsewhere is recorded in
  * {@link dev.wheeltapper.macho.MachOSlice#defects()}.
  *
+ * <p>The reader is cut along {@code <mach-o/loader.h>}, all on the shared {@link dev.wheeltapper.bytes.BoundedReader}
+ * (a fat file's slices are its windows): {@link dev.wheeltapper.macho.MachHeader}, {@code LoadCommands} (the command
+ * table walk) and one class per command read: {@code SegmentCommand}, {@code DylibCommand}, {@code RpathCommand},
+ * {@code BuildVersionCommand}, {@code UuidCommand}, {@code LinkeditDataCommand}, {@code EncryptionInfoCommand},
+ * {@code SymtabCommand}; {@code CodeSignatures} reads the code signature superblob.
+ *
  * <pre>{@code
  * try (MachOFile m = MachOFile.open(path)) {
  *   m.architectures();                     // [x86_64, arm64]

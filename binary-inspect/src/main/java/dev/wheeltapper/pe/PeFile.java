@@ -1,5 +1,6 @@
 package dev.wheeltapper.pe;
 
+import dev.wheeltapper.bytes.BoundedReader;
 import dev.wheeltapper.bytes.ByteSource;
 import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.pe.PeRecords.CertificateTable;
@@ -13,8 +14,7 @@ import dev.wheeltapper.pe.PeRecords.Section;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,14 +38,22 @@ import java.util.Set;
  * }
  * }</pre>
  *
+ * <p>Each part is read by the class named for it in the PE/COFF specification: {@code DosHeader} (MS-DOS stub,
+ * {@code e_lfanew}), {@link CoffHeader}, {@link OptionalHeader} (with the data directory table), {@code SectionTable},
+ * and one class per data directory: {@code ImportDirectory}, {@code DelayImportDirectory}, {@code ExportDirectory},
+ * {@code LoadConfigDirectory}, {@code DebugDirectory} (CodeView), {@code ResourceDirectory} ({@link VersionInfo}),
+ * {@code CertificateDirectory} ({@link Authenticode}); {@code RichHeader} reads the Rich header in the stub.
+ *
  * <p>The headers and section table are read when the file is opened and must be sound ({@link PeFormatException}
  * otherwise). Every other part is read then too, but damage there is recorded in {@link #defects()} and the part is
  * left empty or cut short: no count or size from the file allocates memory beyond the limits below, and every loop is
  * bounded. Immutable after opening and thread-safe; closing releases the file when this object opened it.
+ *
+ * <p>Just over 400 lines: the public accessors and their Javadoc; the reading is in the classes named above.
  */
 public final class PeFile implements Closeable {
   /** At most this many sections (the Windows loader accepts 96). */
-  public static final int MAX_SECTIONS = 96;
+  public static final int MAX_SECTIONS = SectionTable.MAX_SECTIONS;
   /** At most this many import descriptors (DLLs) per import table. */
   public static final int MAX_DLLS = 4096;
   /** At most this many imported functions in all. */
@@ -60,165 +68,82 @@ public final class PeFile implements Closeable {
   private final ByteSource src;
   private final boolean owned;
   private final Header header;
-  private final List<Section> sections;
+  private final SectionTable sectionTable;
   private final List<DataDirectory> directories;
-  private final List<Import> imports;
-  private final List<String> exports;
-  private final Optional<String> exportName;
-  private final Optional<LoadConfig> loadConfig;
-  private final List<DebugEntry> debug;
+  private final Directories contents;
   private final List<RichEntry> rich;
-  private final Optional<CertificateTable> certificates;
-  private final Optional<VersionInfo> versionInfo;
-  private final long imageEnd;
   private final List<String> defects;
+
+  /**
+   * What the data directories hold, each read by the class named for it: damage in one is a defect and leaves it
+   * empty or cut short (as far as it was read).
+   */
+  private record Directories(List<Import> imports, List<String> exports, Optional<String> exportDllName,
+      Optional<LoadConfig> loadConfig, List<DebugEntry> debug, Optional<CertificateTable> certificates,
+      Optional<VersionInfo> versionInfo) {}
 
   private PeFile(ByteSource src, boolean owned) throws PeFormatException {
     this.src = src;
     this.owned = owned;
-    Le r = new Le(src);
+    BoundedReader<PeFormatException> r = BoundedReader.of(src, ByteOrder.LITTLE_ENDIAN, PeFormatException::new);
     List<String> def = new ArrayList<>();
-    if (src.size() < 0x40 || r.u16(0, "DOS header") != 0x5a4d) {
-      throw new PeFormatException(0, "no MZ DOS header");
-    }
-    long lfanew = r.u32(0x3c, "e_lfanew");
-    if (r.u32(lfanew, "PE signature") != 0x4550L) {
-      throw new PeFormatException(lfanew, "no PE\\0\\0 signature where e_lfanew points");
-    }
-    long coff = lfanew + 4;
-    int machine = r.u16(coff, "Machine");
-    int nsect = r.u16(coff + 2, "NumberOfSections");
-    long stamp = r.u32(coff + 4, "TimeDateStamp");
-    int optSize = r.u16(coff + 16, "SizeOfOptionalHeader");
-    int chars = r.u16(coff + 18, "Characteristics");
-    long opt = coff + 20;
-    int magic = r.u16(opt, "optional header Magic");
-    boolean plus;
-    if (magic == 0x20b) {
-      plus = true;
-    } else if (magic == 0x10b) {
-      plus = false;
-    } else {
-      throw new PeFormatException(opt, "optional header magic 0x" + Integer.toHexString(magic)
-          + " is neither PE32 (0x10b) nor PE32+ (0x20b)");
-    }
-    int fixed = plus ? 112 : 96;
-    if (optSize < fixed) {
-      throw new PeFormatException(coff + 16, "SizeOfOptionalHeader " + optSize + " is below the " + fixed
-          + " bytes of the fixed fields");
-    }
-    ByteBuffer o = r.buf(opt, fixed, "optional header");
-    long imageBase = plus ? o.getLong(24) : o.getInt(28) & 0xffffffffL;
-    header = new Header(machine, nsect, stamp, chars, magic, o.get(2) & 0xff, o.get(3) & 0xff,
-        o.getInt(16) & 0xffffffffL, imageBase, o.getInt(56) & 0xffffffffL, o.getInt(60) & 0xffffffffL,
-        o.getInt(64) & 0xffffffffL, o.getShort(68) & 0xffff, o.getShort(70) & 0xffff, o.getShort(48) & 0xffff,
-        o.getShort(50) & 0xffff);
-    long ndirs = o.getInt(fixed - 4) & 0xffffffffL;
-    long roomForDirs = (optSize - fixed) / 8;
-    if (ndirs > roomForDirs) {
-      def.add("NumberOfRvaAndSizes " + ndirs + " exceeds the optional header (room for " + roomForDirs + ")");
-      ndirs = roomForDirs;
-    }
-    ndirs = Math.min(ndirs, 16);
-    List<DataDirectory> dirs = new ArrayList<>();
-    for (int i = 0; i < ndirs; i++) {
-      long at = opt + fixed + 8L * i;
-      dirs.add(new DataDirectory(i, r.u32(at, "data directory"), r.u32(at + 4, "data directory")));
-    }
-    directories = List.copyOf(dirs);
-    if (nsect > MAX_SECTIONS) {
-      throw new PeFormatException(coff + 2, "NumberOfSections " + nsect + " exceeds " + MAX_SECTIONS);
-    }
-    long sectAt = opt + optSize;
-    if (!src.contains(sectAt, 40L * nsect)) {
-      throw new PeFormatException(sectAt, "section table of " + nsect + " entries runs past the end of the file");
-    }
-    List<Section> sects = new ArrayList<>();
-    long end = header.sizeOfHeaders();
-    for (int i = 0; i < nsect; i++) {
-      ByteBuffer s = r.buf(sectAt + 40L * i, 40, "section header");
-      byte[] name = new byte[8];
-      s.get(0, name);
-      int n = 0;
-      while (n < 8 && name[n] != 0) {
-        n++;
-      }
-      Section sec = new Section(new String(name, 0, n, StandardCharsets.ISO_8859_1), s.getInt(8) & 0xffffffffL,
-          s.getInt(12) & 0xffffffffL, s.getInt(16) & 0xffffffffL, s.getInt(20) & 0xffffffffL,
-          s.getInt(36) & 0xffffffffL);
-      sects.add(sec);
-      if (sec.sizeOfRawData() > 0) {
-        end = Math.max(end, sec.pointerToRawData() + sec.sizeOfRawData());
-      }
-    }
-    sections = List.copyOf(sects);
-    imageEnd = Math.min(end, src.size());
-
+    // the parts every check needs: a PeFormatException when unreadable
+    long lfanew = DosHeader.read(r);
+    long coffAt = lfanew + 4;
+    CoffHeader coff = CoffHeader.read(r, coffAt);
+    long optAt = coffAt + CoffHeader.SIZE;
+    OptionalHeader opt = OptionalHeader.read(r, optAt, coff);
+    header = new Header(coff, opt);
+    directories = opt.directories(r, optAt, coff.sizeOfOptionalHeader(), def);
+    sectionTable = SectionTable.read(r, optAt + coff.sizeOfOptionalHeader(), coff, coffAt + 2,
+        opt.sizeOfHeaders());
+    // the optional parts, in this order (so are the defects): damage is recorded, the part kept as far as read
     List<Import> imps = new ArrayList<>();
     int[] budget = {MAX_FUNCTIONS};
     try {
-      readImports(r, imps, budget);
+      ImportDirectory.read(r, sectionTable, directory(DataDirectory.IMPORT), opt.pe32Plus(), imps, budget);
     } catch (PeFormatException e) {
       def.add("import table: " + e.getMessage());
     }
     try {
-      readDelayImports(r, imps, budget);
+      DelayImportDirectory.read(r, sectionTable, directory(DataDirectory.DELAY_IMPORT), opt, imps, budget);
     } catch (PeFormatException e) {
       def.add("delay-load import table: " + e.getMessage());
     }
-    imports = List.copyOf(imps);
     List<String> exp = new ArrayList<>();
     Optional<String> expName = Optional.empty();
     try {
-      expName = readExports(r, exp);
+      expName = ExportDirectory.read(r, sectionTable, directory(DataDirectory.EXPORT), exp);
     } catch (PeFormatException e) {
       def.add("export table: " + e.getMessage());
     }
-    exports = List.copyOf(exp);
-    exportName = expName;
     Optional<LoadConfig> lc = Optional.empty();
     try {
-      lc = readLoadConfig(r);
+      lc = LoadConfigDirectory.read(r, sectionTable, directory(DataDirectory.LOAD_CONFIG), opt.pe32Plus());
     } catch (PeFormatException e) {
       def.add("load config: " + e.getMessage());
     }
-    loadConfig = lc;
     List<DebugEntry> dbg = new ArrayList<>();
     try {
-      readDebug(r, dbg, def);
+      DebugDirectory.read(r, sectionTable, directory(DataDirectory.DEBUG), dbg, def);
     } catch (PeFormatException e) {
       def.add("debug directory: " + e.getMessage());
     }
-    debug = List.copyOf(dbg);
-    List<RichEntry> rh = new ArrayList<>();
+    List<RichEntry> rh = List.of();
     try {
-      readRich(r, lfanew, rh);
+      rh = RichHeader.read(r, lfanew);
     } catch (PeFormatException e) {
       def.add("Rich header: " + e.getMessage());
-      rh.clear();
     }
-    rich = List.copyOf(rh);
-    Optional<CertificateTable> cert = Optional.empty();
-    Optional<DataDirectory> sec = directory(DataDirectory.SECURITY);
-    if (sec.isPresent() && sec.get().present()) {
-      DataDirectory d = sec.get();
-      Optional<Integer> type = Optional.empty();
-      if (src.contains(d.address(), Math.max(8, d.size()))) {
-        type = Optional.of(r.u16(d.address() + 6, "WIN_CERTIFICATE"));
-      } else {
-        def.add("certificate table 0x" + Long.toHexString(d.address()) + "+" + d.size() + " runs past the end of the"
-            + " file");
-      }
-      cert = Optional.of(new CertificateTable(d.address(), d.size(), type));
-    }
-    certificates = cert;
+    rich = rh;
+    Optional<CertificateTable> cert = CertificateDirectory.read(r, directory(DataDirectory.SECURITY), def);
     Optional<VersionInfo> vi = Optional.empty();
     try {
-      vi = readVersionInfo(r);
+      vi = ResourceDirectory.versionInfo(r, sectionTable, directory(DataDirectory.RESOURCE));
     } catch (PeFormatException e) {
       def.add("version resource: " + e.getMessage());
     }
-    versionInfo = vi;
+    contents = new Directories(List.copyOf(imps), List.copyOf(exp), expName, lc, List.copyOf(dbg), cert, vi);
     defects = List.copyOf(def);
   }
 
@@ -278,248 +203,7 @@ public final class PeFile implements Closeable {
    * @return the file offset, empty when no section holds file bytes there
    */
   public Optional<Long> rvaToOffset(long rva) {
-    if (rva < 0) {
-      return Optional.empty();
-    }
-    if (rva < header.sizeOfHeaders()) {
-      return rva < src.size() ? Optional.of(rva) : Optional.empty();
-    }
-    for (Section s : sections) {
-      long va = s.virtualAddress();
-      if (rva >= va && rva - va < s.sizeOfRawData()) {
-        long off = s.pointerToRawData() + (rva - va);
-        return off < src.size() ? Optional.of(off) : Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  private long offset(long rva, String what) throws PeFormatException {
-    return rvaToOffset(rva).orElseThrow(() -> new PeFormatException(-1, what + " at RVA 0x" + Long.toHexString(rva)
-        + " lies in no section's file bytes"));
-  }
-
-  private String nameAt(Le r, long rva, String what) throws PeFormatException {
-    return r.cstring(offset(rva, what), MAX_NAME, what);
-  }
-
-  private void readImports(Le r, List<Import> out, int[] budget) throws PeFormatException {
-    Optional<DataDirectory> d = directory(DataDirectory.IMPORT);
-    if (d.isEmpty() || !d.get().present()) {
-      return;
-    }
-    long at = offset(d.get().address(), "import directory");
-    for (int i = 0; i < MAX_DLLS; i++) {
-      ByteBuffer b = r.buf(at + 20L * i, 20, "import descriptor");
-      long ilt = b.getInt(0) & 0xffffffffL;
-      long name = b.getInt(12) & 0xffffffffL;
-      long iat = b.getInt(16) & 0xffffffffL;
-      if (ilt == 0 && name == 0 && iat == 0) {
-        return;
-      }
-      String dll = nameAt(r, name, "imported DLL name");
-      out.add(new Import(dll, false, thunks(r, ilt != 0 ? ilt : iat, budget)));
-    }
-    throw new PeFormatException(at, "more than " + MAX_DLLS + " import descriptors");
-  }
-
-  private void readDelayImports(Le r, List<Import> out, int[] budget) throws PeFormatException {
-    Optional<DataDirectory> d = directory(DataDirectory.DELAY_IMPORT);
-    if (d.isEmpty() || !d.get().present()) {
-      return;
-    }
-    long at = offset(d.get().address(), "delay-load directory");
-    for (int i = 0; i < MAX_DLLS; i++) {
-      ByteBuffer b = r.buf(at + 32L * i, 32, "delay-load descriptor");
-      long attributes = b.getInt(0) & 0xffffffffL;
-      long name = b.getInt(4) & 0xffffffffL;
-      long int_ = b.getInt(16) & 0xffffffffL;
-      if (name == 0) {
-        return;
-      }
-      // attribute bit 0 clear: Visual C++ 6 wrote virtual addresses instead of RVAs
-      long base = (attributes & 1) == 0 ? header.imageBase() : 0;
-      // the fields are 32 bits wide: VAs wrap like the loader's 32-bit arithmetic
-      String dll = nameAt(r, (name - base) & 0xffffffffL, "delay-loaded DLL name");
-      List<String> fns = int_ == 0 ? List.of() : thunks(r, (int_ - base) & 0xffffffffL, budget);
-      out.add(new Import(dll, true, fns));
-    }
-    throw new PeFormatException(at, "more than " + MAX_DLLS + " delay-load descriptors");
-  }
-
-  private List<String> thunks(Le r, long rva, int[] budget) throws PeFormatException {
-    List<String> fns = new ArrayList<>();
-    long at = offset(rva, "import lookup table");
-    int width = header.pe32Plus() ? 8 : 4;
-    while (budget[0] > 0) {
-      long v = width == 8 ? r.u64(at, "import thunk") : r.u32(at, "import thunk");
-      if (v == 0) {
-        return fns;
-      }
-      budget[0]--;
-      boolean ordinal = width == 8 ? v < 0 : (v & 0x80000000L) != 0;
-      if (ordinal) {
-        fns.add("#" + (v & 0xffff));
-      } else {
-        long hint = v & 0x7fffffffL;
-        Optional<Long> off = rvaToOffset(hint + 2);
-        fns.add(off.isPresent() ? r.cstring(off.get(), MAX_NAME, "imported function name") : "?");
-      }
-      at += width;
-    }
-    throw new PeFormatException(at, "more than " + MAX_FUNCTIONS + " imported functions");
-  }
-
-  private Optional<String> readExports(Le r, List<String> out) throws PeFormatException {
-    Optional<DataDirectory> d = directory(DataDirectory.EXPORT);
-    if (d.isEmpty() || !d.get().present()) {
-      return Optional.empty();
-    }
-    ByteBuffer b = r.buf(offset(d.get().address(), "export directory"), 40, "export directory");
-    long name = b.getInt(12) & 0xffffffffL;
-    long count = b.getInt(24) & 0xffffffffL;
-    long names = b.getInt(32) & 0xffffffffL;
-    Optional<String> dllName = name == 0 ? Optional.empty() : Optional.of(nameAt(r, name, "export DLL name"));
-    if (count > MAX_EXPORTS) {
-      throw new PeFormatException(-1, "NumberOfNames " + count + " exceeds " + MAX_EXPORTS);
-    }
-    if (count > 0) {
-      long at = offset(names, "export name pointer table");
-      for (long i = 0; i < count; i++) {
-        out.add(nameAt(r, r.u32(at + 4 * i, "export name pointer"), "exported name"));
-      }
-    }
-    return dllName;
-  }
-
-  private Optional<LoadConfig> readLoadConfig(Le r) throws PeFormatException {
-    Optional<DataDirectory> d = directory(DataDirectory.LOAD_CONFIG);
-    if (d.isEmpty() || !d.get().present()) {
-      return Optional.empty();
-    }
-    long at = offset(d.get().address(), "load config");
-    long size = r.u32(at, "load config Size");
-    // the structure's own Size field says how many fields the linker wrote (winchecksec reads it the same way)
-    long avail = Math.min(size, src.size() - at);
-    boolean plus = header.pe32Plus();
-    return Optional.of(new LoadConfig(size,
-        field(r, at, avail, plus ? 88 : 60, plus),
-        field(r, at, avail, plus ? 96 : 64, plus),
-        field(r, at, avail, plus ? 104 : 68, plus),
-        avail >= (plus ? 148 : 92) ? Optional.of(r.u32(at + (plus ? 144 : 88), "GuardFlags")) : Optional.empty(),
-        avail >= (plus ? 80 : 56) ? Optional.of(r.u16(at + (plus ? 78 : 54), "DependentLoadFlags"))
-            : Optional.empty()));
-  }
-
-  private static Optional<Long> field(Le r, long base, long avail, int off, boolean wide) throws PeFormatException {
-    int w = wide ? 8 : 4;
-    if (avail < off + w) {
-      return Optional.empty();
-    }
-    return Optional.of(wide ? r.u64(base + off, "load config") : r.u32(base + off, "load config"));
-  }
-
-  private void readDebug(Le r, List<DebugEntry> out, List<String> def) throws PeFormatException {
-    Optional<DataDirectory> d = directory(DataDirectory.DEBUG);
-    if (d.isEmpty() || !d.get().present()) {
-      return;
-    }
-    long at = offset(d.get().address(), "debug directory");
-    long n = Math.min(d.get().size() / 28, MAX_DEBUG_ENTRIES);
-    for (int i = 0; i < n; i++) {
-      ByteBuffer b = r.buf(at + 28L * i, 28, "debug directory entry");
-      long type = b.getInt(12) & 0xffffffffL;
-      long size = b.getInt(16) & 0xffffffffL;
-      long ptr = b.getInt(24) & 0xffffffffL;
-      Optional<String> pdb = Optional.empty();
-      Optional<Long> ex = Optional.empty();
-      if (!src.contains(ptr, size)) {
-        def.add("debug entry " + i + " data 0x" + Long.toHexString(ptr) + "+" + size + " runs past the end");
-      } else if (type == DebugEntry.CODEVIEW && size >= 24 && r.u32(ptr, "CodeView") == 0x53445352L) {
-        pdb = Optional.of(r.cstring(ptr + 24, (int) Math.min(MAX_NAME, size - 24 + 1), "PDB path"));
-      } else if (type == DebugEntry.EX_DLLCHARACTERISTICS && size >= 4) {
-        ex = Optional.of(r.u32(ptr, "extended DLL characteristics"));
-      }
-      out.add(new DebugEntry(type, ptr, size, pdb, ex));
-    }
-  }
-
-  /**
-   * Finds {@code RT_VERSION} (type 16) in the resource tree (type, name, language: three levels, first entry of each)
-   * and parses it.
-   */
-  private Optional<VersionInfo> readVersionInfo(Le r) throws PeFormatException {
-    Optional<DataDirectory> d = directory(DataDirectory.RESOURCE);
-    if (d.isEmpty() || !d.get().present()) {
-      return Optional.empty();
-    }
-    long root = offset(d.get().address(), "resource directory");
-    long dir = root;
-    for (int level = 0; level < 3; level++) {
-      int named = r.u16(dir + 12, "resource directory");
-      int ids = r.u16(dir + 14, "resource directory");
-      long found = -1;
-      for (int i = 0; i < named + ids; i++) { // at most 131070 entries of 8 bytes, each read checked
-        long e = dir + 16 + 8L * i;
-        long name = r.u32(e, "resource entry");
-        long target = r.u32(e + 4, "resource entry");
-        if (level > 0 || name == 16) {
-          found = target;
-          break;
-        }
-      }
-      if (found < 0) {
-        return Optional.empty();
-      }
-      boolean subdir = (found & 0x80000000L) != 0;
-      long next = root + (found & 0x7fffffffL);
-      if (level < 2 != subdir) {
-        throw new PeFormatException(dir, "resource tree is not three levels deep");
-      }
-      dir = next;
-    }
-    long rva = r.u32(dir, "resource data entry");
-    long size = r.u32(dir + 4, "resource data entry");
-    if (size > VersionInfo.MAX_SIZE) {
-      throw new PeFormatException(dir, "version resource of " + size + " bytes exceeds " + VersionInfo.MAX_SIZE);
-    }
-    long at = offset(rva, "version resource");
-    ByteBuffer b = r.buf(at, (int) size, "version resource");
-    byte[] bytes = new byte[(int) size];
-    b.get(0, bytes);
-    return Optional.of(VersionInfo.parse(bytes));
-  }
-
-  /** The Rich header: "Rich" and an XOR key after the DOS stub, "DanS" XOR key at its start. */
-  private static void readRich(Le r, long lfanew, List<RichEntry> out) throws PeFormatException {
-    long limit = Math.min(lfanew, 0x1000);
-    long rich = -1;
-    for (long p = 0x80; p + 8 <= limit; p += 4) {
-      if (r.u32(p, "Rich marker") == 0x68636952L) {
-        rich = p;
-        break;
-      }
-    }
-    if (rich < 0) {
-      return;
-    }
-    long key = r.u32(rich + 4, "Rich key");
-    long start = -1;
-    for (long p = rich - 8; p >= 0x40; p -= 4) {
-      if ((r.u32(p, "Rich header") ^ key) == 0x536e6144L) {
-        start = p;
-        break;
-      }
-    }
-    if (start < 0) {
-      throw new PeFormatException(rich, "Rich marker without a DanS start");
-    }
-    // DanS and three padding words, then (comp id, count) pairs
-    for (long p = start + 16; p + 8 <= rich; p += 8) {
-      long comp = r.u32(p, "Rich entry") ^ key;
-      long count = r.u32(p + 4, "Rich entry") ^ key;
-      out.add(new RichEntry((int) (comp >>> 16), (int) (comp & 0xffff), count));
-    }
+    return sectionTable.rvaToOffset(rva);
   }
 
   /**
@@ -555,7 +239,7 @@ public final class PeFile implements Closeable {
    * @return the sections
    */
   public List<Section> sections() {
-    return sections;
+    return sectionTable.sections();
   }
 
   /**
@@ -583,7 +267,7 @@ public final class PeFile implements Closeable {
    * @return the imports in table order
    */
   public List<Import> imports() {
-    return imports;
+    return contents.imports();
   }
 
   /**
@@ -593,7 +277,7 @@ public final class PeFile implements Closeable {
    */
   public List<String> needed() {
     Set<String> s = new LinkedHashSet<>();
-    imports.forEach(i -> s.add(i.dll()));
+    contents.imports().forEach(i -> s.add(i.dll()));
     return List.copyOf(s);
   }
 
@@ -604,7 +288,7 @@ public final class PeFile implements Closeable {
    */
   public Set<String> importedFunctions() {
     Set<String> s = new LinkedHashSet<>();
-    imports.forEach(i -> s.addAll(i.functions()));
+    contents.imports().forEach(i -> s.addAll(i.functions()));
     return s;
   }
 
@@ -614,7 +298,7 @@ public final class PeFile implements Closeable {
    * @return the names in table order
    */
   public List<String> exports() {
-    return exports;
+    return contents.exports();
   }
 
   /**
@@ -623,7 +307,7 @@ public final class PeFile implements Closeable {
    * @return the name, when there is an export directory
    */
   public Optional<String> exportDllName() {
-    return exportName;
+    return contents.exportDllName();
   }
 
   /**
@@ -632,7 +316,7 @@ public final class PeFile implements Closeable {
    * @return the fields the checks read
    */
   public Optional<LoadConfig> loadConfig() {
-    return loadConfig;
+    return contents.loadConfig();
   }
 
   /**
@@ -641,7 +325,7 @@ public final class PeFile implements Closeable {
    * @return the entries
    */
   public List<DebugEntry> debugEntries() {
-    return debug;
+    return contents.debug();
   }
 
   /**
@@ -650,7 +334,7 @@ public final class PeFile implements Closeable {
    * @return the path the linker recorded
    */
   public Optional<String> pdbPath() {
-    return debug.stream().map(DebugEntry::pdbPath).flatMap(Optional::stream).findFirst();
+    return contents.debug().stream().map(DebugEntry::pdbPath).flatMap(Optional::stream).findFirst();
   }
 
   /**
@@ -668,7 +352,7 @@ public final class PeFile implements Closeable {
    * @return the table; presence only, the signature is not verified
    */
   public Optional<CertificateTable> certificateTable() {
-    return certificates;
+    return contents.certificates();
   }
 
   /**
@@ -677,7 +361,7 @@ public final class PeFile implements Closeable {
    * @return the version info, when the image has an {@code RT_VERSION} resource
    */
   public Optional<VersionInfo> versionInfo() {
-    return versionInfo;
+    return contents.versionInfo();
   }
 
   /**
@@ -686,7 +370,7 @@ public final class PeFile implements Closeable {
    * @return the file offset
    */
   public long imageEnd() {
-    return imageEnd;
+    return sectionTable.imageEnd();
   }
 
   /**
@@ -695,7 +379,8 @@ public final class PeFile implements Closeable {
    * @return the overlay size, 0 when none
    */
   public long overlaySize() {
-    long end = imageEnd;
+    long end = sectionTable.imageEnd();
+    Optional<CertificateTable> certificates = contents.certificates();
     if (certificates.isPresent()) {
       CertificateTable c = certificates.get();
       if (c.offset() >= end && c.offset() <= src.size()) {

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The typed parts of a PE image that {@link PeFile} hands out. Each is an immutable, thread-safe record.
+ * The typed parts of a PE image that {@link PeFile} hands out. Each is an immutable, thread-safe record. Over 400
+ * lines because {@link Header} keeps, for its callers, an accessor per field of the two headers it joins.
  *
  * <pre>{@code
  * PeRecords.Section text = pe.sections().get(0);
@@ -16,56 +17,196 @@ public final class PeRecords {
   private PeRecords() {}
 
   /**
-   * The COFF file header and the optional header fields the checks read.
+   * The COFF file header and the optional header, with the fields the checks read by their specification names.
    *
-   * @param machine IMAGE_FILE_HEADER.Machine ({@code 0x8664} AMD64, {@code 0x14c} I386, {@code 0xaa64} ARM64)
-   * @param numberOfSections the declared section count
-   * @param timeDateStamp the link time stamp (seconds since 1970, or a reproducible-build hash)
-   * @param characteristics IMAGE_FILE_HEADER.Characteristics
-   * @param magic {@code 0x10b} PE32 or {@code 0x20b} PE32+
-   * @param majorLinkerVersion the linker's major version
-   * @param minorLinkerVersion the linker's minor version
-   * @param entryPoint AddressOfEntryPoint (an RVA)
-   * @param imageBase the preferred load address
-   * @param sizeOfImage SizeOfImage
-   * @param sizeOfHeaders SizeOfHeaders
-   * @param checkSum the optional header CheckSum (0 when not set)
-   * @param subsystem the Subsystem
-   * @param dllCharacteristics IMAGE_OPTIONAL_HEADER.DllCharacteristics
-   * @param majorSubsystemVersion the minimum Windows major version
-   * @param minorSubsystemVersion the minimum Windows minor version
+   * <pre>{@code
+   * PeRecords.Header h = pe.header();
+   * h.pe32Plus();                                // true
+   * h.has(PeRecords.Header.DYNAMIC_BASE);        // ASLR
+   * h.coff().timeDateStamp();
+   * }</pre>
+   *
+   * @param coff the COFF file header
+   * @param optional the optional header
    */
-  public record Header(int machine, int numberOfSections, long timeDateStamp, int characteristics, int magic,
-      int majorLinkerVersion, int minorLinkerVersion, long entryPoint, long imageBase, long sizeOfImage,
-      long sizeOfHeaders, long checkSum, int subsystem, int dllCharacteristics, int majorSubsystemVersion,
-      int minorSubsystemVersion) {
+  public record Header(CoffHeader coff, OptionalHeader optional) {
 
     /** IMAGE_FILE_RELOCS_STRIPPED. */
-    public static final int RELOCS_STRIPPED = 0x0001;
+    public static final int RELOCS_STRIPPED = CoffHeader.RELOCS_STRIPPED;
     /** IMAGE_FILE_EXECUTABLE_IMAGE. */
-    public static final int EXECUTABLE_IMAGE = 0x0002;
+    public static final int EXECUTABLE_IMAGE = CoffHeader.EXECUTABLE_IMAGE;
     /** IMAGE_FILE_DLL. */
-    public static final int DLL = 0x2000;
+    public static final int DLL = CoffHeader.DLL;
     /** IMAGE_DLLCHARACTERISTICS_HIGH_ENTROPY_VA. */
-    public static final int HIGH_ENTROPY_VA = 0x0020;
+    public static final int HIGH_ENTROPY_VA = OptionalHeader.HIGH_ENTROPY_VA;
     /** IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE. */
-    public static final int DYNAMIC_BASE = 0x0040;
+    public static final int DYNAMIC_BASE = OptionalHeader.DYNAMIC_BASE;
     /** IMAGE_DLLCHARACTERISTICS_FORCE_INTEGRITY. */
-    public static final int FORCE_INTEGRITY = 0x0080;
+    public static final int FORCE_INTEGRITY = OptionalHeader.FORCE_INTEGRITY;
     /** IMAGE_DLLCHARACTERISTICS_NX_COMPAT. */
-    public static final int NX_COMPAT = 0x0100;
+    public static final int NX_COMPAT = OptionalHeader.NX_COMPAT;
     /** IMAGE_DLLCHARACTERISTICS_NO_ISOLATION. */
-    public static final int NO_ISOLATION = 0x0200;
+    public static final int NO_ISOLATION = OptionalHeader.NO_ISOLATION;
     /** IMAGE_DLLCHARACTERISTICS_NO_SEH. */
-    public static final int NO_SEH = 0x0400;
+    public static final int NO_SEH = OptionalHeader.NO_SEH;
     /** IMAGE_DLLCHARACTERISTICS_NO_BIND. */
-    public static final int NO_BIND = 0x0800;
+    public static final int NO_BIND = OptionalHeader.NO_BIND;
     /** IMAGE_DLLCHARACTERISTICS_APPCONTAINER. */
-    public static final int APPCONTAINER = 0x1000;
+    public static final int APPCONTAINER = OptionalHeader.APPCONTAINER;
     /** IMAGE_DLLCHARACTERISTICS_GUARD_CF. */
-    public static final int GUARD_CF = 0x4000;
+    public static final int GUARD_CF = OptionalHeader.GUARD_CF;
     /** IMAGE_DLLCHARACTERISTICS_TERMINAL_SERVER_AWARE. */
-    public static final int TERMINAL_SERVER_AWARE = 0x8000;
+    public static final int TERMINAL_SERVER_AWARE = OptionalHeader.TERMINAL_SERVER_AWARE;
+
+    /** Rejects nulls. */
+    public Header {
+      Objects.requireNonNull(coff, "coff");
+      Objects.requireNonNull(optional, "optional");
+    }
+
+    /**
+     * IMAGE_FILE_HEADER.Machine.
+     *
+     * @return {@code 0x8664} AMD64, {@code 0x14c} I386, {@code 0xaa64} ARM64 ...
+     */
+    public int machine() {
+      return coff.machine();
+    }
+
+    /**
+     * The declared section count.
+     *
+     * @return NumberOfSections
+     */
+    public int numberOfSections() {
+      return coff.numberOfSections();
+    }
+
+    /**
+     * The link time stamp.
+     *
+     * @return seconds since 1970, or a reproducible-build hash
+     */
+    public long timeDateStamp() {
+      return coff.timeDateStamp();
+    }
+
+    /**
+     * IMAGE_FILE_HEADER.Characteristics.
+     *
+     * @return the flags
+     */
+    public int characteristics() {
+      return coff.characteristics();
+    }
+
+    /**
+     * The optional header magic.
+     *
+     * @return {@code 0x10b} PE32 or {@code 0x20b} PE32+
+     */
+    public int magic() {
+      return optional.magic();
+    }
+
+    /**
+     * The linker's major version.
+     *
+     * @return MajorLinkerVersion
+     */
+    public int majorLinkerVersion() {
+      return optional.linkerVersion().major();
+    }
+
+    /**
+     * The linker's minor version.
+     *
+     * @return MinorLinkerVersion
+     */
+    public int minorLinkerVersion() {
+      return optional.linkerVersion().minor();
+    }
+
+    /**
+     * AddressOfEntryPoint.
+     *
+     * @return an RVA
+     */
+    public long entryPoint() {
+      return optional.entryPoint();
+    }
+
+    /**
+     * The preferred load address.
+     *
+     * @return ImageBase
+     */
+    public long imageBase() {
+      return optional.imageBase();
+    }
+
+    /**
+     * SizeOfImage.
+     *
+     * @return the size in memory
+     */
+    public long sizeOfImage() {
+      return optional.sizeOfImage();
+    }
+
+    /**
+     * SizeOfHeaders.
+     *
+     * @return the size of the headers in the file
+     */
+    public long sizeOfHeaders() {
+      return optional.sizeOfHeaders();
+    }
+
+    /**
+     * The optional header CheckSum.
+     *
+     * @return the checksum, 0 when not set
+     */
+    public long checkSum() {
+      return optional.checkSum();
+    }
+
+    /**
+     * The Subsystem.
+     *
+     * @return the subsystem number
+     */
+    public int subsystem() {
+      return optional.subsystem();
+    }
+
+    /**
+     * IMAGE_OPTIONAL_HEADER.DllCharacteristics.
+     *
+     * @return the flags
+     */
+    public int dllCharacteristics() {
+      return optional.dllCharacteristics();
+    }
+
+    /**
+     * The minimum Windows major version.
+     *
+     * @return MajorSubsystemVersion
+     */
+    public int majorSubsystemVersion() {
+      return optional.subsystemVersion().major();
+    }
+
+    /**
+     * The minimum Windows minor version.
+     *
+     * @return MinorSubsystemVersion
+     */
+    public int minorSubsystemVersion() {
+      return optional.subsystemVersion().minor();
+    }
 
     /**
      * Whether this is PE32+ (64-bit).
@@ -73,7 +214,7 @@ public final class PeRecords {
      * @return true for magic {@code 0x20b}
      */
     public boolean pe32Plus() {
-      return magic == 0x20b;
+      return optional.pe32Plus();
     }
 
     /**
@@ -83,7 +224,7 @@ public final class PeRecords {
      * @return true when set
      */
     public boolean has(int flag) {
-      return (dllCharacteristics & flag) != 0;
+      return optional.has(flag);
     }
 
     /**
@@ -92,7 +233,7 @@ public final class PeRecords {
      * @return true for a DLL or {@code .pyd}
      */
     public boolean isDll() {
-      return (characteristics & DLL) != 0;
+      return coff.isDll();
     }
 
     /**
@@ -101,7 +242,7 @@ public final class PeRecords {
      * @return true when stripped
      */
     public boolean relocsStripped() {
-      return (characteristics & RELOCS_STRIPPED) != 0;
+      return coff.relocsStripped();
     }
 
     /**
@@ -110,21 +251,7 @@ public final class PeRecords {
      * @return {@code x86_64}, {@code i686}, {@code aarch64}, {@code arm}, or {@code pe-0x...}
      */
     public String machineLabel() {
-      switch (machine) {
-        case 0x8664:
-          return "x86_64";
-        case 0x14c:
-          return "i686";
-        case 0xaa64:
-          return "aarch64";
-        case 0xa641:
-          return "arm64ec";
-        case 0x1c0:
-        case 0x1c4:
-          return "arm";
-        default:
-          return "pe-0x" + Integer.toHexString(machine);
-      }
+      return coff.machineLabel();
     }
   }
 

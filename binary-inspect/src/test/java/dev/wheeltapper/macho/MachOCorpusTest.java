@@ -91,7 +91,18 @@ class MachOCorpusTest {
       assertThat(s.defects()).isEmpty();
       assertThat(s.uuid()).get().asString().hasSize(32);
       assertThat(s.segments()).extracting(MachORecords.Segment::name).contains("__TEXT", "__LINKEDIT");
+      headerDescribesTheCommandTable(s);
     }
+  }
+
+  /** The mach_header's counts are those of the command table read, and its word size that of the machine. */
+  private static void headerDescribesTheCommandTable(MachOSlice s) {
+    MachHeader h = s.header();
+    assertThat(h.ncmds()).isEqualTo(s.loadCommands().size());
+    assertThat(h.sizeofcmds()).isEqualTo(s.loadCommands().stream().mapToLong(MachORecords.LoadCommand::size).sum());
+    assertThat(s.loadCommands().get(0).offset()).isEqualTo(h.size());
+    assertThat(h.bits()).isEqualTo(s.machineLabel().matches("x86_64|arm64") ? 64 : 32);
+    assertThat(h.typeLabel()).isEqualTo(s.typeLabel());
   }
 
   @Test

@@ -52,6 +52,12 @@ class PeCorpusTest {
     assertThat(h.imageBase()).isEqualTo(o.imageBase());
     assertThat(h.checkSum()).isEqualTo(o.checkSum());
     assertThat(h.dllCharacteristics()).isEqualTo(o.dllCharacteristics());
+    // the two headers Header joins, each as the specification lays it out
+    assertThat(h.coff().characteristics()).isEqualTo(o.characteristics());
+    assertThat(h.optional().dllCharacteristics()).isEqualTo(o.dllCharacteristics());
+    assertThat(h.optional().numberOfRvaAndSizes()).isEqualTo(o.directories().size());
+    assertThat(h.coff().sizeOfOptionalHeader())
+        .isEqualTo(OptionalHeader.fixedSize(h.pe32Plus()) + 8 * o.directories().size());
     assertThat(pe.dataDirectories()).hasSize(o.directories().size());
     for (DataDirectory d : pe.dataDirectories()) {
       assertThat(new long[] {d.address(), d.size()}).as("directory %d", d.index())
