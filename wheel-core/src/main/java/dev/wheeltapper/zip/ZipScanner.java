@@ -25,6 +25,9 @@ import java.util.Objects;
  * (0x7075), {@code EntryNameRules} for the entry-path rules and {@code ArchiveLayout} for overlaps, gaps and stray
  * end records.
  *
+ * <p>When the strict scan accepts the archive, {@code ParserDifferential} reads it once more with Commons Compress and
+ * reports every entry the two parsers see differently as {@code zip.parser-confusion}.
+ *
  * <pre>{@code
  * ZipScan scan = new ZipScanner(ZipLimits.defaults()).scan(Path.of("pkg-1.0-py3-none-any.whl"));
  * scan.findings().forEach(f -> System.out.println(f.code() + " " + f.path() + ": " + f.message()));
@@ -81,7 +84,8 @@ public final class ZipScanner {
    */
   public ZipScan scan(SeekableByteChannel channel) throws IOException {
     Objects.requireNonNull(channel, "channel");
-    return strict(new ScanContext(new ChannelSource(channel), limits));
+    ChannelSource src = new ChannelSource(channel);
+    return ParserDifferential.addTo(strict(new ScanContext(src, limits)), src, limits);
   }
 
   /** The strict scan: end records, central directory with local headers, then the archive-wide checks. */
