@@ -26,7 +26,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * <p>This is Commons Compress's one role in wheeltapper: it is never a path to content. It runs only when the strict
  * scan is complete and found no error (an archive already refused needs no second opinion, and the finding would
  * repeat the strict one), so it reads the directory the strict scan checked, within the same entry limit. It costs
- * one more read of the central directory and of each local header's two length fields; no entry data is read.
+ * one more read of the central directory and of each local header's lengths and extra field; no entry data is read.
  *
  * <p>Stateless and thread-safe.
  */

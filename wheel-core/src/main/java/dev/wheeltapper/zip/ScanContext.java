@@ -68,11 +68,6 @@ final class ScanContext {
     add(Finding.warning(code, path, message));
   }
 
-  /** Whether an error has been recorded so far. */
-  boolean hasErrors() {
-    return findings.stream().anyMatch(Finding::isError);
-  }
-
   ZipScan result() {
     List<Finding> out = new ArrayList<>(findings);
     if (suppressed > 0) {
