@@ -35,6 +35,8 @@ public final class Codes {
   public static final String ZIP_MALFORMED = "zip.malformed";
   /** More than one end of central directory record, so readers may disagree on which one is real. */
   public static final String ZIP_MULTIPLE_EOCD = "zip.multiple-eocd";
+  /** Commons Compress reads the archive differently from the strict scan (names, order, sizes, CRC, method, offsets). */
+  public static final String ZIP_PARSER_CONFUSION = "zip.parser-confusion";
 
   /** The file name does not follow the wheel naming rules. */
   public static final String WHEEL_FILENAME_INVALID = "wheel.filename-invalid";

@@ -4,6 +4,11 @@ package dev.wheeltapper.zip;
 final class Bytes {
   private Bytes() {}
 
+  /** The 16-bit placeholder that defers a value to the ZIP64 records (APPNOTE 4.4.1.4). */
+  static final long MAX16 = 0xFFFF;
+  /** The 32-bit placeholder that defers a value to the ZIP64 records (APPNOTE 4.4.1.4). */
+  static final long MAX32 = 0xFFFFFFFFL;
+
   static int u16(byte[] b, int off) {
     return (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
   }

@@ -1,7 +1,11 @@
 package dev.wheeltapper.zip;
 
+import dev.wheeltapper.report.Codes;
+
 /**
- * The extra field block of a local or central header, split into (id, offset, length) triples without copying.
+ * APPNOTE 4.5, the extra field block of a local or central header, split into (id, offset, length) triples without
+ * copying. The fields this scan interprets have their own classes: {@link Zip64ExtendedInformation} (0x0001) and
+ * {@link UnicodePathExtraField} (0x7075).
  * At most 16,384 fields fit in the 65,535 bytes a block can hold, so the arrays are bounded by the block.
  */
 final class ExtraFields {
@@ -72,5 +76,24 @@ final class ExtraFields {
       }
     }
     return c;
+  }
+
+  /**
+   * Reports a malformed block, and a ZIP64 or Unicode Path field given twice (readers pick different ones).
+   * {@code where} names the header, as in "central directory" or "local header".
+   */
+  void check(ScanContext ctx, String path, String where) {
+    if (malformed) {
+      ctx.error(Codes.ZIP_MALFORMED, path, ("local header".equals(where) ? "The local extra fields of this entry"
+          : "The central directory extra fields of this entry") + " are malformed: a field runs past the end of"
+          + " the block.");
+    }
+    if (occurrences(ZIP64) > 1) {
+      ctx.error(Codes.ZIP_MALFORMED, path, "The " + where + " of this entry has more than one ZIP64 extra field.");
+    }
+    if (occurrences(UNICODE_PATH) > 1) {
+      ctx.error(Codes.ZIP_MALFORMED, path, "The " + where + " of this entry has more than one Unicode Path extra"
+          + " field.");
+    }
   }
 }

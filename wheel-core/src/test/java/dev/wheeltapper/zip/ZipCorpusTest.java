@@ -6,6 +6,7 @@ import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testsupport.Corpus;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,4 +116,55 @@ class ZipCorpusTest {
   void corpusWheelsAreStructurallyClean(Path wheel) {
     assertThat(Zips.verify(wheel)).as(wheel.toString()).isEmpty();
   }
+
+  /** Every wheel file of the corpus, tool-test wheels and the attestation and npm specimens alike. */
+  static Stream<Path> everyWheel() throws IOException {
+    List<Path> all = new java.util.ArrayList<>();
+    for (String dir : List.of("wheels", "attest", "npm")) {
+      try (Stream<Path> s = Files.walk(Corpus.corpus(dir))) {
+        s.filter(p -> p.toString().endsWith(".whl")).sorted().forEach(all::add);
+      }
+    }
+    return all.stream();
+  }
+
+  /** The differential run directly, not only when the strict scan passes: Commons Compress sees what pip sees. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyWheel")
+  void corpusWheelsReadTheSameInCommonsCompress(Path wheel) throws IOException {
+    try (FileChannel ch = FileChannel.open(wheel)) {
+      ChannelSource src = new ChannelSource(ch);
+      ZipScan strict = ZipScanner.strict(new ScanContext(src, ZipLimits.defaults()));
+      assertThat(strict.complete()).isTrue();
+      assertThat(strict.entries()).isNotEmpty();
+      assertThat(ParserDifferential.compare(strict, src, ZipLimits.defaults())).as(wheel.toString()).isEmpty();
+      assertThat(new ZipScanner().scan(ch).findings(Codes.ZIP_PARSER_CONFUSION)).isEmpty();
+    }
+  }
+
+  /**
+   * Every malo specimen that Commons Compress reads differently is one the strict scan already refuses, so the
+   * confusion is reported once, under the strict code; the ones it reads the same way are listed here.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malo")
+  void maloSpecimensCommonsCompressReadsDifferentlyAreRefusedOnce(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file)) {
+      ChannelSource src = new ChannelSource(ch);
+      ZipScan strict = ZipScanner.strict(new ScanContext(src, ZipLimits.defaults()));
+      List<Finding> differences = strict.complete()
+          ? ParserDifferential.compare(strict, src, ZipLimits.defaults()) : List.of();
+      assertThat(!differences.isEmpty()).as(key(file)).isEqualTo(COMMONS_COMPRESS_DIFFERS.contains(key(file)));
+      if (!differences.isEmpty()) {
+        assertThat(strict.hasErrors()).as(key(file)).isTrue();
+      }
+      assertThat(new ZipScanner().scan(ch).findings(Codes.ZIP_PARSER_CONFUSION)).isEmpty();
+    }
+  }
+
+  /** The malo specimens on which Commons Compress, run directly, sees other entries or fails. */
+  static final java.util.Set<String> COMMONS_COMPRESS_DIFFERS = java.util.Set.of(
+      "iffy/8bitcomment.zip", "iffy/non_ascii_original_name.zip", "iffy/prefix_non_ascii_original_name.zip",
+      "iffy/prefix_zip64_eocd.zip", "malicious/second_unicode_extra.zip", "malicious/unicode_extra_chain.zip",
+      "malicious/zipinzip.zip", "reject/zip64_extra_csize.zip");
 }
