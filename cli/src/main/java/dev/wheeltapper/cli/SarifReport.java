@@ -1,14 +1,19 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.report.Code;
+import dev.wheeltapper.report.CodeRegistry;
 import dev.wheeltapper.report.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders reports as SARIF 2.1.0: one run, one result per finding, {@code ruleId} = the finding code, {@code level}
- * from the severity, the artifact as physical location and the entry path as logical location.
+ * from the severity, the artifact as physical location and the entry path as logical location. Each code that occurs
+ * gets a rule described by the {@link CodeRegistry} (summary, help text, default severity as its default level); a
+ * finding's facts go to its result's {@code properties.facts}.
  */
 final class SarifReport {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -53,12 +58,7 @@ final class SarifReport {
         if (idx == null) {
           idx = ruleIndex.size();
           ruleIndex.put(f.code(), idx);
-          Map<String, Object> rule = new LinkedHashMap<>();
-          rule.put("id", f.code());
-          rule.put("name", ruleName(f.code()));
-          rule.put("shortDescription", Map.of("text", Rules.describe(f.code())));
-          rule.put("defaultConfiguration", Map.of("level", level(f)));
-          rules.add(rule);
+          rules.add(rule(f));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ruleId", f.code());
@@ -77,10 +77,28 @@ final class SarifReport {
           loc.put("logicalLocations", List.of(logical));
         }
         result.put("locations", List.of(loc));
+        if (!f.facts().isEmpty()) {
+          result.put("properties", Map.of("facts", f.facts()));
+        }
         results.add(result);
       }
     }
     return root;
+  }
+
+  /** The rule of a finding's code: from the registry, or a generic one for a code it does not know. */
+  static Map<String, Object> rule(Finding f) {
+    Optional<Code> known = CodeRegistry.find(f.code());
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("id", f.code());
+    rule.put("name", ruleName(f.code()));
+    rule.put("shortDescription", Map.of("text", known.map(Code::summary).orElse("Finding " + f.code() + ".")));
+    known.ifPresent(c -> {
+      rule.put("fullDescription", Map.of("text", c.help()));
+      rule.put("help", Map.of("text", c.help()));
+    });
+    rule.put("defaultConfiguration", Map.of("level", known.map(c -> c.severity().label()).orElse(level(f))));
+    return rule;
   }
 
   static String level(Finding f) {

@@ -2,7 +2,8 @@ package dev.wheeltapper.report;
 
 /**
  * The finding codes of the command-line contract ({@code docs/cli.md}). Codes are never renamed; new ones are
- * added in the same {@code area.kebab-name} style and listed in the README.
+ * added in the same {@code area.kebab-name} style, here and in {@link CodeRegistry}, which describes each one (the
+ * README's table, {@code docs/findings.md} and the SARIF rules are generated from it).
  */
 public final class Codes {
   private Codes() {}
@@ -133,4 +134,8 @@ public final class Codes {
   public static final String HARDENING_NO_FORTIFY = "hardening.no-fortify";
   /** A loadable segment both writable and executable. */
   public static final String HARDENING_WX_SEGMENT = "hardening.wx-segment";
+  /** A PE image without working ASLR: no DYNAMIC_BASE, or relocations stripped. */
+  public static final String HARDENING_NO_ASLR = "hardening.no-aslr";
+  /** A Mach-O slice whose embedded code signature no longer matches its code or cannot be read. */
+  public static final String HARDENING_INVALID_CODE_SIGNATURE = "hardening.invalid-code-signature";
 }

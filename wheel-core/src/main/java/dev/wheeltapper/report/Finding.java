@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>Every check of the library (ZIP structure, RECORD, metadata, signatures, hardening, platform policy) reports
  * through this one record. Codes follow the {@code area.kebab-name} style of the command-line contract, for example
- * {@code record.hash-mismatch}; the known codes are listed in {@link Codes}.
+ * {@code record.hash-mismatch}; the known codes are listed in {@link Codes} and described (severity, summary, help,
+ * emitting classes) in {@link CodeRegistry}.
  *
  * <pre>{@code
  * Finding f = Finding.error(Codes.RECORD_HASH_MISMATCH, "foo/_x.abi3.so",
