@@ -89,6 +89,25 @@ class GoldenJsonTest {
     }
   }
 
+  /** A WebAssembly module: recognised by its magic number, reported with the fields of a binary it has no value for. */
+  @Test
+  void inspectJsonOfAWebAssemblyModuleIsUnchanged(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path wasm = Files.write(tmp.resolve("module.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 0, 0, 0, 0});
+    CliTest.Run r = CliTest.run("inspect", "--format", "json", wasm.toString());
+    String actual = normalise(r.out()).replace(tmp.toString(), "<tmp>");
+    Path golden = GOLDEN.resolve("inspect").resolve("synthetic").resolve("module.wasm.json");
+    if (!update(golden, actual)) {
+      assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+    Path out = tmp.resolve("out.txt");
+    CliTest.run("inspect", "--format", "text", "--output", out.toString(), wasm.toString());
+    String text = Files.readString(out, StandardCharsets.UTF_8).replace(tmp.toString(), "<tmp>");
+    Path goldenText = GOLDEN.resolve("inspect-text").resolve("synthetic").resolve("module.wasm.txt");
+    if (!update(goldenText, text)) {
+      assertThat(text).isEqualTo(Files.readString(goldenText, StandardCharsets.UTF_8));
+    }
+  }
+
   /** The bundled samples (a Rust abi3 wheel, a tampered one) through both commands that default to them. */
   @Test
   void jsonOfTheBundledSamplesIsUnchanged() throws Exception {
