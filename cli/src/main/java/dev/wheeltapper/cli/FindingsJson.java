@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** An artifact's JSON {@code findings} array: {@code code}, {@code severity}, {@code path} (null when none), {@code message}. */
+/**
+ * An artifact's JSON {@code findings} array: {@code code}, {@code severity}, {@code path} (null when none),
+ * {@code message}.
+ */
 final class FindingsJson {
   private FindingsJson() {}
 

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The command line's JSON for every artifact of the corpus, compared byte for byte with committed golden files under
- * {@code src/test/resources/golden/}: {@code audit --format json} of every wheel, {@code inspect --format json} of every
- * bare ELF, PE and Mach-O binary. Only the tool version and the corpus's absolute location are normalised (to
- * {@code <version>} and {@code corpus}); the output holds no timestamp, duration or temporary path.
+ * {@code src/test/resources/golden/}: {@code audit --format json} (and {@code --format text}) of every wheel,
+ * {@code inspect --format json} of every bare ELF, PE and Mach-O binary, both of the bundled samples. Only the tool
+ * version and the corpus's absolute location are normalised (to {@code <version>} and {@code corpus}); the output
+ * holds no timestamp, duration or temporary path.
  *
  * <p>With {@code -Dwheeltapper.golden.update=true} the current output replaces the golden files instead; review the
  * change with {@code git diff}. A failure names the artifact and the first JSON pointer whose value differs.
