@@ -55,19 +55,6 @@ public final class InstalledTogether {
       providedBy = java.util.Collections.unmodifiableMap(new TreeMap<>(providedBy));
       stillExternal = List.copyOf(stillExternal);
     }
-
-    /**
-     * The JSON object under {@code policy.<family>.withDependencies}.
-     *
-     * @return {@code ok}, {@code providedBy}, {@code stillExternal}
-     */
-    public Map<String, Object> toJsonMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("ok", okWithDependencies);
-      m.put("providedBy", providedBy);
-      m.put("stillExternal", stillExternal);
-      return m;
-    }
   }
 
   /** What a wheel offers others: its name and library entries. */

@@ -25,9 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -85,18 +83,6 @@ public final class NativeBinaries {
     public Result(List<BinaryInspection> inspected, List<Recognised> recognised, List<Finding> findings) {
       this(inspected, recognised, findings, List.of());
     }
-
-    /**
-     * Every binary as one element of the JSON {@code binaries} array, in entry order of the kinds.
-     *
-     * @return the JSON-ready maps
-     */
-    public List<Map<String, Object>> toJsonMaps() {
-      List<Map<String, Object>> out = new ArrayList<>();
-      inspected.forEach(b -> out.add(b.toJsonMap()));
-      recognised.forEach(r -> out.add(r.toJsonMap()));
-      return List.copyOf(out);
-    }
   }
 
   /**
@@ -110,23 +96,6 @@ public final class NativeBinaries {
     public Recognised {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(format, "format");
-    }
-
-    /**
-     * The JSON {@code binaries} element: the same field names as an inspected binary, {@code null} where unknown.
-     *
-     * @return the JSON-ready map
-     */
-    public Map<String, Object> toJsonMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("path", path);
-      m.put("format", format.label());
-      for (String k : List.of("bits", "endian", "machine", "type", "hardening", "toolchain")) {
-        m.put(k, null);
-      }
-      m.put("needed", List.of());
-      m.put("symbolVersions", Map.of());
-      return java.util.Collections.unmodifiableMap(m);
     }
   }
 

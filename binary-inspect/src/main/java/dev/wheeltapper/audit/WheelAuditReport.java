@@ -17,7 +17,7 @@ import java.util.Objects;
  * WheelAuditReport r = WheelAudit.defaults().audit(Path.of("foo-1.0-cp312-abi3-manylinux_2_17_x86_64.whl"));
  * r.passed();                          // no error finding from any part
  * r.languages();                       // [c, rust]
- * r.policy().toJsonMap();              // the JSON "policy" object
+ * r.policy().manylinux();             // the manylinux verdict, when the wheel claims or needs one
  * }</pre>
  *
  * <p>Immutable and thread-safe.

@@ -1,9 +1,6 @@
 package dev.wheeltapper.policy;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,20 +25,5 @@ public record Abi3Result(String claimed, boolean ok, int extensions, List<Abi3Vi
   public Abi3Result {
     Objects.requireNonNull(claimed, "claimed");
     violations = List.copyOf(violations);
-  }
-
-  /**
-   * The JSON {@code policy.abi3} object: {@code claimed}, {@code ok}, {@code violations} (the fields of
-   * {@code docs/cli.md}), then {@code extensions}.
-   *
-   * @return an ordered, unmodifiable map
-   */
-  public Map<String, Object> toJsonMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("claimed", claimed);
-    m.put("ok", ok);
-    m.put("violations", violations.stream().map(Abi3Violation::toJsonMap).toList());
-    m.put("extensions", extensions);
-    return Collections.unmodifiableMap(m);
   }
 }

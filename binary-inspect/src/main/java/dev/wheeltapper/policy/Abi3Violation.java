@@ -1,8 +1,5 @@
 package dev.wheeltapper.policy;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +15,8 @@ import java.util.Optional;
  *
  * @param path the extension's entry path
  * @param symbol the imported symbol, empty when the violation is the file name's version-specific suffix
- * @param addedIn the version that added the symbol to the stable ABI, empty when it is not in it
+ * @param addedIn the version that added the symbol to the stable ABI, empty when it is not in it (or when the
+ *     violation is not a symbol)
  * @param abi3Suffix whether the extension's file name ends in {@code .abi3.so}
  * @param reason the violation in words
  */
@@ -31,21 +29,5 @@ public record Abi3Violation(String path, Optional<String> symbol, Optional<Strin
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(addedIn, "addedIn");
     Objects.requireNonNull(reason, "reason");
-  }
-
-  /**
-   * The JSON element: {@code path}, {@code symbol}, {@code addedIn} (or {@code "not in the stable ABI"}),
-   * {@code abi3Suffix}, {@code reason}.
-   *
-   * @return an ordered, unmodifiable map
-   */
-  public Map<String, Object> toJsonMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", path);
-    m.put("symbol", symbol.orElse(null));
-    m.put("addedIn", symbol.isPresent() ? addedIn.orElse("not in the stable ABI") : null);
-    m.put("abi3Suffix", abi3Suffix);
-    m.put("reason", reason);
-    return Collections.unmodifiableMap(m);
   }
 }

@@ -1,7 +1,6 @@
 package dev.wheeltapper.policy;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,26 +74,5 @@ public record PlatformResult(
     libpython = List.copyOf(libpython);
     unsupportedIsa = List.copyOf(unsupportedIsa);
     symbolVersions = Collections.unmodifiableMap(new TreeMap<>(symbolVersions));
-  }
-
-  /**
-   * The JSON {@code policy.manylinux} / {@code policy.musllinux} object: {@code claimed}, {@code satisfied},
-   * {@code ok} (the fields of {@code docs/cli.md}), then {@code libc}, {@code externalLibraries},
-   * {@code libpython}, {@code symbolVersions}, {@code pyfpe}, {@code unsupportedIsa}.
-   *
-   * @return an ordered, unmodifiable map
-   */
-  public Map<String, Object> toJsonMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("claimed", claimed.orElse(null));
-    m.put("satisfied", satisfied);
-    m.put("ok", ok);
-    m.put("libc", libc);
-    m.put("externalLibraries", externalLibraries);
-    m.put("libpython", libpython);
-    m.put("symbolVersions", symbolVersions);
-    m.put("pyfpe", pyfpe);
-    m.put("unsupportedIsa", unsupportedIsa);
-    return Collections.unmodifiableMap(m);
   }
 }

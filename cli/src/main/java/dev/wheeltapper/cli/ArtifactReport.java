@@ -1,9 +1,12 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.audit.InstalledTogether;
+import dev.wheeltapper.audit.NativeBinaries;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.policy.PolicyReport;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,8 +20,8 @@ import java.util.Optional;
  * @param wheel the wheel's name, version and tags, when its file name parses
  * @param findings every finding, in a stable order
  * @param signatures one entry per signature found
- * @param binaries one entry per native binary
- * @param policy the platform-policy result of a wheel audit, as a JSON-ready map
+ * @param binaries every native binary: inspected, or recognised only
+ * @param policy the platform-policy result of a wheel audit
  */
 public record ArtifactReport(
     String path,
@@ -27,8 +30,8 @@ public record ArtifactReport(
     Optional<WheelSummary> wheel,
     List<Finding> findings,
     List<SignatureReport> signatures,
-    List<Map<String, Object>> binaries,
-    Optional<Map<String, Object>> policy) {
+    Binaries binaries,
+    Optional<Policy> policy) {
 
   /** Copies the lists. */
   public ArtifactReport {
@@ -38,7 +41,7 @@ public record ArtifactReport(
     Objects.requireNonNull(wheel, "wheel");
     findings = List.copyOf(findings);
     signatures = List.copyOf(signatures);
-    binaries = List.copyOf(binaries);
+    Objects.requireNonNull(binaries, "binaries");
     Objects.requireNonNull(policy, "policy");
   }
 
@@ -96,4 +99,56 @@ public record ArtifactReport(
    * @param detail what was checked, in words
    */
   public record SignatureReport(String kind, String status, Optional<String> signer, String detail) {}
+
+  /**
+   * The native binaries of an artifact, as the library found them.
+   *
+   * @param inspected the binaries read and inspected (one per ELF or PE file and per Mach-O slice), in entry order
+   * @param recognised binaries recognised by magic number in a format without a reader, in entry order
+   */
+  public record Binaries(List<BinaryInspection> inspected, List<NativeBinaries.Recognised> recognised) {
+    /** No binaries: what {@code verify} reports. */
+    public static final Binaries NONE = new Binaries(List.of(), List.of());
+
+    /** Copies the lists. */
+    public Binaries {
+      inspected = List.copyOf(inspected);
+      recognised = List.copyOf(recognised);
+    }
+
+    /**
+     * The binaries of a library result (its findings and linkage facts are not kept).
+     *
+     * @param r what {@link NativeBinaries} found
+     * @return the inspected and recognised binaries
+     */
+    public static Binaries of(NativeBinaries.Result r) {
+      return new Binaries(r.inspected(), r.recognised());
+    }
+  }
+
+  /**
+   * The platform policy of an audited wheel.
+   *
+   * @param report the wheel's own verdicts (manylinux/musllinux, abi3)
+   * @param withDependencies per family whose verdict names external libraries: the verdict with the wheels it requires
+   *     from the same run installed beside it; empty when none applies
+   */
+  public record Policy(PolicyReport report, List<InstalledTogether.Result> withDependencies) {
+    /** Copies the list and rejects nulls. */
+    public Policy {
+      Objects.requireNonNull(report, "report");
+      withDependencies = List.copyOf(withDependencies);
+    }
+
+    /**
+     * The verdict with dependencies for one family.
+     *
+     * @param family {@code manylinux} or {@code musllinux}
+     * @return the result, when the run provided some external library of that family's verdict
+     */
+    public Optional<InstalledTogether.Result> withDependencies(String family) {
+      return withDependencies.stream().filter(t -> t.family().equals(family)).findFirst();
+    }
+  }
 }

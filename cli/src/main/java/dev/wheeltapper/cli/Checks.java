@@ -25,7 +25,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +104,7 @@ final class Checks {
   ArtifactReport verify(Targets.Target target) throws IOException {
     VerificationReport r = verifier.verify(target.file());
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), r.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), List.of(), Optional.empty());
+        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.NONE, Optional.empty());
   }
 
   /** {@code inspect}: every native binary of a wheel, or a bare file that is one. */
@@ -117,7 +116,7 @@ final class Checks {
       List<Finding> findings = a.findings().stream()
           .filter(f -> !f.code().startsWith("policy.") && !f.code().startsWith("signature.")).toList();
       return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
-          findings, List.of(), a.binaries().toJsonMaps(), Optional.empty());
+          findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty());
     }
     NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
     List<Finding> findings = new ArrayList<>(b.findings());
@@ -126,7 +125,7 @@ final class Checks {
           "Not a native binary: no ELF, PE, Mach-O or WebAssembly magic number."));
     }
     return new ArtifactReport(target.display(), "binary", sha256(target.file()), Optional.empty(), findings,
-        List.of(), b.toJsonMaps(), Optional.empty());
+        List.of(), ArtifactReport.Binaries.of(b), Optional.empty());
   }
 
   /**
@@ -146,9 +145,9 @@ final class Checks {
     }
     VerificationReport r = a.verification();
     // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
-    Optional<Map<String, Object>> policy = r.filename().map(f -> a.policy().toJsonMap());
+    Optional<ArtifactReport.Policy> policy = r.filename().map(f -> new ArtifactReport.Policy(a.policy(), List.of()));
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), a.binaries().toJsonMaps(), policy);
+        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy);
   }
 
   /**
@@ -168,16 +167,8 @@ final class Checks {
         out.add(ar);
         continue;
       }
-      Map<String, Object> policy = new LinkedHashMap<>(ar.policy().get());
       Map<String, String> provided = new TreeMap<>();
       for (InstalledTogether.Result t : together) {
-        Object family = policy.get(t.family());
-        if (family instanceof Map<?, ?> m) {
-          Map<String, Object> copy = new LinkedHashMap<>();
-          m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-          copy.put("withDependencies", t.toJsonMap());
-          policy.put(t.family(), copy);
-        }
         provided.putAll(t.providedBy());
       }
       List<Finding> findings = new ArrayList<>();
@@ -196,7 +187,7 @@ final class Checks {
         }
       }
       out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
-          ar.binaries(), Optional.of(policy)));
+          ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together))));
     }
     return out;
   }

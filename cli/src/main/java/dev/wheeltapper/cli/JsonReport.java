@@ -1,78 +1,73 @@
 package dev.wheeltapper.cli;
 
-import dev.wheeltapper.report.Finding;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 
-/** Builds the JSON document of {@code docs/cli.md} as an ordered tree; field names are the contract. */
+/**
+ * Writes the JSON document of {@code docs/cli.md} ({@code tool}, {@code artifacts}, {@code summary}) straight from the
+ * typed reports with Jackson's streaming generator, indented; field names are the contract. Each part has its
+ * renderer: {@link ArtifactJson}, {@link FindingsJson}, {@link BinariesJson}, {@link PolicyJson}, {@link Abi3Json},
+ * {@link InstalledTogetherJson}, {@link SummaryJson}.
+ */
 final class JsonReport {
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
   private JsonReport() {}
 
-  static Map<String, Object> document(List<ArtifactReport> reports) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    Map<String, Object> tool = new LinkedHashMap<>();
-    tool.put("name", "wheeltapper");
-    tool.put("version", Version.current());
-    root.put("tool", tool);
-    List<Object> artifacts = new ArrayList<>();
-    int passed = 0;
-    for (ArtifactReport r : reports) {
-      artifacts.add(artifact(r));
-      if (r.passed()) {
-        passed++;
+  /** Writes the document for these reports, without a trailing newline; {@code out} stays open. */
+  static void write(List<ArtifactReport> reports, Writer out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", "wheeltapper");
+      g.writeStringField("version", Version.current());
+      g.writeEndObject();
+      g.writeArrayFieldStart("artifacts");
+      for (ArtifactReport r : reports) {
+        ArtifactJson.write(g, r);
       }
+      g.writeEndArray();
+      g.writeFieldName("summary");
+      SummaryJson.write(g, reports);
+      g.writeEndObject();
     }
-    root.put("artifacts", artifacts);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("artifacts", reports.size());
-    summary.put("passed", passed);
-    summary.put("failed", reports.size() - passed);
-    root.put("summary", summary);
-    return root;
   }
 
-  static Map<String, Object> artifact(ArtifactReport r) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("path", r.path());
-    a.put("kind", r.kind());
-    a.put("sha256", r.sha256());
-    a.put("verdict", r.verdict());
-    r.wheel().ifPresent(w -> {
-      Map<String, Object> wn = new LinkedHashMap<>();
-      wn.put("name", w.name());
-      wn.put("version", w.version());
-      wn.put("build", w.build().orElse(null));
-      wn.put("tags", w.tags());
-      wn.put("rootIsPurelib", w.rootIsPurelib().orElse(null));
-      wn.put("wheelVersion", w.wheelVersion().orElse(null));
-      wn.put("metadataVersion", w.metadataVersion().orElse(null));
-      wn.put("generator", w.generator().orElse(null));
-      a.put("wheel", wn);
-    });
-    List<Object> findings = new ArrayList<>();
-    for (Finding f : r.findings()) {
-      Map<String, Object> fn = new LinkedHashMap<>();
-      fn.put("code", f.code());
-      fn.put("severity", f.severity().label());
-      fn.put("path", f.path().isEmpty() ? null : f.path());
-      fn.put("message", f.message());
-      findings.add(fn);
+  /** The one generator configuration of the command line's JSON: indented as Jackson's default printer does. */
+  static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(new NonClosingWriter(out));
+    g.setPrettyPrinter(new DefaultPrettyPrinter());
+    return g;
+  }
+
+  /** A string, or JSON {@code null}. */
+  static void stringOrNull(JsonGenerator g, String field, java.util.Optional<String> value) throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(field, value.get());
+    } else {
+      g.writeNullField(field);
     }
-    a.put("findings", findings);
-    List<Object> signatures = new ArrayList<>();
-    for (ArtifactReport.SignatureReport s : r.signatures()) {
-      Map<String, Object> sn = new LinkedHashMap<>();
-      sn.put("kind", s.kind());
-      sn.put("status", s.status());
-      sn.put("signer", s.signer().orElse(null));
-      sn.put("detail", s.detail());
-      signatures.add(sn);
+  }
+
+  /** A JSON array of strings. */
+  static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
     }
-    a.put("signatures", signatures);
-    a.put("binaries", r.binaries());
-    r.policy().ifPresent(p -> a.put("policy", p));
-    return a;
+    g.writeEndArray();
+  }
+
+  /** A JSON object of string values, in the map's order. */
+  static void stringMap(JsonGenerator g, String field, java.util.Map<String, String> values) throws IOException {
+    g.writeObjectFieldStart(field);
+    for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+      g.writeStringField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
   }
 }

@@ -1,8 +1,6 @@
 package dev.wheeltapper.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -10,21 +8,19 @@ import java.util.Optional;
 
 /**
  * Writes a tree of maps, lists, strings, numbers, booleans and nulls as indented JSON with Jackson's streaming
- * generator: the reports need no data binding, and the command line starts faster without it.
+ * generator: what SARIF builds, and a binary's inspection until it has a typed renderer ({@link
+ * BinariesJson#inspection}). The JSON report itself is written from typed data ({@link JsonReport}).
  */
 final class JsonWriter {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
   private JsonWriter() {}
 
   static void write(Object tree, Writer out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(new NonClosingWriter(out))) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
+    try (JsonGenerator g = JsonReport.generator(out)) {
       value(g, tree);
     }
   }
 
-  private static void value(JsonGenerator g, Object v) throws IOException {
+  static void value(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof Map<?, ?> m) {

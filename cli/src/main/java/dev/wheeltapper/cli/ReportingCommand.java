@@ -102,7 +102,7 @@ abstract class ReportingCommand implements Callable<Integer> {
   private void render(List<ArtifactReport> reports, PrintWriter w, boolean color) throws IOException {
     switch (options.format) {
       case json -> {
-        JsonWriter.write(JsonReport.document(reports), w);
+        JsonReport.write(reports, w);
         w.println();
       }
       case sarif -> {

@@ -1,11 +1,14 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.audit.NativeBinaries;
+import dev.wheeltapper.inspect.BinaryInspection;
+import dev.wheeltapper.policy.PlatformResult;
+import dev.wheeltapper.policy.PolicyReport;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.report.Untrusted;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 /** Renders reports for a person: one block per artifact, a PASS/FAIL line, findings grouped by severity. */
 final class TextReport {
@@ -44,8 +47,12 @@ final class TextReport {
     for (ArtifactReport.SignatureReport s : r.signatures()) {
       out.printf("      signature %-10s %-9s %s%n", s.kind(), s.status(), p(s.signer().orElse("")));
     }
-    for (Map<String, Object> b : r.binaries()) {
-      BinaryTable.render(out, b);
+    for (BinaryInspection b : r.binaries().inspected()) {
+      BinaryTable.render(out, BinariesJson.inspection(b));
+    }
+    for (NativeBinaries.Recognised b : r.binaries().recognised()) {
+      // a format without a reader: no identity beyond the format, no hardening, no toolchain
+      out.printf("      binary %s  %s - -%n", p(b.path()), b.format().label());
     }
     r.policy().ifPresent(this::policy);
     for (Severity sev : Severity.values()) {
@@ -66,25 +73,18 @@ final class TextReport {
     out.println();
   }
 
-  private void policy(Map<String, Object> pol) {
-    for (String libc : List.of("manylinux", "musllinux")) {
-      if (pol.get(libc) instanceof Map<?, ?> m) {
-        boolean ok = Boolean.TRUE.equals(m.get("ok"));
-        out.printf("      %s: claimed %s, satisfied %s, %s%s%n", libc, orNone(m.get("claimed")), m.get("satisfied"),
-            ok ? paint("ok", "32") : paint("not ok", "31"),
-            m.get("symbolVersions") instanceof Map<?, ?> v && !v.isEmpty() ? " (needs " + p(String.valueOf(v)) + ")"
-                : "");
-      }
-    }
-    if (pol.get("abi3") instanceof Map<?, ?> a) {
-      boolean ok = Boolean.TRUE.equals(a.get("ok"));
-      out.printf("      abi3: claimed %s, %s, %s extension(s) checked%n", a.get("claimed"),
-          ok ? paint("ok", "32") : paint("not ok", "31"), a.get("extensions"));
-    }
+  private void policy(ArtifactReport.Policy policy) {
+    PolicyReport pol = policy.report();
+    pol.manylinux().ifPresent(this::platform);
+    pol.musllinux().ifPresent(this::platform);
+    pol.abi3().ifPresent(a -> out.printf("      abi3: claimed %s, %s, %d extension(s) checked%n", a.claimed(),
+        a.ok() ? paint("ok", "32") : paint("not ok", "31"), a.extensions()));
   }
 
-  private static String orNone(Object o) {
-    return o == null ? "none" : p(String.valueOf(o));
+  private void platform(PlatformResult m) {
+    out.printf("      %s: claimed %s, satisfied %s, %s%s%n", m.family(), m.claimed().map(TextReport::p).orElse("none"),
+        m.satisfied(), m.ok() ? paint("ok", "32") : paint("not ok", "31"),
+        m.symbolVersions().isEmpty() ? "" : " (needs " + p(String.valueOf(m.symbolVersions())) + ")");
   }
 
   /** Every string from an artifact is untrusted: no escape sequence or bidi control reaches the terminal. */

@@ -117,6 +117,9 @@ class PolicyAuditCliTest {
     assertThat(v.get("symbol").asText()).isEqualTo("PyObject_GetBuffer");
     assertThat(v.get("addedIn").asText()).isEqualTo("3.11");
     assertThat(v.get("abi3Suffix").asBoolean()).isTrue();
+    // the contract's key order (the golden corpus has no abi3 violation)
+    assertThat(abi3.fieldNames()).toIterable().containsExactly("claimed", "ok", "violations", "extensions");
+    assertThat(v.fieldNames()).toIterable().containsExactly("path", "symbol", "addedIn", "abi3Suffix", "reason");
     assertThat(codes(a)).containsOnlyOnce("policy.abi3-violation");
     assertThat(a.at("/policy/manylinux/ok").asBoolean()).isTrue();
     assertThat(a.at("/binaries/0/toolchain/bindings/0").asText()).isEqualTo("capi");
@@ -148,6 +151,12 @@ class PolicyAuditCliTest {
     assertThat(user.at("/policy/manylinux/withDependencies/providedBy/libwtgpu.so.1").asText())
         .isEqualTo("wtgpu-1.0-py3-none-manylinux_2_17_x86_64.whl!wtgpu/lib/libwtgpu.so.1");
     assertThat(user.get("findings").toString()).contains("is provided by wtgpu-1.0-py3-none-manylinux_2_17_x86_64.whl");
+    // withDependencies comes last in its family's object (the golden corpus has no wheels installed together)
+    assertThat(user.at("/policy/manylinux").fieldNames()).toIterable().containsExactly("claimed", "satisfied", "ok",
+        "libc", "externalLibraries", "libpython", "symbolVersions", "pyfpe", "unsupportedIsa", "withDependencies");
+    assertThat(user.at("/policy/manylinux/withDependencies").fieldNames()).toIterable()
+        .containsExactly("ok", "providedBy", "stillExternal");
+    assertThat(user.at("/policy/manylinux/withDependencies/stillExternal").isArray()).isTrue();
   }
 
   private Path gcc(String output, String source, String... extra) throws Exception {

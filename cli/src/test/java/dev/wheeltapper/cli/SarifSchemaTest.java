@@ -36,7 +36,7 @@ class SarifSchemaTest {
             Finding.warning("zip.data-descriptor", "a/c.py", "entry uses a data descriptor"),
             Finding.note("signature.deprecated-form", "", "RECORD.p7s is deprecated"),
             Finding.error("record.hash-mismatch", "a/d.py", "again")),
-        List.of(), List.of(), Optional.empty());
+        List.of(), ArtifactReport.Binaries.NONE, Optional.empty());
     JsonNode sarif = TestJson.MAPPER.valueToTree(SarifReport.document(List.of(r, r)));
     assertThat(validate(sarif)).isEmpty();
     assertThat(sarif.at("/runs/0/results")).hasSize(8);

@@ -1,0 +1,28 @@
+package dev.wheeltapper.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.wheeltapper.report.Finding;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An artifact's JSON {@code findings} array: {@code code}, {@code severity}, {@code path} (null when none),
+ * {@code message}.
+ */
+final class FindingsJson {
+  private FindingsJson() {}
+
+  static void write(JsonGenerator g, List<Finding> findings) throws IOException {
+    g.writeStartArray();
+    for (Finding f : findings) {
+      g.writeStartObject();
+      g.writeStringField("code", f.code());
+      g.writeStringField("severity", f.severity().label());
+      JsonReport.stringOrNull(g, "path", f.path().isEmpty() ? Optional.empty() : Optional.of(f.path()));
+      g.writeStringField("message", f.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+}
