@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * An artifact's JSON {@code findings} array: {@code code}, {@code severity}, {@code path} (null when none),
- * {@code message}.
+ * {@code message}, and {@code facts} (the evidence as an object of strings, in the order the check added them) when
+ * the finding carries any.
  */
 final class FindingsJson {
   private FindingsJson() {}
@@ -21,6 +22,13 @@ final class FindingsJson {
       g.writeStringField("severity", f.severity().label());
       JsonReport.stringOrNull(g, "path", f.path().isEmpty() ? Optional.empty() : Optional.of(f.path()));
       g.writeStringField("message", f.message());
+      if (!f.facts().isEmpty()) {
+        g.writeObjectFieldStart("facts");
+        for (var fact : f.facts().entrySet()) {
+          g.writeStringField(fact.getKey(), fact.getValue());
+        }
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
