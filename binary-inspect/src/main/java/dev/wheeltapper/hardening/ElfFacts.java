@@ -1,5 +1,11 @@
 package dev.wheeltapper.hardening;
 
+import dev.wheeltapper.elf.Dynamic;
+import dev.wheeltapper.elf.DynamicTag;
+import dev.wheeltapper.elf.ElfType;
+import dev.wheeltapper.elf.Machine;
+import dev.wheeltapper.elf.SegmentType;
+import dev.wheeltapper.elf.SymbolType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * The facts of one ELF file that the hardening and toolchain checks read: an immutable snapshot taken once from the
- * reader (see {@code dev.wheeltapper.inspect.BinaryInspector}), so the policy code never touches bytes and tests can
+ * reader (see {@code dev.wheeltapper.inspect.ElfSnapshot}), so the policy code never touches bytes and tests can
  * state a hostile or unusual file directly.
  *
  * <pre>{@code
@@ -19,8 +25,10 @@ import java.util.TreeMap;
  * Hardening h = ElfHardening.check(facts, CheckContext.bareFile());
  * }</pre>
  *
- * <p>Values are raw ELF numbers (gABI names in the constants below), so the snapshot does not depend on how the
- * reader names them. Immutable and thread-safe.
+ * <p>Values are raw ELF numbers; the constants below are the {@code elf} reader's ({@code SegmentType},
+ * {@code DynamicTag}, {@code Dynamic}, {@code ElfType}, {@code Machine}, {@code SymbolType}, {@code Segment}) under
+ * their gABI names, not a second table. Over 400 lines: the snapshot and its builder, one method per fact. Immutable
+ * and thread-safe.
  *
  * @param bits 32 or 64
  * @param littleEndian byte order
@@ -70,67 +78,67 @@ public record ElfFacts(
     Map<String, String> versionHighest) {
 
   /** {@code ET_REL}. */
-  public static final int ET_REL = 1;
+  public static final int ET_REL = ElfType.REL.value();
   /** {@code ET_EXEC}. */
-  public static final int ET_EXEC = 2;
+  public static final int ET_EXEC = ElfType.EXEC.value();
   /** {@code ET_DYN}. */
-  public static final int ET_DYN = 3;
+  public static final int ET_DYN = ElfType.DYN.value();
   /** {@code ET_CORE}. */
-  public static final int ET_CORE = 4;
+  public static final int ET_CORE = ElfType.CORE.value();
 
   /** {@code PT_LOAD}. */
-  public static final long PT_LOAD = 1;
+  public static final long PT_LOAD = SegmentType.LOAD.value();
   /** {@code PT_DYNAMIC}. */
-  public static final long PT_DYNAMIC = 2;
+  public static final long PT_DYNAMIC = SegmentType.DYNAMIC.value();
   /** {@code PT_INTERP}. */
-  public static final long PT_INTERP = 3;
+  public static final long PT_INTERP = SegmentType.INTERP.value();
   /** {@code PT_PHDR}. */
-  public static final long PT_PHDR = 6;
+  public static final long PT_PHDR = SegmentType.PHDR.value();
   /** {@code PT_TLS}. */
-  public static final long PT_TLS = 7;
+  public static final long PT_TLS = SegmentType.TLS.value();
   /** {@code PT_GNU_STACK}. */
-  public static final long PT_GNU_STACK = 0x6474e551L;
+  public static final long PT_GNU_STACK = SegmentType.GNU_STACK.value();
   /** {@code PT_GNU_RELRO}. */
-  public static final long PT_GNU_RELRO = 0x6474e552L;
+  public static final long PT_GNU_RELRO = SegmentType.GNU_RELRO.value();
   /** {@code PT_GNU_PROPERTY}. */
-  public static final long PT_GNU_PROPERTY = 0x6474e553L;
+  public static final long PT_GNU_PROPERTY = SegmentType.GNU_PROPERTY.value();
 
   /** {@code DT_SONAME}. */
-  public static final long DT_SONAME = 14;
+  public static final long DT_SONAME = DynamicTag.SONAME.value();
   /** {@code DT_DEBUG}. */
-  public static final long DT_DEBUG = 21;
+  public static final long DT_DEBUG = DynamicTag.DEBUG.value();
   /** {@code DT_TEXTREL}. */
-  public static final long DT_TEXTREL = 22;
+  public static final long DT_TEXTREL = DynamicTag.TEXTREL.value();
   /** {@code DT_BIND_NOW}. */
-  public static final long DT_BIND_NOW = 24;
+  public static final long DT_BIND_NOW = DynamicTag.BIND_NOW.value();
   /** {@code DT_FLAGS}. */
-  public static final long DT_FLAGS = 30;
+  public static final long DT_FLAGS = DynamicTag.FLAGS.value();
   /** {@code DT_FLAGS_1}. */
-  public static final long DT_FLAGS_1 = 0x6ffffffbL;
+  public static final long DT_FLAGS_1 = DynamicTag.FLAGS_1.value();
   /** {@code DT_AARCH64_BTI_PLT}. */
-  public static final long DT_AARCH64_BTI_PLT = 0x70000001L;
+  public static final long DT_AARCH64_BTI_PLT = DynamicTag.AARCH64_BTI_PLT.value();
   /** {@code DT_AARCH64_PAC_PLT}. */
-  public static final long DT_AARCH64_PAC_PLT = 0x70000003L;
+  public static final long DT_AARCH64_PAC_PLT = DynamicTag.AARCH64_PAC_PLT.value();
   /** {@code DF_TEXTREL} in {@code DT_FLAGS}. */
-  public static final long DF_TEXTREL = 0x4;
+  public static final long DF_TEXTREL = Dynamic.DF_TEXTREL;
   /** {@code DF_BIND_NOW} in {@code DT_FLAGS}. */
-  public static final long DF_BIND_NOW = 0x8;
+  public static final long DF_BIND_NOW = Dynamic.DF_BIND_NOW;
   /** {@code DF_1_NOW} in {@code DT_FLAGS_1}. */
-  public static final long DF_1_NOW = 0x1;
+  public static final long DF_1_NOW = Dynamic.DF_1_NOW;
   /** {@code DF_1_PIE} in {@code DT_FLAGS_1}. */
-  public static final long DF_1_PIE = 0x08000000L;
+  public static final long DF_1_PIE = Dynamic.DF_1_PIE;
 
   /** {@code EM_386}. */
-  public static final int EM_386 = 3;
+  public static final int EM_386 = Machine.I386.value();
   /** {@code EM_X86_64}. */
-  public static final int EM_X86_64 = 62;
+  public static final int EM_X86_64 = Machine.X86_64.value();
   /** {@code EM_AARCH64}. */
-  public static final int EM_AARCH64 = 183;
+  public static final int EM_AARCH64 = Machine.AARCH64.value();
 
   /** {@code STT_FUNC}. */
-  public static final int STT_FUNC = 2;
+  public static final int STT_FUNC = SymbolType.FUNC.value();
   /** {@code STT_FILE}. */
-  public static final int STT_FILE = 4;
+  public static final int STT_FILE = SymbolType.FILE.value();
 
   /** Validates and copies. */
   public ElfFacts {
@@ -163,11 +171,11 @@ public record ElfFacts(
    */
   public record Segment(long type, long flags, long memorySize) {
     /** {@code PF_X}. */
-    public static final long PF_X = 0x1;
+    public static final long PF_X = dev.wheeltapper.elf.Segment.PF_X;
     /** {@code PF_W}. */
-    public static final long PF_W = 0x2;
+    public static final long PF_W = dev.wheeltapper.elf.Segment.PF_W;
     /** {@code PF_R}. */
-    public static final long PF_R = 0x4;
+    public static final long PF_R = dev.wheeltapper.elf.Segment.PF_R;
     /** Read and write. */
     public static final long RW = PF_R | PF_W;
     /** Read and execute. */

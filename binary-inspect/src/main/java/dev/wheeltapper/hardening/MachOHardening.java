@@ -1,181 +1,64 @@
 package dev.wheeltapper.hardening;
 
-import dev.wheeltapper.macho.MachORecords.Segment;
+import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.macho.CodeSignature;
 import dev.wheeltapper.macho.MachOSlice;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The hardening checks of one Mach-O slice, with checksec.rs's evidence: PIE is MH_PIE for an executable (a dylib or
- * bundle reads {@code dso}, position-independent by construction), NX is the absence of MH_ALLOW_STACK_EXECUTION, NX
- * heap is MH_NO_HEAP_EXECUTION (an executable's flag), the canary is an import of {@code ___stack_chk_fail} or
- * {@code ___stack_chk_guard}, FORTIFY counts {@code ___*_chk} imports against the fortifiable list, ARC is an import of
- * {@code _objc_release}, the code signature is LC_CODE_SIGNATURE with data whose page hashes match the slice, restrict is a
- * {@code __RESTRICT} segment, encryption is a non-zero cryptid, and each LC_RPATH entry is classified as a DT_RPATH
- * entry is ({@code @loader_path} read as {@code $ORIGIN}; {@code @executable_path} leaves the wheel).
+ * The hardening of one Mach-O slice: its 13 checks ({@link HardeningCheck#appliesTo} {@code MACHO}) with
+ * checksec.rs's evidence, FORTIFY_SOURCE, the LC_RPATH entries and the state of the embedded code signature.
+ * {@link #check} runs the checks ({@link MachOChecks}).
  *
  * <pre>{@code
- * Hardening h = MachOHardening.check(slice, CheckContext.wheelEntry("pkg/_x.abi3.so"));
+ * MachOHardening h = MachOHardening.check(slice, CheckContext.wheelEntry("pkg/_x.abi3.so"));
  * h.result(HardeningCheck.PIE).value();   // "dso" for a bundle
+ * h.signature();                          // Optional[VALID]
  * }</pre>
  *
- * <p>Stateless and thread-safe.
+ * <p>Immutable and thread-safe.
+ *
+ * @param results exactly the Mach-O checks' results
+ * @param fortify the FORTIFY_SOURCE evidence
+ * @param lcRpath the LC_RPATH entries
+ * @param signature the code signature's state, empty when it cannot be read
  */
-public final class MachOHardening {
-  private MachOHardening() {}
+public record MachOHardening(
+    Map<HardeningCheck, CheckResult> results, Fortify fortify, SearchPaths lcRpath,
+    Optional<CodeSignature.State> signature) implements Hardening {
+
+  /** Checks the results are exactly the Mach-O checks and copies. */
+  public MachOHardening {
+    results = OwnChecks.copy(NativeFormat.MACHO, results);
+    Objects.requireNonNull(fortify, "fortify");
+    Objects.requireNonNull(lcRpath, "lcRpath");
+    if (lcRpath.tag() != SearchPaths.Tag.LC_RPATH) {
+      throw new IllegalArgumentException("a Mach-O search path is LC_RPATH, not " + lcRpath.tag());
+    }
+    Objects.requireNonNull(signature, "signature");
+  }
 
   /**
-   * Runs every check.
+   * Runs every Mach-O check.
    *
-   * @param s the slice
+   * @param slice the slice
    * @param context where the binary sits and whether its code is memory-safe
    * @return the hardening result
    */
-  public static Hardening check(MachOSlice s, CheckContext context) {
-    Map<HardeningCheck, CheckResult> r = new EnumMap<>(HardeningCheck.class);
-    boolean exec = s.fileType() == MachOSlice.MH_EXECUTE;
-    String flags = "header flags 0x" + Long.toHexString(s.flags());
-    if (exec) {
-      boolean pie = (s.flags() & MachOSlice.MH_PIE) != 0;
-      r.put(HardeningCheck.PIE, yesNo(HardeningCheck.PIE, pie, flags + (pie ? " has" : " lack") + " MH_PIE"));
-    } else {
-      r.put(HardeningCheck.PIE, new CheckResult(HardeningCheck.PIE, Status.NOT_APPLICABLE, "dso",
-          "MH_" + s.typeLabel().toUpperCase(java.util.Locale.ROOT) + ": loaded at an address dyld chooses; MH_PIE"
-              + " applies to executables"));
-    }
-    boolean execStack = (s.flags() & MachOSlice.MH_ALLOW_STACK_EXECUTION) != 0;
-    String stackWhy = flags + (execStack ? " has" : " lacks") + " MH_ALLOW_STACK_EXECUTION";
-    r.put(HardeningCheck.NX, yesNo(HardeningCheck.NX, !execStack, stackWhy));
-    r.put(HardeningCheck.EXECSTACK, new CheckResult(HardeningCheck.EXECSTACK, execStack ? Status.FAIL : Status.PASS,
-        execStack ? CheckResult.YES : CheckResult.NO, stackWhy));
-    boolean nxHeap = (s.flags() & MachOSlice.MH_NO_HEAP_EXECUTION) != 0;
-    r.put(HardeningCheck.NX_HEAP, exec
-        ? yesNo(HardeningCheck.NX_HEAP, nxHeap, flags + (nxHeap ? " has" : " lacks") + " MH_NO_HEAP_EXECUTION")
-        : new CheckResult(HardeningCheck.NX_HEAP, Status.NOT_APPLICABLE, nxHeap ? CheckResult.YES : CheckResult.NO,
-            "MH_NO_HEAP_EXECUTION counts in the main executable only"));
-    Set<String> imports = new TreeSet<>(s.undefinedSymbols());
-    List<String> canary = new ArrayList<>();
-    for (String n : List.of("___stack_chk_fail", "___stack_chk_guard")) {
-      if (imports.contains(n)) {
-        canary.add(n);
-      }
-    }
-    if (!canary.isEmpty()) {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.PASS, CheckResult.YES,
-          "imports " + String.join(", ", canary)));
-    } else if (context.memorySafeOnly().isPresent()) {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.NOT_APPLICABLE, CheckResult.NO,
-          "no ___stack_chk_* import; " + context.memorySafeOnly().get()));
-    } else if (s.undefinedSymbols().isEmpty() && s.definedSymbols().isEmpty()) {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.UNKNOWN, CheckResult.UNKNOWN,
-          "no symbol table"));
-    } else {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.FAIL, CheckResult.NO,
-          "no ___stack_chk_fail or ___stack_chk_guard import"));
-    }
-    Set<String> fortified = new TreeSet<>();
-    Set<String> unprotected = new TreeSet<>();
-    for (String n : imports) {
-      if (!n.startsWith("_")) {
-        continue;
-      }
-      String c = n.substring(1);
-      String base = FortifiableFunctions.fortifiedBase(c);
-      if (base != null) {
-        fortified.add(c);
-      } else if (FortifiableFunctions.contains(c)) {
-        unprotected.add(c);
-      }
-    }
-    Fortify fortify = new Fortify(new ArrayList<>(fortified), new ArrayList<>(unprotected));
-    r.put(HardeningCheck.FORTIFY, ElfHardening.fortifyResult(fortify, context));
-    boolean objc = imports.stream().anyMatch(n -> n.startsWith("_objc_"));
-    r.put(HardeningCheck.ARC, imports.contains("_objc_release")
-        ? new CheckResult(HardeningCheck.ARC, Status.PASS, CheckResult.YES, "imports _objc_release")
-        : new CheckResult(HardeningCheck.ARC, Status.NOT_APPLICABLE, CheckResult.NO, "no _objc_release import"
-            + (objc ? " (other Objective-C runtime imports; ARC applies to Objective-C code)" : ": no Objective-C code")));
-    r.put(HardeningCheck.CODE_SIGNATURE, codeSignature(s));
-    boolean restrict = false;
-    List<String> wx = new ArrayList<>();
-    boolean dwarf = false;
-    for (Segment g : s.segments()) {
-      restrict |= g.name().equals("__RESTRICT");
-      dwarf |= g.name().equals("__DWARF");
-      if (g.writableAndExecutable()) {
-        wx.add(g.name());
-      }
-    }
-    r.put(HardeningCheck.RESTRICT, exec ? yesNo(HardeningCheck.RESTRICT, restrict,
-        restrict ? "__RESTRICT segment" : "no __RESTRICT segment")
-        : new CheckResult(HardeningCheck.RESTRICT, Status.NOT_APPLICABLE, restrict ? CheckResult.YES : CheckResult.NO,
-            "__RESTRICT counts in the main executable only"));
-    if (s.encryption().isPresent()) {
-      long id = s.encryption().get().cryptId();
-      r.put(HardeningCheck.ENCRYPTED, new CheckResult(HardeningCheck.ENCRYPTED, Status.PASS,
-          id != 0 ? CheckResult.YES : CheckResult.NO, "LC_ENCRYPTION_INFO cryptid " + id));
-    }
-    r.put(HardeningCheck.WX_SEGMENTS, new CheckResult(HardeningCheck.WX_SEGMENTS,
-        wx.isEmpty() ? Status.PASS : Status.FAIL, wx.isEmpty() ? CheckResult.NO : CheckResult.YES,
-        wx.isEmpty() ? "no segment is mapped writable and executable" : "writable and executable: " + wx));
-    r.put(HardeningCheck.DEBUG_INFO, new CheckResult(HardeningCheck.DEBUG_INFO, Status.PASS,
-        dwarf ? CheckResult.YES : CheckResult.NO, dwarf ? "__DWARF segment" : "no __DWARF segment"));
-    List<RpathEntry> rpath = new ArrayList<>();
-    for (String p : s.rpaths()) {
-      rpath.add(classify(p, context.pathInWheel()));
-    }
-    r.put(HardeningCheck.RPATH, ElfHardening.pathResult(HardeningCheck.RPATH, "LC_RPATH", rpath));
-    Hardening.fillNotApplicable(r, "not a Mach-O check");
-    return new Hardening(r, fortify, rpath, List.of());
+  public static MachOHardening check(MachOSlice slice, CheckContext context) {
+    return MachOChecks.check(slice, context);
   }
 
-  /**
-   * Classifies one LC_RPATH entry: {@code @loader_path} is the binary's directory (ELF's {@code $ORIGIN});
-   * {@code @executable_path} is the Python interpreter's directory, outside the wheel; {@code @rpath} inside an
-   * LC_RPATH is relative.
-   *
-   * @param entry the entry as written
-   * @param pathInWheel the binary's entry path inside its wheel
-   * @return the classified entry, keeping the entry as written
-   */
-  public static RpathEntry classify(String entry, Optional<String> pathInWheel) {
-    if (entry.startsWith("@loader_path")) {
-      RpathEntry e = RpathEntry.classify("$ORIGIN" + entry.substring("@loader_path".length()), pathInWheel);
-      return new RpathEntry(entry, e.kind(), e.resolved());
-    }
-    if (entry.startsWith("@executable_path")) {
-      return new RpathEntry(entry, RpathKind.ABSOLUTE, entry);
-    }
-    RpathEntry e = RpathEntry.classify(entry, pathInWheel);
-    return new RpathEntry(entry, e.kind(), e.resolved());
+  @Override
+  public NativeFormat format() {
+    return NativeFormat.MACHO;
   }
 
-  /**
-   * The embedded signature, verified: its page hashes recomputed. An invalid or malformed one fails with the value
-   * {@code invalid}, which {@link Hardening#findings} reports; an absent one fails with {@code no}.
-   */
-  private static CheckResult codeSignature(MachOSlice s) {
-    CodeSignature cs;
-    try {
-      cs = s.verifyCodeSignature();
-    } catch (java.io.IOException e) {
-      return new CheckResult(HardeningCheck.CODE_SIGNATURE, Status.UNKNOWN, CheckResult.UNKNOWN,
-          "the signature cannot be read: " + e.getMessage());
-    }
-    return switch (cs.state()) {
-      case ABSENT -> yesNo(HardeningCheck.CODE_SIGNATURE, false, cs.detail());
-      case VALID -> yesNo(HardeningCheck.CODE_SIGNATURE, true, cs.detail());
-      case INVALID, MALFORMED -> new CheckResult(HardeningCheck.CODE_SIGNATURE, Status.FAIL, CheckResult.INVALID,
-          cs.detail());
-    };
-  }
-
-  private static CheckResult yesNo(HardeningCheck c, boolean yes, String evidence) {
-    return new CheckResult(c, yes ? Status.PASS : Status.FAIL, yes ? CheckResult.YES : CheckResult.NO, evidence);
+  @Override
+  public List<SearchPaths> searchPaths() {
+    return List.of(lcRpath);
   }
 }

@@ -5,7 +5,6 @@ import dev.wheeltapper.hardening.Hardening;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.toolchain.Toolchain;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,13 +15,14 @@ import java.util.TreeMap;
 /**
  * What {@link BinaryInspector} found in one native binary: identity (format, bits, byte order, machine, type),
  * hardening, toolchain, needed libraries, the highest symbol version per namespace and the {@code hardening.*}
- * findings. Format-neutral: PE and Mach-O fill the same record, with empty values where a field has no meaning.
+ * findings. Format-neutral: PE and Mach-O fill the same record, with empty values where a field has no meaning;
+ * {@link #hardening()} is the format's own record. The command line renders it ({@code cli.InspectionJson}).
  *
  * <pre>{@code
  * BinaryInspection i = BinaryInspector.inspectWheelEntry(elf, "pkg/_x.abi3.so");
  * i.machine();                  // "x86_64"
  * i.toolchain().memorySafe();   // YES
- * Map<String, Object> json = i.toJsonMap();   // one element of the JSON "binaries" array
+ * i.hardening().format();       // ELF: an ElfHardening
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -65,51 +65,5 @@ public record BinaryInspection(
     needed = List.copyOf(needed);
     symbolVersions = Collections.unmodifiableMap(new TreeMap<>(symbolVersions));
     findings = List.copyOf(findings);
-  }
-
-  /**
-   * One element of the JSON {@code binaries} array of {@code docs/cli.md}: {@code path}, {@code format},
-   * {@code bits}, {@code endian}, {@code machine}, {@code type}, {@code hardening}, {@code toolchain},
-   * {@code needed}, {@code symbolVersions}.
-   *
-   * @return an ordered, unmodifiable map (nulls where a field has no meaning)
-   */
-  public Map<String, Object> toJsonMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", path);
-    m.put("format", format.label());
-    m.put("bits", bits.isPresent() ? bits.getAsInt() : null);
-    m.put("endian", endian.orElse(null));
-    m.put("machine", machine);
-    m.put("type", type);
-    m.put("hardening", hardening.toJsonMap());
-    m.put("toolchain", toolchain.toJsonMap());
-    m.put("needed", needed);
-    m.put("symbolVersions", symbolVersions);
-    return Collections.unmodifiableMap(m);
-  }
-
-  /**
-   * A few lines for the text report: identity, every check with its evidence, languages and bindings with theirs.
-   *
-   * @return the text, lines separated by {@code \n}
-   */
-  public String toText() {
-    StringBuilder b = new StringBuilder();
-    b.append(path).append(": ").append(format.label());
-    bits.ifPresent(v -> b.append(' ').append(v).append("-bit"));
-    endian.ifPresent(e -> b.append(' ').append(e).append("-endian"));
-    b.append(' ').append(machine).append(' ').append(type).append('\n');
-    hardening.list().forEach(r -> b.append("  ").append(r).append('\n'));
-    toolchain.languages().forEach(l -> b.append("  language ").append(l.value().label()).append(": ")
-        .append(String.join("; ", l.evidence())).append('\n'));
-    toolchain.bindings().forEach(l -> b.append("  binding ").append(l.value().label()).append(": ")
-        .append(String.join("; ", l.evidence())).append('\n'));
-    b.append("  memory-safe ").append(toolchain.memorySafe().label()).append(": ")
-        .append(toolchain.memorySafetyEvidence()).append('\n');
-    if (!toolchain.compilers().isEmpty()) {
-      b.append("  compilers: ").append(String.join(" | ", toolchain.compilers())).append('\n');
-    }
-    return b.toString();
   }
 }

@@ -3,18 +3,9 @@ package dev.wheeltapper.inspect;
 import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.bytes.ByteSources;
 import dev.wheeltapper.bytes.ByteSource;
-import dev.wheeltapper.elf.DynamicEntry;
 import dev.wheeltapper.elf.ElfDefect;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
-import dev.wheeltapper.elf.GnuProperty;
-import dev.wheeltapper.elf.Note;
-import dev.wheeltapper.elf.Section;
-import dev.wheeltapper.elf.SectionType;
-import dev.wheeltapper.elf.Segment;
-import dev.wheeltapper.elf.Symbol;
-import dev.wheeltapper.elf.SymbolVersion;
-import dev.wheeltapper.hardening.AnnobinNotes;
 import dev.wheeltapper.hardening.CheckContext;
 import dev.wheeltapper.hardening.ElfFacts;
 import dev.wheeltapper.hardening.ElfHardening;
@@ -33,11 +24,9 @@ import dev.wheeltapper.toolchain.MachOToolchain;
 import dev.wheeltapper.toolchain.PeToolchain;
 import dev.wheeltapper.toolchain.ElfToolchain;
 import dev.wheeltapper.toolchain.MemorySafety;
-import dev.wheeltapper.toolchain.StringScan;
 import dev.wheeltapper.toolchain.Toolchain;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,14 +34,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Inspects one native binary: hardening checks, toolchain and language, needed libraries and symbol versions, as one
  * {@link BinaryInspection}. ELF, PE ({@link #inspect(PeFile, String)}) and Mach-O ({@link #inspect(MachOFile, String)},
  * one result per architecture slice) fill the same result; {@link #inspectWheelEntry(InputStream, long, String)} and
- * {@link #inspectFile(Path, String)} pick the reader by magic number.
+ * {@link #inspectFile(Path, String)} pick the reader by magic number. The ELF snapshot the checks read is
+ * {@link ElfSnapshot}'s, the read-only data scan {@link ReadOnlyData}'s.
  *
  * <pre>{@code
  * try (ElfFile elf = ElfFile.open(path)) {
@@ -66,15 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BinaryInspector {
   private BinaryInspector() {}
-
-  private static final Logger LOG = LoggerFactory.getLogger(BinaryInspector.class);
-
-  /** Read-only data is scanned in pieces of this size. */
-  private static final int SCAN_CHUNK = 1 << 20;
-  /** At most this many bytes of read-only data are scanned per binary. */
-  private static final long MAX_SCAN_BYTES = 512L << 20;
-  /** At most this many annobin notes are read. */
-  private static final int MAX_ANNOBIN_NOTES = 100_000;
 
   /**
    * Inspects a bare binary (outside a wheel: {@code $ORIGIN} entries are judged relative to the binary only).
@@ -105,12 +84,9 @@ public final class BinaryInspector {
 
   private static BinaryInspection inspect(ElfFile elf, String path, Optional<String> pathInWheel)
       throws ElfFormatException {
-    ElfFacts facts = facts(elf);
-    Toolchain toolchain = ElfToolchain.detect(facts, scanStrings(elf));
-    CheckContext ctx = new CheckContext(pathInWheel, Optional.empty());
-    if (toolchain.memorySafe() == MemorySafety.YES) {
-      ctx = ctx.withMemorySafeCode(toolchain.memorySafetyEvidence());
-    }
+    ElfFacts facts = ElfSnapshot.of(elf);
+    Toolchain toolchain = ElfToolchain.detect(facts, ReadOnlyData.scanStrings(elf));
+    CheckContext ctx = context(pathInWheel, toolchain);
     Hardening hardening = ElfHardening.check(facts, ctx);
     List<Finding> findings = new ArrayList<>(hardening.findings(path));
     List<String> defects = new ArrayList<>();
@@ -121,6 +97,12 @@ public final class BinaryInspector {
     return new BinaryInspection(path, NativeFormat.ELF, OptionalInt.of(facts.bits()),
         Optional.of(facts.littleEndian() ? "little" : "big"), facts.machineLabel(), elf.type().label(), hardening,
         toolchain, facts.needed(), facts.versionHighest(), findings);
+  }
+
+  /** Where the binary sits, and whether its own code is memory-safe (then canary and FORTIFY do not apply). */
+  private static CheckContext context(Optional<String> pathInWheel, Toolchain toolchain) {
+    CheckContext ctx = new CheckContext(pathInWheel, Optional.empty());
+    return toolchain.memorySafe() == MemorySafety.YES ? ctx.withMemorySafeCode(toolchain.memorySafetyEvidence()) : ctx;
   }
 
   /** How many defects a {@code binary.malformed} message quotes; the rest are counted. */
@@ -148,114 +130,7 @@ public final class BinaryInspector {
     return Optional.of(Finding.warning(Codes.BINARY_MALFORMED, path, m.append('.').toString()));
   }
 
-  /**
-   * Takes the snapshot the checks read.
-   *
-   * @param elf the binary
-   * @return its facts
-   * @throws ElfFormatException when a structure cannot be read
-   */
-  public static ElfFacts facts(ElfFile elf) throws ElfFormatException {
-    var h = elf.header();
-    ElfFacts.Builder b = ElfFacts.builder(h.bits(), h.littleEndian(), h.rawType(), h.rawMachine(), h.machineLabel());
-    for (Segment s : elf.segments()) {
-      b.segment(s.rawType(), s.flags(), s.memorySize());
-    }
-    var dyn = elf.dynamic();
-    b.hasDynamic(dyn.exists());
-    for (DynamicEntry e : dyn.entries()) {
-      if (e.rawTag() != 0) {
-        b.dynamic(e.rawTag(), e.value());
-      }
-    }
-    dyn.needed().forEach(b::needed);
-    dyn.rpath().forEach(b::rpath);
-    dyn.runpath().forEach(b::runpath);
-    dyn.soname().ifPresent(b::soname);
-    for (Symbol s : elf.dynamicSymbols()) {
-      b.dynamicSymbol(s.name(), s.isDefined(), s.rawType());
-    }
-    List<Section> sections = elf.sections().list();
-    boolean symtab = false;
-    for (Section s : sections) {
-      b.section(s.name());
-      symtab |= s.rawType() == SectionType.SYMTAB.value();
-    }
-    if (symtab) {
-      // optional evidence below: a damaged part is skipped (the reader records it as a defect), never fatal
-      try {
-        for (Symbol s : elf.symbolTable()) {
-          b.staticSymbol(s.name(), s.isDefined(), s.rawType());
-        }
-      } catch (ElfFormatException e) {
-        LOG.debug("skipping .symtab: {}", e.getMessage());
-      }
-    }
-    b.hasSymtab(symtab);
-    try {
-      elf.comments().forEach(b::comment);
-    } catch (ElfFormatException e) {
-      LOG.debug("skipping .comment: {}", e.getMessage());
-    }
-    for (Note n : elf.notes()) {
-      if (n.isGnu(Note.NT_GNU_PROPERTY_TYPE_0)) {
-        b.propertyNote();
-      } else if (!n.owner().startsWith("GA")) {
-        b.note(n.owner(), n.type());
-      }
-    }
-    for (GnuProperty p : elf.notes().gnuProperties().list()) {
-      b.property(p.type(), p.value());
-    }
-    for (Section s : sections) {
-      if (s.name().equals(".gnu.build.attributes") && s.hasFileBytes()) {
-        try {
-          ByteBuffer bb = elf.contents(s);
-          byte[] bytes = new byte[bb.remaining()];
-          bb.duplicate().get(bytes);
-          AnnobinNotes.parse(bytes, h.littleEndian(), MAX_ANNOBIN_NOTES).forEach(b::annobin);
-        } catch (ElfFormatException e) {
-          LOG.debug("skipping annobin notes: {}", e.getMessage());
-        }
-      }
-    }
-    try {
-      for (Map.Entry<String, SymbolVersion> e : elf.versionRequirements().highestByNamespace().entrySet()) {
-        b.versionHighest(e.getKey(), e.getValue().number());
-      }
-    } catch (ElfFormatException e) {
-      LOG.debug("skipping version requirements: {}", e.getMessage());
-    }
-    return b.build();
-  }
 
-  /**
-   * Scans the read-only data for language and binding markers: the {@code .rodata*} sections, or without section
-   * headers the loadable segments that are not writable. Best effort: unreadable ranges are skipped.
-   *
-   * @param elf the binary
-   * @return the markers found
-   */
-  public static StringScan scanStrings(ElfFile elf) {
-    List<long[]> ranges = new ArrayList<>();
-    try {
-      for (Section s : elf.sections()) {
-        if ((s.name().startsWith(".rodata") || s.name().equals(".go.buildinfo")) && s.hasFileBytes()) {
-          ranges.add(new long[] {s.offset(), s.size()});
-        }
-      }
-      if (ranges.isEmpty()) {
-        for (Segment s : elf.segments()) {
-          if (s.rawType() == 1 && !s.isWritable()) {
-            ranges.add(new long[] {s.offset(), s.fileSize()});
-          }
-        }
-      }
-    } catch (ElfFormatException e) {
-      LOG.debug("no read-only data to scan: {}", e.getMessage());
-    }
-    return scanRanges(elf.size(), elf::bytes, ranges);
-  }
 
   // ---------------------------------------------------------------- PE
 
@@ -282,11 +157,8 @@ public final class BinaryInspector {
   }
 
   private static BinaryInspection inspectPe(PeFile pe, String path, Optional<String> pathInWheel) {
-    Toolchain toolchain = PeToolchain.detect(pe, scanStrings(pe));
-    CheckContext ctx = new CheckContext(pathInWheel, Optional.empty());
-    if (toolchain.memorySafe() == MemorySafety.YES) {
-      ctx = ctx.withMemorySafeCode(toolchain.memorySafetyEvidence());
-    }
+    Toolchain toolchain = PeToolchain.detect(pe, ReadOnlyData.scanStrings(pe));
+    CheckContext ctx = context(pathInWheel, toolchain);
     Hardening hardening = PeHardening.check(pe, ctx);
     PeRecords.Header h = pe.header();
     List<Finding> findings = new ArrayList<>(hardening.findings(path));
@@ -296,26 +168,6 @@ public final class BinaryInspector {
         Map.of("windows", h.majorSubsystemVersion() + "." + h.minorSubsystemVersion()), findings);
   }
 
-  /**
-   * Scans a PE image's read-only data (initialised, neither writable nor executable sections such as
-   * {@code .rdata}) for language and binding markers. Best effort: unreadable ranges are skipped.
-   *
-   * @param pe the image
-   * @return the markers found
-   */
-  public static StringScan scanStrings(PeFile pe) {
-    List<long[]> ranges = new ArrayList<>();
-    for (PeRecords.Section s : pe.sections()) {
-      long c = s.characteristics();
-      boolean data = (c & 0x40L) != 0;
-      boolean exec = (c & 0x20000000L) != 0;
-      boolean write = (c & 0x80000000L) != 0;
-      if (data && !exec && !write && s.sizeOfRawData() > 0) {
-        ranges.add(new long[] {s.pointerToRawData(), Math.min(s.sizeOfRawData(), Math.max(s.virtualSize(), 1))});
-      }
-    }
-    return scanRanges(pe.source(), ranges);
-  }
 
   // ---------------------------------------------------------------- Mach-O
 
@@ -347,11 +199,8 @@ public final class BinaryInspector {
   private static List<BinaryInspection> inspectMachO(MachOFile macho, String path, Optional<String> pathInWheel) {
     List<BinaryInspection> out = new ArrayList<>();
     for (MachOSlice s : macho.slices()) {
-      Toolchain toolchain = MachOToolchain.detect(s, scanStrings(macho, s));
-      CheckContext ctx = new CheckContext(pathInWheel, Optional.empty());
-      if (toolchain.memorySafe() == MemorySafety.YES) {
-        ctx = ctx.withMemorySafeCode(toolchain.memorySafetyEvidence());
-      }
+      Toolchain toolchain = MachOToolchain.detect(s, ReadOnlyData.scanStrings(macho, s));
+      CheckContext ctx = context(pathInWheel, toolchain);
       Hardening hardening = MachOHardening.check(s, ctx);
       List<Finding> findings = new ArrayList<>();
       for (Finding f : hardening.findings(path)) {
@@ -398,68 +247,7 @@ public final class BinaryInspector {
     }
   }
 
-  /**
-   * Scans a Mach-O slice's read-only data (the {@code __TEXT} sections other than code, and {@code __DATA_CONST}
-   * {@code __const}) for language and binding markers.
-   *
-   * @param macho the file
-   * @param slice one of its slices
-   * @return the markers found
-   */
-  public static StringScan scanStrings(MachOFile macho, MachOSlice slice) {
-    List<long[]> ranges = new ArrayList<>();
-    for (MachORecords.Segment g : slice.segments()) {
-      for (MachORecords.Section s : g.sections()) {
-        boolean text = g.name().equals("__TEXT") && !List.of("__text", "__stubs", "__stub_helper", "__unwind_info",
-            "__eh_frame", "__gcc_except_tab").contains(s.name());
-        boolean constData = g.name().equals("__DATA_CONST") && s.name().equals("__const");
-        int type = (int) (s.flags() & 0xff);
-        // S_ZEROFILL (1), S_GB_ZEROFILL (12), S_THREAD_LOCAL_ZEROFILL (18) have no file bytes
-        if ((text || constData) && type != 1 && type != 12 && type != 18 && s.offset() > 0 && s.size() > 0
-            && s.offset() < slice.size()) {
-          ranges.add(new long[] {slice.offset() + s.offset(), Math.min(s.size(), slice.size() - s.offset())});
-        }
-      }
-    }
-    return scanRanges(macho.source(), ranges);
-  }
 
-  private static StringScan scanRanges(ByteSource src, List<long[]> ranges) {
-    return scanRanges(src.size(), src::slice, ranges);
-  }
-
-  /** Reads {@code length} bytes at {@code offset}: an ELF file's or a byte source's bounded view. */
-  private interface RangeReader {
-    ByteBuffer read(long offset, int length) throws IOException;
-  }
-
-  /**
-   * Feeds the ranges to the string scanner in chunks, at most {@link #MAX_SCAN_BYTES} in all; a range that cannot be
-   * read ends early.
-   */
-  private static StringScan scanRanges(long size, RangeReader reader, List<long[]> ranges) {
-    StringScan.Scanner scanner = StringScan.scanner();
-    long budget = MAX_SCAN_BYTES;
-    byte[] separator = {0};
-    for (long[] r : ranges) {
-      scanner.feed(separator, 0, 1); // a string never runs from one section into the next
-      long off = r[0];
-      long left = Math.min(r[1], Math.max(0, size - off));
-      while (left > 0 && budget > 0) {
-        int n = (int) Math.min(Math.min(left, SCAN_CHUNK), budget);
-        try {
-          scanner.feed(reader.read(off, n));
-        } catch (IOException e) {
-          LOG.debug("skipping unreadable range at 0x{}: {}", Long.toHexString(off), e.getMessage());
-          break;
-        }
-        off += n;
-        left -= n;
-        budget -= n;
-      }
-    }
-    return scanner.finish();
-  }
 
   // ---------------------------------------------------------------- any format, by magic number
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * an extra leading underscore.
  *
  * <pre>{@code
- * Toolchain t = MachOToolchain.detect(slice, BinaryInspector.scanStrings(macho, slice));
+ * Toolchain t = MachOToolchain.detect(slice, ReadOnlyData.scanStrings(macho, slice));
  * t.languageLabels();   // ["c++"]
  * }</pre>
  *

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * and the other markers of {@link StringScan}, with evidence.
  *
  * <pre>{@code
- * Toolchain t = PeToolchain.detect(pe, BinaryInspector.scanStrings(pe));
+ * Toolchain t = PeToolchain.detect(pe, ReadOnlyData.scanStrings(pe));
  * t.compilers();   // ["MSVC linker 14.40", "Rich header: 11 tool entries, builds 33811-33813"]
  * }</pre>
  *

@@ -1,9 +1,6 @@
 package dev.wheeltapper.toolchain;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,7 +13,6 @@ import java.util.stream.Collectors;
  * Toolchain t = ElfToolchain.detect(facts, scan);
  * t.languageLabels();   // ["rust"]
  * t.memorySafe();       // YES
- * t.toJsonMap();        // {"compilers": [...], "languages": ["rust"], "bindings": ["pyo3"], "memorySafe": "yes", ...}
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -89,30 +85,5 @@ public record Toolchain(
    */
   public Optional<List<String>> evidence(Language language) {
     return languages.stream().filter(e -> e.value() == language).findFirst().map(Evidence::evidence);
-  }
-
-  /**
-   * The JSON {@code toolchain} object of {@code docs/cli.md}: {@code compilers}, {@code languages},
-   * {@code bindings}, {@code memorySafe}, then {@code evidence} ({@code languages} and {@code bindings}: label to
-   * evidence strings; {@code memorySafe}: one sentence).
-   *
-   * @return an ordered, unmodifiable map
-   */
-  public Map<String, Object> toJsonMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("compilers", compilers);
-    m.put("languages", languageLabels());
-    m.put("bindings", bindingLabels());
-    m.put("memorySafe", memorySafe.label());
-    Map<String, Object> ev = new LinkedHashMap<>();
-    Map<String, Object> langs = new LinkedHashMap<>();
-    languages.forEach(e -> langs.put(e.value().label(), e.evidence()));
-    Map<String, Object> binds = new LinkedHashMap<>();
-    bindings.forEach(e -> binds.put(e.value().label(), e.evidence()));
-    ev.put("languages", Collections.unmodifiableMap(langs));
-    ev.put("bindings", Collections.unmodifiableMap(binds));
-    ev.put("memorySafe", memorySafetyEvidence);
-    m.put("evidence", Collections.unmodifiableMap(ev));
-    return Collections.unmodifiableMap(m);
   }
 }

@@ -50,8 +50,8 @@ class AuditFuzzTest {
     report.findings().forEach(f -> assertThat(f.message()).isNotBlank());
     NativeBinaries.Result binaries = NativeBinaries.inspectWheel(WHEEL);
     for (BinaryInspection b : binaries.inspected()) {
-      b.toJsonMap().toString();
-      b.toText();
+      b.toString();
+      b.hardening().findings(b.path());
     }
     for (Finding f : binaries.findings()) {
       assertThat(f.message()).doesNotContainPattern(RUNTIME_BUG);

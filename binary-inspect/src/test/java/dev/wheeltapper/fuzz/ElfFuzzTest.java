@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.inspect.BinaryInspector;
+import dev.wheeltapper.inspect.ReadOnlyData;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.Section;
@@ -53,11 +54,10 @@ class ElfFuzzTest {
     AnnobinNotes.parse(bytes, false, 1_000);
     try (ElfFile elf = ElfFile.of(bytes)) {
       BinaryInspection i = BinaryInspector.inspect(elf, "fuzz/_x.so");
-      i.toJsonMap().toString();
-      i.toText();
+      i.toString();
       BinaryInspection w = BinaryInspector.inspectWheelEntry(elf, "fuzz/_x.so");
-      assertThat(w.toJsonMap().get("path")).isEqualTo("fuzz/_x.so");
-      BinaryInspector.scanStrings(elf);
+      assertThat(w.path()).isEqualTo("fuzz/_x.so");
+      ReadOnlyData.scanStrings(elf);
     } catch (ElfFormatException e) {
       expected(e);
     }

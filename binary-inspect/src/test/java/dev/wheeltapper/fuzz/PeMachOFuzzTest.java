@@ -29,8 +29,7 @@ class PeMachOFuzzTest {
       Accessors.touch(pe, PeFormatException.class);
       Accessors.touch(pe.header());
       BinaryInspection i = BinaryInspector.inspect(pe, "fuzz/_x.pyd");
-      i.toJsonMap().toString();
-      i.toText();
+      i.toString();
       assertThat(Authenticode.verify(pe)).isNotNull();
       BinaryLinkage.ofPe(pe, "fuzz/_x.pyd");
     } catch (PeFormatException e) {
@@ -47,8 +46,7 @@ class PeMachOFuzzTest {
         BinaryLinkage.ofMachO(s, "fuzz/_x.so");
       }
       for (BinaryInspection i : BinaryInspector.inspect(m, "fuzz/_x.so")) {
-        i.toJsonMap().toString();
-        i.toText();
+        i.toString();
       }
     } catch (MachOFormatException e) {
       assertThat(e.getMessage()).isNotBlank();

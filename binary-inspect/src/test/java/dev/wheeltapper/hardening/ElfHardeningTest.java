@@ -116,7 +116,9 @@ class ElfHardeningTest {
         HardeningCheck.PIE, HardeningCheck.WX_SEGMENTS, HardeningCheck.TEXTREL)) {
       assertThat(h.status(c)).as(c.key()).isEqualTo(Status.NOT_APPLICABLE);
     }
-    assertThat(h.toJsonMap()).containsEntry("relro", null).containsEntry("pie", null).containsEntry("nx", null);
+    assertThat(h.result(HardeningCheck.RELRO).jsonValue()).isNull();
+    assertThat(h.result(HardeningCheck.PIE).jsonValue()).isNull();
+    assertThat(h.result(HardeningCheck.NX).jsonValue()).isNull();
     // the object's symbols still tell whether its code was compiled with a stack protector
     assertThat(codes(h)).containsExactly("hardening.no-canary");
   }
@@ -179,9 +181,7 @@ class ElfHardeningTest {
     assertThat(h.fortify().unprotected()).containsExactly("memcpy");
     assertThat(h.fortify().fortifiable()).isEqualTo(2);
     assertThat(v(h, HardeningCheck.FORTIFY)).isEqualTo("partial:partial");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> fortify = (Map<String, Object>) h.toJsonMap().get("fortify");
-    assertThat(fortify).containsEntry("fortified", 1).containsEntry("fortifiable", 2);
+    assertThat(h.fortify().level()).isEqualTo(Fortify.Level.PARTIAL);
     ElfFacts none = ElfFacts.builder(64, true, ElfFacts.ET_DYN, 62, "x86_64").segment(PT_LOAD, Segment.RX, 1)
         .dynamicSymbol("__printf_chk", false, 2).build();
     assertThat(v(ElfHardening.check(none, CheckContext.bareFile()), HardeningCheck.FORTIFY)).isEqualTo("full:pass");
@@ -202,7 +202,8 @@ class ElfHardeningTest {
     assertThat(check(x86()).result(HardeningCheck.IBT).evidence())
         .isEqualTo("no GNU property note (NT_GNU_PROPERTY_TYPE_0)");
     assertThat(v(check(dso(183, "aarch64")), HardeningCheck.IBT)).isEqualTo("n/a:not-applicable");
-    assertThat(check(dso(183, "aarch64")).toJsonMap()).containsEntry("ibt", null).containsEntry("shstk", null);
+    assertThat(check(dso(183, "aarch64")).result(HardeningCheck.IBT).jsonValue()).isNull();
+    assertThat(check(dso(183, "aarch64")).result(HardeningCheck.SHSTK).jsonValue()).isNull();
   }
 
   @Test
@@ -241,21 +242,25 @@ class ElfHardeningTest {
   }
 
   @Test
-  void jsonFollowsTheContractOrder() {
-    Map<String, Object> m = check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0)).toJsonMap();
-    List<String> keys = new ArrayList<>(m.keySet());
-    assertThat(keys.subList(0, 12)).containsExactly("relro", "canary", "nx", "pie", "fortify", "rpath", "runpath",
-        "textrel", "execstack", "stripped", "ibt", "shstk");
-    assertThat(m).containsEntry("relro", "partial").containsEntry("canary", false).containsEntry("nx", true)
-        .containsEntry("pie", "dso").containsEntry("textrel", false).containsEntry("execstack", false)
-        .containsEntry("stripped", true).containsEntry("ibt", false).containsEntry("isaLevel", "baseline");
-    assertThat(m.get("checks")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-        .hasSize(HardeningCheck.values().length);
+  void elfRecordHoldsOnlyElfChecks() {
+    Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0));
+    assertThat(h.format()).isEqualTo(dev.wheeltapper.bytes.NativeFormat.ELF);
+    assertThat(h.results()).hasSize(21).doesNotContainKeys(HardeningCheck.ASLR, HardeningCheck.CODE_SIGNATURE);
+    assertThat(h.result(HardeningCheck.RELRO).jsonValue()).isEqualTo("partial");
+    assertThat(h.result(HardeningCheck.CANARY).jsonValue()).isEqualTo(false);
+    assertThat(h.result(HardeningCheck.NX).jsonValue()).isEqualTo(true);
+    assertThat(h.result(HardeningCheck.PIE).jsonValue()).isEqualTo("dso");
+    assertThat(h.result(HardeningCheck.ISA_LEVEL).jsonValue()).isEqualTo("baseline");
+    assertThat(h.result(HardeningCheck.ASLR).status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(((ElfHardening) h).stack()).isEqualTo(ElfHardening.Stack.NOT_EXECUTABLE);
+    assertThat(h.searchPaths()).extracting(SearchPaths::tag)
+        .containsExactly(SearchPaths.Tag.DT_RPATH, SearchPaths.Tag.DT_RUNPATH);
   }
 
   @Test
   void theResultModelRejectsGaps() {
-    assertThatThrownBy(() -> new Hardening(Map.of(), new Fortify(List.of(), List.of()), List.of(), List.of()))
+    assertThatThrownBy(() -> new ElfHardening(Map.of(), new Fortify(List.of(), List.of()), List.of(),
+        ElfHardening.Stack.NOT_LOADED))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing or misfiled result");
     assertThatThrownBy(() -> new CheckResult(HardeningCheck.NX, Status.PASS, "", "e"))
         .isInstanceOf(IllegalArgumentException.class);

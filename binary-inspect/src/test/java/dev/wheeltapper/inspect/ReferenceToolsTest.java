@@ -83,7 +83,7 @@ class ReferenceToolsTest {
     try (ElfFile elf = ElfFile.open(file)) {
       BinaryInspection i = entry.isPresent() ? BinaryInspector.inspectWheelEntry(elf, entry.get())
           : BinaryInspector.inspect(elf, name);
-      TARGETS.add(new Target(name, file, i, BinaryInspector.facts(elf)));
+      TARGETS.add(new Target(name, file, i, ElfSnapshot.of(elf)));
     }
   }
 
@@ -152,7 +152,7 @@ class ReferenceToolsTest {
         theirs.put("pie", pie.startsWith("yes") ? "yes" : pie.contains("shared library") ? "dso" : "no");
         ours.put("canary", value(t, HardeningCheck.CANARY));
         theirs.put("canary", hc.get("Stack protected").startsWith("yes") ? "yes" : "no");
-        String level = t.ours().hardening().fortify().level();
+        String level = t.ours().hardening().fortify().level().label();
         ours.put("fortify", level.equals("full") || level.equals("partial") ? "yes" : level);
         String f = hc.get("Fortify Source functions");
         theirs.put("fortify", f.startsWith("yes") ? "yes" : f.startsWith("no") ? "none" : "unknown");

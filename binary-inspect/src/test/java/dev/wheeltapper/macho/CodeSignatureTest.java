@@ -1,5 +1,6 @@
 package dev.wheeltapper.macho;
 
+import dev.wheeltapper.report.Codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.inspect.BinaryInspection;
@@ -116,13 +117,13 @@ class CodeSignatureTest {
         + " CodeDirectory): modified after signing");
     BinaryInspection i = BinaryInspector.inspect(ByteSources.of(b), "libam1.dylib", java.util.Optional.empty()).get(0);
     assertThat(i.hardening().result(HardeningCheck.CODE_SIGNATURE).value()).isEqualTo("invalid");
-    assertThat(i.findings()).filteredOn(f -> f.code().equals(Hardening.INVALID_CODE_SIGNATURE))
+    assertThat(i.findings()).filteredOn(f -> f.code().equals(Codes.HARDENING_INVALID_CODE_SIGNATURE))
         .extracting(Finding::message).singleElement().asString().startsWith("code signature does not match: code page 0");
     // the original inspects clean
     BinaryInspection clean = BinaryInspector.inspect(ByteSources.of(read("libam1.dylib")), "libam1.dylib",
         java.util.Optional.empty()).get(0);
     assertThat(clean.hardening().result(HardeningCheck.CODE_SIGNATURE).value()).isEqualTo("yes");
-    assertThat(clean.findings()).noneMatch(f -> f.code().equals(Hardening.INVALID_CODE_SIGNATURE));
+    assertThat(clean.findings()).noneMatch(f -> f.code().equals(Codes.HARDENING_INVALID_CODE_SIGNATURE));
   }
 
   /** The file offset of the first slice's embedded signature (LC_CODE_SIGNATURE data, thin or fat). */

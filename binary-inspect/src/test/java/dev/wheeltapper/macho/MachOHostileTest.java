@@ -28,7 +28,7 @@ class MachOHostileTest {
       MachOFile m = MachOFile.read(ByteSources.of(b));
       List<BinaryInspection> i = BinaryInspector.inspect(m, "x.so");
       assertThat(i).hasSize(m.slices().size());
-      i.forEach(x -> assertThat(x.toJsonMap()).isNotEmpty());
+      i.forEach(x -> assertThat(x.hardening().results()).isNotEmpty());
       return m;
     } catch (MachOFormatException e) {
       assertThat(e.reason()).isNotBlank();

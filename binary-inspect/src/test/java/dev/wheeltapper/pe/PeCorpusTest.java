@@ -1,5 +1,6 @@
 package dev.wheeltapper.pe;
 
+import dev.wheeltapper.report.Codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.inspect.BinaryInspection;
@@ -105,9 +106,10 @@ class PeCorpusTest {
       assertThat(b.hardening().status(HardeningCheck.ASLR)).isEqualTo(Status.PASS);
       assertThat(b.hardening().status(HardeningCheck.NX)).isEqualTo(Status.PASS);
       assertThat(b.hardening().status(HardeningCheck.RELRO)).isEqualTo(Status.NOT_APPLICABLE);
-      assertThat(b.findings()).extracting(Finding::code).doesNotContain(Hardening.NO_ASLR);
-      assertThat(b.toJsonMap().get("hardening")).asInstanceOf(
-          org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("relro", null).containsEntry("aslr", true);
+      assertThat(b.findings()).extracting(Finding::code).doesNotContain(Codes.HARDENING_NO_ASLR);
+      assertThat(b.hardening().results()).doesNotContainKey(HardeningCheck.RELRO);
+      assertThat(b.hardening().result(HardeningCheck.RELRO).jsonValue()).isNull();
+      assertThat(b.hardening().result(HardeningCheck.ASLR).jsonValue()).isEqualTo(true);
     }
   }
 
@@ -126,7 +128,7 @@ class PeCorpusTest {
       // HIGH_ENTROPY_VA is set, but without working ASLR it does nothing (winchecksec's rule)
       assertThat(h.has(Header.HIGH_ENTROPY_VA)).isTrue();
       assertThat(b.hardening().status(HardeningCheck.HIGH_ENTROPY_VA)).isEqualTo(Status.FAIL);
-      assertThat(b.findings()).extracting(Finding::code).containsExactly(Hardening.NO_ASLR);
+      assertThat(b.findings()).extracting(Finding::code).containsExactly(Codes.HARDENING_NO_ASLR);
       assertThat(b.findings().get(0).message()).contains("0x300000000");
     }
   }
@@ -236,8 +238,9 @@ class PeCorpusTest {
       assertThat(b.toolchain().evidence(Language.RUST).get().get(0)).contains("/rustc/69f9c33d71c871fc");
       assertThat(b.toolchain().has(Binding.PYO3)).isTrue();
       assertThat(b.needed()).contains("python3.dll");
-      Map<String, Object> json = b.toJsonMap();
-      assertThat(json).containsEntry("format", "pe").containsEntry("bits", 64).containsEntry("machine", "x86_64");
+      assertThat(b.format()).isEqualTo(NativeFormat.PE);
+      assertThat(b.bits()).hasValue(64);
+      assertThat(b.machine()).isEqualTo("x86_64");
     }
   }
 }

@@ -87,9 +87,25 @@ class FixtureRecipesTest {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       BinaryInspection b = all.get(i);
-      m.put(i + ":inspection", withoutEvidence(b.toJsonMap()));
+      m.put(i + ":inspection", withoutEvidence(model(b)));
       m.put(i + ":findings", b.findings().stream().map(x -> x.severity() + " " + x.code()).sorted().toList());
     }
+    return m;
+  }
+
+  /** The inspection as a tree: identity, each check's value and status, FORTIFY, search paths, toolchain labels. */
+  private static Map<String, Object> model(BinaryInspection b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("identity", List.of(b.format(), b.bits(), b.endian(), b.machine(), b.type()));
+    Map<String, Object> checks = new LinkedHashMap<>();
+    b.hardening().results().forEach((c, r) -> checks.put(c.key(), r.value() + ":" + r.status().label()));
+    m.put("checks", checks);
+    m.put("fortify", b.hardening().fortify());
+    m.put("searchPaths", b.hardening().searchPaths());
+    m.put("toolchain", List.of(b.toolchain().compilers(), b.toolchain().languageLabels(),
+        b.toolchain().bindingLabels(), b.toolchain().memorySafe()));
+    m.put("needed", b.needed());
+    m.put("symbolVersions", b.symbolVersions());
     return m;
   }
 

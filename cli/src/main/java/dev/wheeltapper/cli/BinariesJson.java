@@ -25,11 +25,11 @@ final class BinariesJson {
   }
 
   /**
-   * The one place the command line takes a binary's inspection from the library as a map (for the JSON here and the
-   * text table); the hardening renderers replace it.
+   * A binary's inspection as the JSON tree {@link InspectionJson} builds from the typed model (for the JSON here and
+   * the text table).
    */
   static Map<String, Object> inspection(BinaryInspection b) {
-    return b.toJsonMap();
+    return InspectionJson.of(b);
   }
 
   private static void recognised(JsonGenerator g, NativeBinaries.Recognised r) throws IOException {

@@ -5,11 +5,21 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
-/** A checksec-style table of one binary's hardening, and its toolchain with the evidence, for the text output. */
+/**
+ * A checksec-style table of one binary's hardening, and its toolchain with the evidence, for the text output. Each
+ * format shows its own columns, read from the binary's JSON object ({@link InspectionJson}); a check that does not
+ * apply to the binary (its {@code checks} status {@code not-applicable}, or a {@code null} value) reads {@code n/a}.
+ */
 final class BinaryTable {
-  private static final List<String> COLUMNS =
+  private static final List<String> ELF =
       List.of("relro", "canary", "nx", "pie", "fortify", "rpath", "runpath", "textrel", "execstack", "stripped", "ibt",
           "shstk");
+  private static final List<String> PE =
+      List.of("dynamicBase", "aslr", "highEntropyVa", "nx", "guardCf", "cetCompat", "safeSeh", "gs", "fortify",
+          "authenticode", "wxSegments");
+  private static final List<String> MACHO =
+      List.of("pie", "canary", "nx", "nxHeap", "fortify", "arc", "codeSignature", "restrict", "encrypted", "rpath",
+          "wxSegments");
 
   private BinaryTable() {}
 
@@ -18,10 +28,11 @@ final class BinaryTable {
         b.get("bits") == null ? "" : " " + b.get("bits") + "-bit",
         b.get("endian") == null ? "" : " " + b.get("endian") + "-endian", orDash(b.get("machine")), orDash(b.get("type")));
     if (b.get("hardening") instanceof Map<?, ?> h) {
+      Map<?, ?> checks = h.get("checks") instanceof Map<?, ?> c ? c : Map.of();
       StringBuilder head = new StringBuilder();
       StringBuilder row = new StringBuilder();
-      for (String key : COLUMNS) {
-        String value = Untrusted.printable(cell(key, h.get(key)));
+      for (String key : columns(b.get("format"))) {
+        String value = Untrusted.printable(applies(checks.get(key)) ? cell(key, h.get(key)) : "n/a");
         int w = Math.max(key.length(), value.length()) + 2;
         head.append(String.format("%-" + w + "s", key));
         row.append(String.format("%-" + w + "s", value));
@@ -50,6 +61,19 @@ final class BinaryTable {
     if (!needed.isEmpty()) {
       out.printf("        needed %s%n", Untrusted.printable(join(needed)));
     }
+  }
+
+  private static List<String> columns(Object format) {
+    if ("pe".equals(format)) {
+      return PE;
+    }
+    return "macho".equals(format) ? MACHO : ELF;
+  }
+
+  /** A check the binary's format lacks, or one that does not apply to this binary (a canary for Rust code). */
+  private static boolean applies(Object check) {
+    return !(check instanceof Map<?, ?> c) || !"not-applicable".equals(c.get("status"))
+        || "dso".equals(c.get("value"));
   }
 
   private static String cell(String key, Object v) {

@@ -16,7 +16,7 @@ class SarifRulesTest {
 
   static JsonNode sarif(Finding... findings) {
     ArtifactReport r = new ArtifactReport("dist/a-1.0-py3-none-any.whl", "wheel", "0".repeat(64), Optional.empty(),
-        List.of(findings), List.of(), List.of(), Optional.empty());
+        List.of(findings), List.of(), ArtifactReport.Binaries.NONE, Optional.empty());
     return TestJson.MAPPER.valueToTree(SarifReport.document(List.of(r)));
   }
 

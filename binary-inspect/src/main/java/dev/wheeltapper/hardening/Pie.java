@@ -1,0 +1,43 @@
+package dev.wheeltapper.hardening;
+
+import static dev.wheeltapper.hardening.ElfChecks.result;
+
+/**
+ * The ELF {@code pie} check: position-independent executable versus shared object in annocheck's order (DF_1_PIE,
+ * DT_SONAME, PT_INTERP, DT_DEBUG).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Pie {
+  private Pie() {}
+
+  static CheckResult pie(ElfFacts f) {
+    if (f.elfType() == ElfFacts.ET_EXEC) {
+      return result(HardeningCheck.PIE, Status.FAIL, CheckResult.NO, "ET_EXEC: loaded at a fixed address");
+    }
+    if (f.elfType() != ElfFacts.ET_DYN) {
+      return result(HardeningCheck.PIE, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE,
+          ElfChecks.typeWord(f) + ", not loaded by itself");
+    }
+    // annocheck is_shared_lib(): dynamic segment, DF_1_PIE, DT_SONAME, PT_INTERP, DT_DEBUG, else shared object
+    if (!f.hasDynamic()) {
+      return result(HardeningCheck.PIE, Status.PASS, CheckResult.YES, "ET_DYN without a dynamic section (static PIE)");
+    }
+    if ((f.flags(ElfFacts.DT_FLAGS_1) & ElfFacts.DF_1_PIE) != 0) {
+      return result(HardeningCheck.PIE, Status.PASS, CheckResult.YES, "ET_DYN with DF_1_PIE in DT_FLAGS_1");
+    }
+    if (f.soname().isPresent()) {
+      return result(HardeningCheck.PIE, Status.NOT_APPLICABLE, "dso",
+          "ET_DYN with DT_SONAME " + f.soname().get() + ": a shared object");
+    }
+    if (f.hasSegment(ElfFacts.PT_INTERP)) {
+      return result(HardeningCheck.PIE, Status.PASS, CheckResult.YES, "ET_DYN with PT_INTERP");
+    }
+    if (f.hasDynamicTag(ElfFacts.DT_DEBUG)) {
+      return result(HardeningCheck.PIE, Status.PASS, CheckResult.YES, "ET_DYN with DT_DEBUG");
+    }
+    return result(HardeningCheck.PIE, Status.NOT_APPLICABLE, "dso",
+        "ET_DYN without DF_1_PIE, DT_SONAME, PT_INTERP or DT_DEBUG: a shared object"
+            + (f.hasSegment(ElfFacts.PT_PHDR) ? " (PT_PHDR alone does not make a PIE)" : ""));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.wheeltapper.hardening;
+
+import static dev.wheeltapper.hardening.ElfChecks.result;
+import static dev.wheeltapper.hardening.ElfChecks.hex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ELF {@code relro}, {@code gnuRelro} and {@code bindNow} checks: PT_GNU_RELRO, and immediate binding as the
+ * union of DT_BIND_NOW, DF_BIND_NOW and DF_1_NOW; full RELRO needs both.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Relro {
+  private Relro() {}
+
+  static void relro(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
+    if (f.segments().isEmpty()) {
+      String why = "no program headers (" + ElfChecks.typeWord(f) + ")";
+      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.GNU_RELRO,
+          result(HardeningCheck.GNU_RELRO, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.BIND_NOW,
+          result(HardeningCheck.BIND_NOW, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      return;
+    }
+    boolean gnuRelro = f.hasSegment(ElfFacts.PT_GNU_RELRO);
+    String relroWords = gnuRelro ? "PT_GNU_RELRO present" : "no PT_GNU_RELRO";
+    r.put(HardeningCheck.GNU_RELRO, result(HardeningCheck.GNU_RELRO, gnuRelro ? Status.PASS : Status.FAIL,
+        gnuRelro ? CheckResult.YES : CheckResult.NO, relroWords));
+
+    List<String> now = new ArrayList<>();
+    if (f.hasDynamicTag(ElfFacts.DT_BIND_NOW)) {
+      now.add("DT_BIND_NOW present");
+    }
+    long flags = f.flags(ElfFacts.DT_FLAGS);
+    if ((flags & ElfFacts.DF_BIND_NOW) != 0) {
+      now.add("DT_FLAGS has DF_BIND_NOW (" + hex(flags) + ")");
+    }
+    long flags1 = f.flags(ElfFacts.DT_FLAGS_1);
+    if ((flags1 & ElfFacts.DF_1_NOW) != 0) {
+      now.add("DT_FLAGS_1 has DF_1_NOW (" + hex(flags1) + ")");
+    }
+    boolean bindNow;
+    String nowWords;
+    if (!f.hasDynamic()) {
+      bindNow = true;
+      nowWords = "no dynamic section: nothing is bound lazily";
+    } else if (now.isEmpty()) {
+      bindNow = false;
+      nowWords = "no DT_BIND_NOW, DF_BIND_NOW or DF_1_NOW: lazy binding";
+    } else {
+      bindNow = true;
+      nowWords = String.join(", ", now);
+    }
+    r.put(HardeningCheck.BIND_NOW, result(HardeningCheck.BIND_NOW, bindNow ? Status.PASS : Status.FAIL,
+        bindNow ? CheckResult.YES : CheckResult.NO, nowWords));
+
+    String evidence = relroWords + ", " + nowWords;
+    if (!gnuRelro) {
+      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.FAIL, "none", evidence));
+    } else if (bindNow) {
+      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.PASS, "full", evidence));
+    } else {
+      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.PARTIAL, "partial", evidence));
+    }
+  }
+}

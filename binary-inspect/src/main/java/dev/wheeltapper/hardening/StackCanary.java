@@ -1,0 +1,49 @@
+package dev.wheeltapper.hardening;
+
+import static dev.wheeltapper.hardening.ElfChecks.result;
+
+import dev.wheeltapper.hardening.ElfFacts.Sym;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The ELF {@code canary} check: a reference to a stack protector symbol in {@code .dynsym} or {@code .symtab}; not
+ * applicable to memory-safe code.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class StackCanary {
+  private StackCanary() {}
+
+  /** Stack protector symbols of GCC/clang ({@code __stack_chk_*}) and ICC ({@code __intel_security_cookie}). */
+  static final Set<String> CANARY_SYMBOLS =
+      Set.of("__stack_chk_fail", "__stack_chk_guard", "__stack_chk_fail_local", "__intel_security_cookie");
+
+  static CheckResult canary(ElfFacts f, CheckContext ctx) {
+    Set<String> found = new TreeSet<>();
+    for (Sym s : f.dynamicSymbols()) {
+      if (CANARY_SYMBOLS.contains(s.name())) {
+        found.add(s.name() + (s.defined() ? " (defined, .dynsym)" : " (imported, .dynsym)"));
+      }
+    }
+    for (Sym s : f.staticSymbols()) {
+      if (CANARY_SYMBOLS.contains(s.name())) {
+        found.add(s.name() + (s.defined() ? " (defined, .symtab)" : " (undefined, .symtab)"));
+      }
+    }
+    if (!found.isEmpty()) {
+      return result(HardeningCheck.CANARY, Status.PASS, CheckResult.YES, "references " + String.join(", ", found));
+    }
+    if (ctx.memorySafeOnly().isPresent()) {
+      return result(HardeningCheck.CANARY, Status.NOT_APPLICABLE, CheckResult.NO,
+          "no stack protector symbols, and none expected: " + ctx.memorySafeOnly().get());
+    }
+    if (f.dynamicSymbols().isEmpty() && f.staticSymbols().isEmpty()) {
+      return result(HardeningCheck.CANARY, Status.UNKNOWN, CheckResult.UNKNOWN,
+          "no symbol table to read (static and stripped)");
+    }
+    return result(HardeningCheck.CANARY, Status.FAIL, CheckResult.NO,
+        "no __stack_chk_fail, __stack_chk_guard, __stack_chk_fail_local or __intel_security_cookie in "
+            + (f.hasSymtab() ? ".dynsym or .symtab" : ".dynsym"));
+  }
+}

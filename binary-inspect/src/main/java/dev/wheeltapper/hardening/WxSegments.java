@@ -1,0 +1,38 @@
+package dev.wheeltapper.hardening;
+
+import static dev.wheeltapper.hardening.ElfChecks.result;
+
+import dev.wheeltapper.hardening.ElfFacts.Segment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ELF {@code wxSegments} check: a loadable segment both writable and executable.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class WxSegments {
+  private WxSegments() {}
+
+  static CheckResult wx(ElfFacts f) {
+    List<String> bad = new ArrayList<>();
+    int loads = 0;
+    int index = 0;
+    for (Segment s : f.segments()) {
+      if (s.type() == ElfFacts.PT_LOAD) {
+        loads++;
+        if (s.writable() && s.executable() && s.memorySize() > 0) {
+          bad.add("PT_LOAD #" + index + " " + s.flagString().trim());
+        }
+      }
+      index++;
+    }
+    if (loads == 0) {
+      return result(HardeningCheck.WX_SEGMENTS, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, "no PT_LOAD");
+    }
+    return bad.isEmpty()
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckResult.NO,
+            "no PT_LOAD both writable and executable (" + loads + " PT_LOAD)")
+        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckResult.YES, String.join(", ", bad));
+  }
+}
