@@ -12,6 +12,7 @@ module dev.wheeltapper.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.pg;
   requires org.slf4j;
+  requires com.fasterxml.jackson.core;
 
   exports dev.wheeltapper.pep440;
   exports dev.wheeltapper.pep508;
