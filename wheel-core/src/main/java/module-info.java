@@ -17,6 +17,7 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.pep440;
   exports dev.wheeltapper.pep508;
   exports dev.wheeltapper.report;
+  exports dev.wheeltapper.digest;
   exports dev.wheeltapper.wheel;
   exports dev.wheeltapper.wheel.metadata;
   exports dev.wheeltapper.wheel.record;
