@@ -1,5 +1,6 @@
 package dev.wheeltapper.provenance.pep740;
 
+import dev.wheeltapper.digest.HashAlgorithm;
 import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.SignatureKind;
@@ -142,12 +143,7 @@ public final class Pep740Verifier {
    */
   public static List<AttestationResult> verify(byte[] json, Path distribution, TrustPolicy policy, String path)
       throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    MessageDigest md = HashAlgorithm.SHA256.newDigest();
     try (InputStream in = Files.newInputStream(distribution)) {
       byte[] buf = new byte[64 * 1024];
       for (int n; (n = in.read(buf)) > 0; ) {
