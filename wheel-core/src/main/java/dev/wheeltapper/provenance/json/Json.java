@@ -104,7 +104,7 @@ public final class Json {
     if (first < text.length() && text.charAt(first) == '\uFEFF') {
       throw new JsonException("byte order mark not allowed", first);
     }
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits.constraints()).build();
+    JsonFactory factory = limits.equals(Limits.DEFAULT) ? DEFAULT_FACTORY : factory(limits);
     try (JsonParser p = factory.createParser(text)) {
       JsonValue v = new TreeBuilder(p, limits).document();
       JsonToken after = p.nextToken();
@@ -119,6 +119,13 @@ public final class Json {
       // A String source does no I/O; kept typed all the same.
       throw new JsonException("unreadable JSON: " + e.getMessage(), 0);
     }
+  }
+
+  /** A factory is thread-safe once built; the one for the default limits is shared. */
+  private static final JsonFactory DEFAULT_FACTORY = factory(Limits.DEFAULT);
+
+  private static JsonFactory factory(Limits limits) {
+    return JsonFactory.builder().streamReadConstraints(limits.constraints()).build();
   }
 
   private static boolean isWhitespace(char c) {
