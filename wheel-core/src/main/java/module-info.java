@@ -12,10 +12,12 @@ module dev.wheeltapper.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.pg;
   requires org.slf4j;
+  requires com.fasterxml.jackson.core;
 
   exports dev.wheeltapper.pep440;
   exports dev.wheeltapper.pep508;
   exports dev.wheeltapper.report;
+  exports dev.wheeltapper.digest;
   exports dev.wheeltapper.wheel;
   exports dev.wheeltapper.wheel.metadata;
   exports dev.wheeltapper.wheel.record;

@@ -1,11 +1,13 @@
 package dev.wheeltapper.provenance.internal;
 
+import dev.wheeltapper.digest.HashAlgorithm;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -21,6 +23,8 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
 
 /** Encodings, hashing, key and certificate parsing with one shared Bouncy Castle provider (never registered). */
 public final class Crypto {
@@ -39,15 +43,11 @@ public final class Crypto {
    * @return the digest
    */
   public static byte[] sha256(byte[]... data) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (byte[] d : data) {
-        md.update(d);
-      }
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    MessageDigest md = HashAlgorithm.SHA256.newDigest();
+    for (byte[] d : data) {
+      md.update(d);
     }
+    return md.digest();
   }
 
   /**
@@ -98,36 +98,45 @@ public final class Crypto {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
+  /** Largest PEM text read (4 MiB, the JSON limit): 256 trust anchors take about 0.5 MiB. */
+  public static final int MAX_PEM_CHARS = 4 << 20;
+
+  /** Most PEM objects of any label read from one text before it is refused. */
+  public static final int MAX_PEM_OBJECTS = 1024;
+
   /**
-   * The DER bodies of the PEM blocks with the given label in a text (text before, between and after blocks is
-   * ignored, as in certificate files that start with a comment line).
+   * The DER bodies of the PEM blocks with the given label in a text, split by Bouncy Castle's {@link PemReader} (RFC
+   * 7468: text before, between and after blocks is ignored, as in certificate files that start with a comment line;
+   * boundaries start a line; header lines are skipped).
    *
    * @param text the text
    * @param label for example {@code CERTIFICATE}
-   * @param max most blocks to return
-   * @return the decoded blocks; a block whose body is not base64 makes the result empty
+   * @param max most blocks to return (reading stops there)
+   * @return the decoded blocks; empty when the text is larger than {@link #MAX_PEM_CHARS}, holds more than {@link
+   *     #MAX_PEM_OBJECTS} objects before {@code max} matching ones, or a block is unterminated or not base64
    */
   public static Optional<List<byte[]>> pemBlocks(String text, String label, int max) {
-    String begin = "-----BEGIN " + label + "-----";
-    String end = "-----END " + label + "-----";
+    if (text.length() > MAX_PEM_CHARS) {
+      return Optional.empty();
+    }
     List<byte[]> out = new ArrayList<>();
-    int from = 0;
-    while (out.size() < max) {
-      int b = text.indexOf(begin, from);
-      if (b < 0) {
-        break;
+    try (PemReader reader = new PemReader(new StringReader(text))) {
+      for (int seen = 0; out.size() < max; seen++) {
+        if (seen >= MAX_PEM_OBJECTS) {
+          return Optional.empty();
+        }
+        PemObject o = reader.readPemObject();
+        if (o == null) {
+          break;
+        }
+        if (o.getType().equals(label)) {
+          out.add(o.getContent());
+        }
       }
-      int e = text.indexOf(end, b + begin.length());
-      if (e < 0) {
-        return Optional.empty();
-      }
-      String body = text.substring(b + begin.length(), e).replaceAll("[\\s]", "");
-      Optional<byte[]> der = b64(body);
-      if (der.isEmpty()) {
-        return Optional.empty();
-      }
-      out.add(der.get());
-      from = e + end.length();
+    } catch (IOException | RuntimeException e) {
+      // PemReader reports a missing END line and bad base64 as IOException; Bouncy Castle's decoder may also throw
+      // runtime exceptions for malformed base64.
+      return Optional.empty();
     }
     return Optional.of(out);
   }

@@ -1,17 +1,32 @@
 package dev.wheeltapper.provenance.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Strict, bounded JSON parser (RFC 8259). Input must be UTF-8; size, nesting depth and element counts are limited by
- * {@link Limits}; duplicate member names are rejected (two readers could otherwise disagree on the value).
+ * Strict, bounded JSON parser (RFC 8259) on jackson-core's streaming {@link JsonParser}. Input must be UTF-8; size,
+ * nesting depth and element counts are limited by {@link Limits} (checked here with exact messages, and again by
+ * jackson's {@link StreamReadConstraints} as a second fence); duplicate member names are rejected (two readers could
+ * otherwise disagree on the value), as are a byte order mark and anything after the document.
+ *
+ * <p>Jackson's defaults are already strict (no comments, single quotes, unquoted names, NaN, leading zeros or plus
+ * signs, trailing commas, unescaped control characters); this class adds what jackson allows: a BOM, several root
+ * values, duplicate names, and unpaired UTF-8 it would decode leniently (the text is decoded strictly first).
  *
  * <pre>{@code
  * JsonValue v = Json.parse(Files.readAllBytes(p), Json.Limits.DEFAULT);
@@ -39,6 +54,22 @@ public final class Json {
         throw new IllegalArgumentException("limits must be positive");
       }
     }
+
+    /**
+     * Jackson's constraints for these limits, one step wider than the checks of {@link Json} so that those fire first
+     * with their own messages; jackson's stay as the fence behind them. A value costs at most three tokens (its name,
+     * itself and its end).
+     */
+    StreamReadConstraints constraints() {
+      return StreamReadConstraints.builder()
+          .maxNestingDepth(maxDepth == Integer.MAX_VALUE ? maxDepth : maxDepth + 1)
+          .maxStringLength(maxBytes)
+          .maxNameLength(maxBytes)
+          .maxNumberLength(maxBytes)
+          .maxDocumentLength(maxBytes)
+          .maxTokenCount(3L * maxElements + 3)
+          .build();
+    }
   }
 
   /**
@@ -55,6 +86,7 @@ public final class Json {
     }
     String text;
     try {
+      // Decoded here, strictly: jackson's own UTF-8 reader is not the gate for malformed sequences.
       text =
           StandardCharsets.UTF_8
               .newDecoder()
@@ -65,264 +97,147 @@ public final class Json {
     } catch (CharacterCodingException e) {
       throw new JsonException("JSON is not valid UTF-8", 0);
     }
-    Parser p = new Parser(text, limits);
-    p.skipWs();
-    if (p.pos < text.length() && text.charAt(p.pos) == '\uFEFF') {
-      throw new JsonException("byte order mark not allowed", 0);
+    int first = 0;
+    while (first < text.length() && isWhitespace(text.charAt(first))) {
+      first++;
     }
-    JsonValue v = p.value(0);
-    p.skipWs();
-    if (p.pos != text.length()) {
-      throw new JsonException("trailing data after the JSON value", p.pos);
+    if (first < text.length() && text.charAt(first) == '\uFEFF') {
+      throw new JsonException("byte order mark not allowed", first);
     }
-    return v;
+    JsonFactory factory = limits.equals(Limits.DEFAULT) ? DEFAULT_FACTORY : factory(limits);
+    try (JsonParser p = factory.createParser(text)) {
+      JsonValue v = new TreeBuilder(p, limits).document();
+      JsonToken after = p.nextToken();
+      if (after != null) {
+        throw new JsonException("trailing data after the JSON value", offset(p.currentTokenLocation()));
+      }
+      return v;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new JsonException(e.getOriginalMessage(), at == null ? 0 : offset(at));
+    } catch (IOException e) {
+      // A String source does no I/O; kept typed all the same.
+      throw new JsonException("unreadable JSON: " + e.getMessage(), 0);
+    }
   }
 
-  private static final class Parser {
-    private final String s;
+  /** A factory is thread-safe once built; the one for the default limits is shared. */
+  private static final JsonFactory DEFAULT_FACTORY = factory(Limits.DEFAULT);
+
+  private static JsonFactory factory(Limits limits) {
+    return JsonFactory.builder().streamReadConstraints(limits.constraints()).build();
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  private static long offset(JsonLocation l) {
+    return Math.max(0, l.getCharOffset());
+  }
+
+  /** Builds the immutable tree from the token stream with an explicit stack (no recursion). */
+  private static final class TreeBuilder {
+    private final JsonParser p;
     private final Limits limits;
-    private int pos;
+    private final Deque<Frame> stack = new ArrayDeque<>();
     private int elements;
 
-    Parser(String s, Limits limits) {
-      this.s = s;
+    /** An open object or array. */
+    private static final class Frame {
+      final Map<String, JsonValue> members;
+      final List<JsonValue> elements;
+      String name;
+      long nameOffset;
+
+      Frame(boolean object) {
+        members = object ? new LinkedHashMap<>() : null;
+        elements = object ? null : new ArrayList<>();
+      }
+
+      JsonValue close() {
+        return members != null ? new JsonValue.JsonObject(members) : new JsonValue.JsonArray(elements);
+      }
+    }
+
+    TreeBuilder(JsonParser p, Limits limits) {
+      this.p = p;
       this.limits = limits;
     }
 
-    void skipWs() {
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-          pos++;
-        } else {
-          return;
+    JsonValue document() throws IOException, JsonException {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new JsonException("unexpected end of JSON", offset(p.currentLocation()));
+      }
+      while (true) {
+        JsonValue done = step(t);
+        if (done != null) {
+          return done;
+        }
+        t = p.nextToken();
+        if (t == null) {
+          throw new JsonException("unexpected end of JSON", offset(p.currentLocation()));
         }
       }
     }
 
-    JsonException error(String message) {
-      return new JsonException(message, pos);
-    }
-
-    char peek() throws JsonException {
-      if (pos >= s.length()) {
-        throw error("unexpected end of JSON");
+    /** Feeds one token; answers the root value when it is complete. */
+    private JsonValue step(JsonToken t) throws IOException, JsonException {
+      if (t == JsonToken.FIELD_NAME) {
+        Frame f = stack.peek();
+        f.name = p.currentName();
+        f.nameOffset = offset(p.currentTokenLocation());
+        return null;
       }
-      return s.charAt(pos);
-    }
-
-    JsonValue value(int depth) throws JsonException {
+      if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        return add(stack.pop().close());
+      }
       if (++elements > limits.maxElements()) {
         throw error("more than " + limits.maxElements() + " JSON values");
       }
-      skipWs();
-      char c = peek();
-      switch (c) {
-        case '{':
-          return object(depth + 1);
-        case '[':
-          return array(depth + 1);
-        case '"':
-          return new JsonValue.JsonString(string());
-        case 't':
-          literal("true");
-          return new JsonValue.JsonBoolean(true);
-        case 'f':
-          literal("false");
-          return new JsonValue.JsonBoolean(false);
-        case 'n':
-          literal("null");
-          return new JsonValue.JsonNull();
-        default:
-          if (c == '-' || (c >= '0' && c <= '9')) {
-            return number();
+      switch (t) {
+        case START_OBJECT:
+        case START_ARRAY:
+          if (stack.size() >= limits.maxDepth()) {
+            throw error("JSON nested deeper than " + limits.maxDepth());
           }
-          throw error("unexpected character '" + printable(c) + "'");
+          stack.push(new Frame(t == JsonToken.START_OBJECT));
+          return null;
+        case VALUE_STRING:
+          return add(new JsonValue.JsonString(p.getText()));
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          // The source text, so nothing is rounded.
+          return add(new JsonValue.JsonNumber(p.getText()));
+        case VALUE_TRUE:
+          return add(new JsonValue.JsonBoolean(true));
+        case VALUE_FALSE:
+          return add(new JsonValue.JsonBoolean(false));
+        case VALUE_NULL:
+          return add(new JsonValue.JsonNull());
+        default:
+          // VALUE_EMBEDDED_OBJECT and NOT_AVAILABLE do not occur for text input.
+          throw error("unexpected JSON token " + t);
       }
     }
 
-    private static String printable(char c) {
-      return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+    /** Adds a finished value to the open container; answers it when it is the root. */
+    private JsonValue add(JsonValue v) throws JsonException {
+      Frame f = stack.peek();
+      if (f == null) {
+        return v;
+      }
+      if (f.members == null) {
+        f.elements.add(v);
+      } else if (f.members.putIfAbsent(f.name, v) != null) {
+        throw new JsonException("duplicate member name \"" + f.name + "\"", f.nameOffset);
+      }
+      return null;
     }
 
-    void literal(String word) throws JsonException {
-      if (!s.startsWith(word, pos)) {
-        throw error("invalid literal");
-      }
-      pos += word.length();
-    }
-
-    JsonValue object(int depth) throws JsonException {
-      if (depth > limits.maxDepth()) {
-        throw error("JSON nested deeper than " + limits.maxDepth());
-      }
-      pos++; // '{'
-      Map<String, JsonValue> members = new LinkedHashMap<>();
-      skipWs();
-      if (peek() == '}') {
-        pos++;
-        return new JsonValue.JsonObject(members);
-      }
-      while (true) {
-        skipWs();
-        if (peek() != '"') {
-          throw error("expected a member name");
-        }
-        int at = pos;
-        String name = string();
-        skipWs();
-        if (peek() != ':') {
-          throw error("expected ':'");
-        }
-        pos++;
-        JsonValue v = value(depth);
-        if (members.putIfAbsent(name, v) != null) {
-          throw new JsonException("duplicate member name \"" + name + "\"", at);
-        }
-        skipWs();
-        char c = peek();
-        pos++;
-        if (c == '}') {
-          return new JsonValue.JsonObject(members);
-        }
-        if (c != ',') {
-          pos--;
-          throw error("expected ',' or '}'");
-        }
-      }
-    }
-
-    JsonValue array(int depth) throws JsonException {
-      if (depth > limits.maxDepth()) {
-        throw error("JSON nested deeper than " + limits.maxDepth());
-      }
-      pos++; // '['
-      List<JsonValue> elems = new ArrayList<>();
-      skipWs();
-      if (peek() == ']') {
-        pos++;
-        return new JsonValue.JsonArray(elems);
-      }
-      while (true) {
-        elems.add(value(depth));
-        skipWs();
-        char c = peek();
-        pos++;
-        if (c == ']') {
-          return new JsonValue.JsonArray(elems);
-        }
-        if (c != ',') {
-          pos--;
-          throw error("expected ',' or ']'");
-        }
-      }
-    }
-
-    String string() throws JsonException {
-      pos++; // opening quote
-      StringBuilder b = new StringBuilder();
-      while (true) {
-        char c = peek();
-        pos++;
-        if (c == '"') {
-          return b.toString();
-        }
-        if (c < 0x20) {
-          pos--;
-          throw error("control character in string");
-        }
-        if (c != '\\') {
-          b.append(c);
-          continue;
-        }
-        char e = peek();
-        pos++;
-        switch (e) {
-          case '"':
-          case '\\':
-          case '/':
-            b.append(e);
-            break;
-          case 'b':
-            b.append('\b');
-            break;
-          case 'f':
-            b.append('\f');
-            break;
-          case 'n':
-            b.append('\n');
-            break;
-          case 'r':
-            b.append('\r');
-            break;
-          case 't':
-            b.append('\t');
-            break;
-          case 'u':
-            if (pos + 4 > s.length()) {
-              throw error("truncated \\u escape");
-            }
-            int cp = 0;
-            for (int i = 0; i < 4; i++) {
-              int d = Character.digit(s.charAt(pos + i), 16);
-              if (d < 0) {
-                throw error("invalid \\u escape");
-              }
-              cp = cp * 16 + d;
-            }
-            pos += 4;
-            b.append((char) cp);
-            break;
-          default:
-            pos--;
-            throw error("invalid escape");
-        }
-      }
-    }
-
-    JsonValue number() throws JsonException {
-      int start = pos;
-      if (s.charAt(pos) == '-') {
-        pos++;
-      }
-      if (peekDigit() == '0') {
-        pos++;
-      } else if (peekDigit() > 0) {
-        digits();
-      } else {
-        throw error("invalid number");
-      }
-      if (pos < s.length() && s.charAt(pos) == '.') {
-        pos++;
-        if (peekDigit() < 0) {
-          throw error("invalid number");
-        }
-        digits();
-      }
-      if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-        pos++;
-        if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-          pos++;
-        }
-        if (peekDigit() < 0) {
-          throw error("invalid number");
-        }
-        digits();
-      }
-      return new JsonValue.JsonNumber(s.substring(start, pos));
-    }
-
-    private int peekDigit() {
-      if (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
-        return s.charAt(pos);
-      }
-      return -1;
-    }
-
-    private void digits() {
-      while (peekDigit() >= 0) {
-        pos++;
-      }
+    private JsonException error(String message) {
+      return new JsonException(message, offset(p.currentTokenLocation()));
     }
   }
 }

@@ -1,8 +1,9 @@
 package dev.wheeltapper.provenance.json;
 
 /**
- * The input is not JSON the bounded parser accepts: malformed, not UTF-8, too large, too deep, or with a duplicate
- * member name. The message names the problem and its position (a character index into the decoded text).
+ * The input is not JSON the bounded parser accepts: malformed, not UTF-8, too large, too deep, with too many values,
+ * a duplicate member name, a byte order mark or trailing data. The message names the problem (in jackson-core's words
+ * for a syntax error) and its position (a character index into the decoded text).
  */
 public final class JsonException extends Exception {
   private static final long serialVersionUID = 1L;

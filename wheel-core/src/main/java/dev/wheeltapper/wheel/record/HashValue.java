@@ -1,16 +1,16 @@
 package dev.wheeltapper.wheel.record;
 
+import dev.wheeltapper.digest.HashAlgorithm;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The hash column of a RECORD row: the algorithm name as Python's {@code hashlib} spells it and the URL-safe base64
- * digest without padding, exactly as written. Construction checks only that both parts are non-empty; {@link
- * #decode()} checks the encoding strictly.
+ * The hash column of a RECORD row: the algorithm name as Python's {@code hashlib} spells it (the known ones are the
+ * {@link HashAlgorithm}s) and the URL-safe base64 digest without padding, exactly as written. Construction checks only
+ * that both parts are non-empty; {@link #decode()} checks the encoding strictly.
  *
  * <pre>{@code
  * HashValue h = HashValue.parse("sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
@@ -25,36 +25,6 @@ import java.util.OptionalInt;
  * @param value the encoded digest
  */
 public record HashValue(String algorithm, String value) {
-
-  private static final Map<String, Integer> DIGEST_LENGTHS =
-      Map.ofEntries(
-          Map.entry("md5", 16),
-          Map.entry("sha1", 20),
-          Map.entry("sha224", 28),
-          Map.entry("sha256", 32),
-          Map.entry("sha384", 48),
-          Map.entry("sha512", 64),
-          Map.entry("sha3_224", 28),
-          Map.entry("sha3_256", 32),
-          Map.entry("sha3_384", 48),
-          Map.entry("sha3_512", 64),
-          Map.entry("blake2b", 64),
-          Map.entry("blake2s", 32));
-
-  private static final Map<String, String> JCA_NAMES =
-      Map.ofEntries(
-          Map.entry("md5", "MD5"),
-          Map.entry("sha1", "SHA-1"),
-          Map.entry("sha224", "SHA-224"),
-          Map.entry("sha256", "SHA-256"),
-          Map.entry("sha384", "SHA-384"),
-          Map.entry("sha512", "SHA-512"),
-          Map.entry("sha3_224", "SHA3-224"),
-          Map.entry("sha3_256", "SHA3-256"),
-          Map.entry("sha3_384", "SHA3-384"),
-          Map.entry("sha3_512", "SHA3-512"),
-          Map.entry("blake2b", "BLAKE2B-512"),
-          Map.entry("blake2s", "BLAKE2S-256"));
 
   /**
    * Checks that both parts are present and non-empty.
@@ -105,8 +75,17 @@ public record HashValue(String algorithm, String value) {
    * @return the length, or empty for an unknown algorithm
    */
   public static OptionalInt digestLength(String algorithm) {
-    Integer n = DIGEST_LENGTHS.get(algorithm.toLowerCase(Locale.ROOT));
-    return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+    return HashAlgorithm.byHashlibName(algorithm).map(a -> OptionalInt.of(a.digestLength()))
+        .orElse(OptionalInt.empty());
+  }
+
+  /**
+   * The algorithm, when it is one of the {@code hashlib} algorithms this library knows.
+   *
+   * @return the algorithm, or empty for an unknown name
+   */
+  public Optional<HashAlgorithm> knownAlgorithm() {
+    return HashAlgorithm.byHashlibName(algorithm);
   }
 
   /**
@@ -115,7 +94,7 @@ public record HashValue(String algorithm, String value) {
    * @return for example {@code SHA-256}, or empty for an unknown algorithm
    */
   public Optional<String> jcaAlgorithm() {
-    return Optional.ofNullable(JCA_NAMES.get(algorithm.toLowerCase(Locale.ROOT)));
+    return knownAlgorithm().map(HashAlgorithm::jcaName);
   }
 
   /**

@@ -65,4 +65,28 @@ class JsonTest {
     // 2 MB of one-digit numbers: stopped at the element limit, not after allocating a million values
     assertThatThrownBy(() -> parse("[" + "1,".repeat(1_000_000) + "1]")).hasMessageContaining("more than 100000");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{} x", "{}{}", "[] []", "1 ,", " \uFEFF{}", "{}\uFEFF", "[\uFEFF1]", "// c\n{}",
+      "{\"a\":1 /* c */}", "[01]", "[.5]", "{\"a\":'x'}", "[\"\t\"]", "[\"\\'\"]", "[1,,2]"})
+  void rejectsWhatJacksonCouldBeToldToAllow(String s) {
+    assertThatThrownBy(() -> parse(s)).isInstanceOf(JsonException.class).hasMessageContaining("offset");
+  }
+
+  @Test
+  void duplicateNamesAreRefusedAtTheSecondName() {
+    assertThatThrownBy(() -> parse("{\"a\":1, \"b\":{\"a\":2}, \"a\":3}"))
+        .isInstanceOf(JsonException.class)
+        .hasMessage("duplicate member name \"a\" at offset 21");
+  }
+
+  @Test
+  void jacksonsOwnDefaultsDoNotNarrowTheLimits() throws Exception {
+    // jackson's defaults stop names at 50 000 characters and numbers at 1 000 digits; the limits here are the bytes.
+    String name = "n".repeat(60_000);
+    assertThat(parse("{\"" + name + "\":true}").member(name)).contains(new JsonValue.JsonBoolean(true));
+    String digits = "7".repeat(2_000);
+    assertThat(parse("[" + digits + "]").asArray().orElseThrow().get(0)).isEqualTo(new JsonValue.JsonNumber(digits));
+    assertThat(parse("[" + "[".repeat(63) + "]".repeat(63) + "]").asArray()).isPresent();
+  }
 }

@@ -144,7 +144,7 @@ class SyntheticSigstoreTest {
   static byte[] attestation(Spec s) throws Exception {
     byte[] statement = ("{\"_type\":\"" + s.type + "\",\"subject\":" + s.subjects + ",\"predicateType\":\""
         + s.predicateType + "\",\"predicate\":null}").getBytes(StandardCharsets.UTF_8);
-    byte[] sig = sign(leafKey, Pep740Verifier.pae(Pep740Verifier.IN_TOTO_PAYLOAD_TYPE, statement));
+    byte[] sig = sign(leafKey, DsseEnvelope.pae(Pep740Verifier.IN_TOTO_PAYLOAD_TYPE, statement));
     String pem = TestPki.pem(leaf);
     String payloadHash = "{\"algorithm\":\"sha256\",\"value\":\"" + Crypto.hex(Crypto.sha256(statement)) + "\"}";
     String pemB64 = b64(pem.getBytes(StandardCharsets.US_ASCII));

@@ -33,6 +33,17 @@ class HashValueTest {
   void unknownAlgorithmDecodesWithoutLengthCheck() throws Exception {
     assertThat(new HashValue("whirlpool", "AAAA").decode()).containsExactly(0, 0, 0);
     assertThat(new HashValue("whirlpool", "AAAA").jcaAlgorithm()).isEmpty();
+    assertThat(new HashValue("whirlpool", "AAAA").knownAlgorithm()).isEmpty();
+  }
+
+  @Test
+  void blake2LengthsAreHashlibDefaults() {
+    // hashlib.new("blake2b").digest_size == 64, hashlib.new("blake2s").digest_size == 32
+    assertThat(HashValue.digestLength("blake2b")).hasValue(64);
+    assertThat(HashValue.digestLength("blake2s")).hasValue(32);
+    assertThat(new HashValue("blake2b", "AAAA").jcaAlgorithm()).contains("BLAKE2B-512");
+    assertThat(new HashValue("BLAKE2S", "AAAA").knownAlgorithm()).contains(dev.wheeltapper.digest.HashAlgorithm.BLAKE2S);
+    assertThatThrownBy(() -> HashValue.of("blake2b", new byte[32]).decode()).hasMessageContaining("expected 64");
   }
 
   @Test
