@@ -1,5 +1,6 @@
 package dev.wheeltapper.wheel;
 
+import dev.wheeltapper.format.WheelFormatException;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.zip.EntryReadResult;
 import dev.wheeltapper.zip.EntryReader;
@@ -114,6 +115,35 @@ public final class DistInfoFiles {
     FileRead read = new FileRead(Optional.of(sink.toByteArray()), r.findings(), r.bytesProduced(), false);
     whole.put(entry.index(), read);
     return read;
+  }
+
+  /**
+   * Reads a whole file for the model, a failure typed as {@link Wheel}'s readers throw it.
+   *
+   * @throws EntryNotFoundException when there is no such entry
+   * @throws EntryTooLargeException when the entry declares or yields more than {@code cap}
+   * @throws EntryReadException when the data cannot be read, is corrupt or contradicts its CRC-32 or size
+   */
+  byte[] readTyped(String name, int cap) throws WheelFormatException {
+    ScannedEntry e = entry(name).orElseThrow(() -> new EntryNotFoundException(name));
+    if (e.uncompressedSize() > cap) {
+      throw EntryTooLargeException.declared(name, e.uncompressedSize(), cap);
+    }
+    FileRead r;
+    try {
+      r = read(e, cap);
+    } catch (IOException ex) {
+      throw new EntryReadException(name, ex);
+    }
+    if (r.bytes().isPresent()) {
+      return r.bytes().get();
+    }
+    if (r.limitHit() && r.produced() >= cap) {
+      throw EntryTooLargeException.actual(name, cap);
+    }
+    String why = r.findings().stream().filter(Finding::isError).map(Finding::message).findFirst()
+        .orElse("the entry cannot be read");
+    throw new EntryReadException(name, new IOException(why));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.wheeltapper.wheel;
 
 import dev.wheeltapper.format.WheelFormatException;
 import dev.wheeltapper.report.Codes;
-import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
 import dev.wheeltapper.wheel.metadata.EntryPoints;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
@@ -22,11 +21,9 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * An open wheel. Opening runs the strict structure scan of {@link ZipScanner}, the same the verifier and every command
@@ -60,7 +57,6 @@ public final class Wheel implements Closeable {
   private final SeekableByteChannel channel;
   private final String fileName;
   private final ReadLimits limits;
-  private final List<ScannedEntry> scanned;
   private final List<WheelEntry> entries;
   private final DistInfoFiles files;
 
@@ -73,8 +69,7 @@ public final class Wheel implements Closeable {
     this.channel = channel;
     this.fileName = fileName;
     this.limits = limits;
-    this.scanned = scan.entries();
-    this.entries = scanned.stream().map(Wheel::toEntry).toList();
+    this.entries = scan.entries().stream().map(WheelEntry::of).toList();
     this.files = new DistInfoFiles(channel, scan, ZipLimits.defaults(), fileName);
   }
 
@@ -159,15 +154,6 @@ public final class Wheel implements Closeable {
     } catch (IOException e) {
       // Opening already failed; that failure is the one to report.
     }
-  }
-
-  private static WheelEntry toEntry(ScannedEntry e) {
-    // pip and installer take the mode from the upper half of the external attributes whatever the host system
-    // (Windows-built wheels often carry 0o100666 with "made by" MS-DOS), so this does too.
-    int bits = (int) ((e.externalAttributes() >> 16) & 0xFFFF);
-    OptionalInt mode = bits == 0 ? OptionalInt.empty() : OptionalInt.of(bits);
-    return new WheelEntry(e.name(), e.uncompressedSize(), e.compressedSize(), e.crc32(), e.method(), e.isDirectory(),
-        mode);
   }
 
   /**
@@ -296,28 +282,8 @@ public final class Wheel implements Closeable {
     }
   }
 
-  /** Reads a dist-info file through the one dist-info reader, as the verifier does; a failure is typed here. */
   private byte[] readDistInfoFile(String file, int cap) throws WheelFormatException {
-    String name = distInfo().resolve(file);
-    ScannedEntry e = files.entry(name).orElseThrow(() -> new EntryNotFoundException(name));
-    if (e.uncompressedSize() > cap) {
-      throw EntryTooLargeException.declared(name, e.uncompressedSize(), cap);
-    }
-    DistInfoFiles.FileRead r;
-    try {
-      r = files.read(e, cap);
-    } catch (IOException ex) {
-      throw new EntryReadException(name, ex);
-    }
-    if (r.bytes().isPresent()) {
-      return r.bytes().get();
-    }
-    if (r.limitHit() && r.produced() >= cap) {
-      throw EntryTooLargeException.actual(name, cap);
-    }
-    String why = r.findings().stream().filter(Finding::isError).map(Finding::message).findFirst()
-        .orElse("the entry cannot be read");
-    throw new EntryReadException(name, new IOException(why));
+    return files.readTyped(distInfo().resolve(file), cap);
   }
 
   /**
@@ -399,7 +365,7 @@ public final class Wheel implements Closeable {
    * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
    */
   public List<DistInfoFile> licenseFiles() throws DistInfoException {
-    return filesUnder(distInfo().resolve("licenses/"));
+    return DistInfoFile.under(entries, distInfo().resolve("licenses/"));
   }
 
   /**
@@ -409,17 +375,7 @@ public final class Wheel implements Closeable {
    * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
    */
   public List<DistInfoFile> sboms() throws DistInfoException {
-    return filesUnder(distInfo().resolve("sboms/"));
-  }
-
-  private List<DistInfoFile> filesUnder(String prefix) {
-    List<DistInfoFile> out = new ArrayList<>();
-    for (WheelEntry e : entries) {
-      if (!e.directory() && e.name().startsWith(prefix) && e.name().length() > prefix.length()) {
-        out.add(new DistInfoFile(e, e.name().substring(prefix.length())));
-      }
-    }
-    return List.copyOf(out);
+    return DistInfoFile.under(entries, distInfo().resolve("sboms/"));
   }
 
   /**
@@ -431,20 +387,7 @@ public final class Wheel implements Closeable {
    * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
    */
   public List<DataEntry> dataEntries() throws DistInfoException {
-    String prefix = distInfo().dataDirectory() + "/";
-    List<DataEntry> out = new ArrayList<>();
-    for (WheelEntry e : entries) {
-      if (e.directory() || !e.name().startsWith(prefix) || e.name().length() == prefix.length()) {
-        continue;
-      }
-      String rest = e.name().substring(prefix.length());
-      int slash = rest.indexOf('/');
-      out.add(
-          slash < 0
-              ? new DataEntry(e, "", rest)
-              : new DataEntry(e, rest.substring(0, slash), rest.substring(slash + 1)));
-    }
-    return List.copyOf(out);
+    return DataEntry.under(entries, distInfo().dataDirectory() + "/");
   }
 
   /**
