@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +60,15 @@ public final class DistInfoFiles {
     this.scan = Objects.requireNonNull(scan, "scan");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
-    this.byName = scan.entriesByName();
+    // Only the entries under top-level .dist-info directories: a million-entry archive costs no full name index.
+    Map<String, ScannedEntry> index = new LinkedHashMap<>();
+    for (ScannedEntry e : scan.entries()) {
+      int slash = e.name().indexOf('/');
+      if (slash > 0 && e.name().substring(0, slash).endsWith(".dist-info")) {
+        index.putIfAbsent(e.name(), e);
+      }
+    }
+    this.byName = index;
   }
 
   /**
@@ -77,10 +86,11 @@ public final class DistInfoFiles {
   }
 
   /**
-   * The first entry with this exact name (duplicates are the scan's {@code zip.duplicate-entry} findings).
+   * The first entry with this exact name under a top-level {@code .dist-info} directory (duplicates are the scan's
+   * {@code zip.duplicate-entry} findings).
    *
    * @param name an entry name, for example {@code directory().resolve("RECORD")}
-   * @return the entry, or empty
+   * @return the entry, or empty (also for any name outside a {@code .dist-info} directory)
    */
   public Optional<ScannedEntry> entry(String name) {
     return Optional.ofNullable(byName.get(name));

@@ -21,10 +21,14 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+// Slightly over 400 lines: it is the whole public reading API of a wheel (four open overloads, entries, six
+// dist-info readers, three layout listings), each a few lines over ZipScanner, DistInfoFiles and EntryStream.
 /**
  * An open wheel. Opening runs the strict structure scan of {@link ZipScanner}, the same the verifier and every command
  * run (central directory, every local header, overlaps, names, limits), and refuses an archive it finds an error in
@@ -57,7 +61,9 @@ public final class Wheel implements Closeable {
   private final SeekableByteChannel channel;
   private final String fileName;
   private final ReadLimits limits;
+  private final List<ScannedEntry> scanned;
   private final List<WheelEntry> entries;
+  private final Map<String, Integer> firstIndex = new HashMap<>();
   private final DistInfoFiles files;
 
   private CoreMetadata metadata;
@@ -69,7 +75,11 @@ public final class Wheel implements Closeable {
     this.channel = channel;
     this.fileName = fileName;
     this.limits = limits;
-    this.entries = scan.entries().stream().map(WheelEntry::of).toList();
+    this.scanned = scan.entries();
+    this.entries = scanned.stream().map(WheelEntry::of).toList();
+    for (int i = 0; i < scanned.size(); i++) {
+      firstIndex.putIfAbsent(scanned.get(i).name(), i);
+    }
     this.files = new DistInfoFiles(channel, scan, ZipLimits.defaults(), fileName);
   }
 
@@ -200,7 +210,8 @@ public final class Wheel implements Closeable {
    * @return the entry
    */
   public Optional<WheelEntry> entry(String name) {
-    return files.entry(name).map(e -> entries.get(e.index()));
+    Integer i = firstIndex.get(name);
+    return i == null ? Optional.empty() : Optional.of(entries.get(i));
   }
 
   /**
@@ -233,11 +244,14 @@ public final class Wheel implements Closeable {
    * @throws EntryReadException when the wheel is closed
    */
   public InputStream openEntry(String name) throws WheelFormatException {
-    ScannedEntry e = files.entry(name).orElseThrow(() -> new EntryNotFoundException(name));
+    Integer i = firstIndex.get(name);
+    if (i == null) {
+      throw new EntryNotFoundException(name);
+    }
     if (!channel.isOpen()) {
       throw new EntryReadException(name, new ClosedChannelException());
     }
-    return new EntryStream(channel, e);
+    return new EntryStream(channel, scanned.get(i));
   }
 
   /**
