@@ -10,12 +10,12 @@ import dev.wheeltapper.zip.ZipScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dist-info reading of one scanned archive, written once for {@link Wheel} (the model) and the verifier (the
@@ -33,7 +33,7 @@ import java.util.Optional;
  * if (r.bytes().isPresent()) { WheelInfo.parse(r.bytes().get()); } else { r.findings(); }
  * }</pre>
  *
- * <p>Thread-safe: reads are serialised under this object's lock. The channel stays the caller's to close.
+ * <p>Thread-safe: reads are serialised under this object's lock; {@link #kept} takes no lock. The channel stays the caller's to close.
  */
 public final class DistInfoFiles {
   /** The signature files inside {@code .dist-info} that RECORD must not list. */
@@ -44,7 +44,8 @@ public final class DistInfoFiles {
   private final ZipLimits limits;
   private final String fileName;
   private final Map<String, ScannedEntry> byName;
-  private final Map<Integer, FileRead> whole = new HashMap<>();
+  /** Concurrent: the content pass's workers look up every entry here without taking the lock. */
+  private final Map<Integer, FileRead> whole = new ConcurrentHashMap<>();
   private DistInfoDirectory directory;
 
   /**
@@ -162,7 +163,7 @@ public final class DistInfoFiles {
    * @param index the entry's index in the scan
    * @return the kept read, or empty
    */
-  public synchronized Optional<FileRead> kept(int index) {
+  public Optional<FileRead> kept(int index) {
     return Optional.ofNullable(whole.get(index));
   }
 
