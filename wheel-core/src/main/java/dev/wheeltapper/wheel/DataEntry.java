@@ -1,5 +1,7 @@
 package dev.wheeltapper.wheel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,5 +39,21 @@ public record DataEntry(WheelEntry entry, String schemeKey, String path) {
    */
   public Optional<DataScheme> scheme() {
     return DataScheme.fromKey(schemeKey);
+  }
+
+  /** The file entries under {@code prefix} (the .data directory with its slash), split into scheme and path. */
+  static List<DataEntry> under(List<WheelEntry> entries, String prefix) {
+    List<DataEntry> out = new ArrayList<>();
+    for (WheelEntry e : entries) {
+      if (e.directory() || !e.name().startsWith(prefix) || e.name().length() == prefix.length()) {
+        continue;
+      }
+      String rest = e.name().substring(prefix.length());
+      int slash = rest.indexOf('/');
+      out.add(slash < 0
+          ? new DataEntry(e, "", rest)
+          : new DataEntry(e, rest.substring(0, slash), rest.substring(slash + 1)));
+    }
+    return List.copyOf(out);
   }
 }

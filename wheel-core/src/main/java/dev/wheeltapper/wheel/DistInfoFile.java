@@ -1,5 +1,7 @@
 package dev.wheeltapper.wheel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,5 +24,16 @@ public record DistInfoFile(WheelEntry entry, String path) {
   public DistInfoFile {
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(path, "path");
+  }
+
+  /** The file entries under {@code prefix} (a directory name with its slash), in order. */
+  static List<DistInfoFile> under(List<WheelEntry> entries, String prefix) {
+    List<DistInfoFile> out = new ArrayList<>();
+    for (WheelEntry e : entries) {
+      if (!e.directory() && e.name().startsWith(prefix) && e.name().length() > prefix.length()) {
+        out.add(new DistInfoFile(e, e.name().substring(prefix.length())));
+      }
+    }
+    return List.copyOf(out);
   }
 }

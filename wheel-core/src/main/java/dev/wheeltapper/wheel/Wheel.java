@@ -1,39 +1,40 @@
 package dev.wheeltapper.wheel;
 
 import dev.wheeltapper.format.WheelFormatException;
+import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.wheel.metadata.CoreMetadata;
 import dev.wheeltapper.wheel.metadata.EntryPoints;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import dev.wheeltapper.wheel.record.Record;
 import dev.wheeltapper.wheel.record.RecordParseResult;
 import dev.wheeltapper.wheel.record.RecordParser;
+import dev.wheeltapper.zip.ScannedEntry;
+import dev.wheeltapper.zip.ZipLimits;
+import dev.wheeltapper.zip.ZipScan;
+import dev.wheeltapper.zip.ZipScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
+// Slightly over 400 lines: it is the whole public reading API of a wheel (four open overloads, entries, six
+// dist-info readers, three layout listings), each a few lines over ZipScanner, DistInfoFiles and EntryStream.
 /**
- * An open wheel. Opening reads the ZIP central directory only (through Apache Commons Compress {@code ZipFile}, with
- * local headers left unread); an entry is inflated only when asked for, and the metadata files are parsed on first
- * use and then cached.
+ * An open wheel. Opening runs the strict structure scan of {@link ZipScanner}, the same the verifier and every command
+ * run (central directory, every local header, overlaps, names, limits), and refuses an archive it finds an error in
+ * with {@link ArchiveRefusedException} ({@link NotAZipException} when it is no ZIP at all), so no archive reads one
+ * way here and another way there. An entry is inflated only when asked for, streamed from the offsets the scan
+ * resolved; the dist-info files are read through {@link DistInfoFiles}, parsed on first use and then cached.
  *
  * <pre>{@code
  * try (Wheel wheel = Wheel.open(Path.of("python_mscl-67.0.1.0-cp313-cp313-manylinux2014_aarch64.whl"))) {
@@ -49,44 +50,37 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * }</pre>
  *
  * <p>Errors are checked {@link WheelFormatException}s (see there for the hierarchy); a missing file is the usual
- * {@link java.nio.file.NoSuchFileException}. Duplicate entry names are not an error here (the ZIP structure scan
- * reports them): {@link #entry(String)} and {@link #openEntry(String)} use the first in central-directory order.
+ * {@link java.nio.file.NoSuchFileException}. The scan reads with {@link ZipLimits#defaults()}; the metadata files
+ * are read within {@link ReadLimits}.
  *
  * <p>Thread-safe: parsed results are computed under the wheel's lock, and several entries may be streamed at once
  * (each stream by one thread). Closing the wheel closes its channel and ends every open entry stream.
  */
 public final class Wheel implements Closeable {
 
-  /** Compression methods whose data this class inflates: stored, deflate, deflate64, bzip2 (all pure Java). */
-  private static final Set<Integer> READABLE_METHODS = Set.of(0, 8, 9, 12);
-
-  private final ZipFile zip;
+  private final SeekableByteChannel channel;
   private final String fileName;
   private final ReadLimits limits;
+  private final List<ScannedEntry> scanned;
   private final List<WheelEntry> entries;
-  private final Map<String, Integer> firstIndex;
-  private final List<ZipArchiveEntry> zipEntries;
+  private final Map<String, Integer> firstIndex = new HashMap<>();
+  private final DistInfoFiles files;
 
-  private DistInfoDirectory distInfo;
   private CoreMetadata metadata;
   private WheelInfo wheelInfo;
   private Record record;
   private EntryPoints entryPoints;
 
-  private Wheel(ZipFile zip, String fileName, ReadLimits limits, List<ZipArchiveEntry> zipEntries) {
-    this.zip = zip;
+  private Wheel(SeekableByteChannel channel, String fileName, ReadLimits limits, ZipScan scan) {
+    this.channel = channel;
     this.fileName = fileName;
     this.limits = limits;
-    this.zipEntries = zipEntries;
-    List<WheelEntry> list = new ArrayList<>(zipEntries.size());
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < zipEntries.size(); i++) {
-      ZipArchiveEntry ze = zipEntries.get(i);
-      list.add(toEntry(ze));
-      index.putIfAbsent(ze.getName(), i);
+    this.scanned = scan.entries();
+    this.entries = scanned.stream().map(WheelEntry::of).toList();
+    for (int i = 0; i < scanned.size(); i++) {
+      firstIndex.putIfAbsent(scanned.get(i).name(), i);
     }
-    this.entries = Collections.unmodifiableList(list);
-    this.firstIndex = index;
+    this.files = new DistInfoFiles(channel, scan, ZipLimits.defaults(), fileName);
   }
 
   /**
@@ -94,7 +88,7 @@ public final class Wheel implements Closeable {
    *
    * @param path the wheel
    * @return the open wheel; close it
-   * @throws NotAZipException when the file is not a readable ZIP archive
+   * @throws ArchiveRefusedException when the strict ZIP scan finds an error ({@link NotAZipException}: no ZIP at all)
    * @throws IOException when the file cannot be opened at all (for example {@link java.nio.file.NoSuchFileException})
    */
   public static Wheel open(Path path) throws IOException {
@@ -107,7 +101,7 @@ public final class Wheel implements Closeable {
    * @param path the wheel
    * @param limits byte caps for the metadata files
    * @return the open wheel; close it
-   * @throws NotAZipException when the file is not a readable ZIP archive
+   * @throws ArchiveRefusedException when the strict ZIP scan finds an error ({@link NotAZipException}: no ZIP at all)
    * @throws IOException when the file cannot be opened at all
    */
   public static Wheel open(Path path, ReadLimits limits) throws IOException {
@@ -124,9 +118,10 @@ public final class Wheel implements Closeable {
    * @param channel the archive bytes
    * @param fileName the wheel's file name (parsed by {@link #filename()}; used in messages)
    * @return the open wheel; close it
-   * @throws NotAZipException when the bytes are not a readable ZIP archive
+   * @throws ArchiveRefusedException when the strict ZIP scan finds an error ({@link NotAZipException}: no ZIP at all,
+   *     or the channel cannot be read)
    */
-  public static Wheel open(SeekableByteChannel channel, String fileName) throws NotAZipException {
+  public static Wheel open(SeekableByteChannel channel, String fileName) throws ArchiveRefusedException {
     return open(channel, fileName, ReadLimits.defaults());
   }
 
@@ -138,31 +133,29 @@ public final class Wheel implements Closeable {
    * @param fileName the wheel's file name
    * @param limits byte caps for the metadata files
    * @return the open wheel; close it
-   * @throws NotAZipException when the bytes are not a readable ZIP archive
+   * @throws ArchiveRefusedException when the strict ZIP scan finds an error ({@link NotAZipException}: no ZIP at all,
+   *     or the channel cannot be read)
    */
   public static Wheel open(SeekableByteChannel channel, String fileName, ReadLimits limits)
-      throws NotAZipException {
+      throws ArchiveRefusedException {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(limits, "limits");
-    ZipFile zip;
+    ZipScan scan;
     try {
-      zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get();
+      scan = new ZipScanner(ZipLimits.defaults()).scan(channel);
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
       throw new NotAZipException(fileName, e);
     }
-    try {
-      List<ZipArchiveEntry> list = new ArrayList<>();
-      for (Enumeration<ZipArchiveEntry> en = zip.getEntries(); en.hasMoreElements(); ) {
-        list.add(en.nextElement());
-      }
-      return new Wheel(zip, fileName, limits, list);
-    } catch (RuntimeException e) {
-      ZipFile.closeQuietly(zip);
+    if (scan.hasErrors()) {
       closeQuietly(channel);
-      throw new NotAZipException(fileName, e);
+      boolean notAZip = scan.findings().stream().anyMatch(f -> f.isError() && f.code().equals(Codes.ZIP_NOT_A_ZIP));
+      throw notAZip
+          ? new NotAZipException(fileName, scan.findings())
+          : new ArchiveRefusedException(fileName, scan.findings());
     }
+    return new Wheel(channel, fileName, limits, scan);
   }
 
   private static void closeQuietly(Closeable c) {
@@ -171,21 +164,6 @@ public final class Wheel implements Closeable {
     } catch (IOException e) {
       // Opening already failed; that failure is the one to report.
     }
-  }
-
-  private static WheelEntry toEntry(ZipArchiveEntry ze) {
-    // pip and installer take the mode from the upper half of the external attributes whatever the host system
-    // (Windows-built wheels often carry 0o100666 with "made by" MS-DOS), so this does too.
-    int bits = (int) ((ze.getExternalAttributes() >> 16) & 0xFFFF);
-    OptionalInt mode = bits == 0 ? OptionalInt.empty() : OptionalInt.of(bits);
-    return new WheelEntry(
-        ze.getName(),
-        Math.max(-1, ze.getSize()),
-        Math.max(-1, ze.getCompressedSize()),
-        Math.max(-1, ze.getCrc()),
-        ze.getMethod(),
-        ze.isDirectory(),
-        mode);
   }
 
   /**
@@ -252,50 +230,28 @@ public final class Wheel implements Closeable {
    * @return the directory
    * @throws DistInfoException when there is none, more than one, or its name is not {@code NAME-VERSION.dist-info}
    */
-  public synchronized DistInfoDirectory distInfo() throws DistInfoException {
-    if (distInfo == null) {
-      distInfo = DistInfoDirectory.locate(entries.stream().map(WheelEntry::name).toList(), fileName);
-    }
-    return distInfo;
+  public DistInfoDirectory distInfo() throws DistInfoException {
+    return files.directory();
   }
 
   /**
-   * Opens an entry's data as a stream, inflating as it is read. The stream is not bounded by the declared size;
-   * read through {@link #readEntry(String, int)} for a bounded read. Failures while reading surface as {@link
-   * EntryReadException}.
+   * Opens an entry's data as a stream, inflating as it is read. The stream yields at most the declared size and
+   * checks size and CRC-32 at its end; every failure while reading surfaces as {@link EntryReadException}.
    *
    * @param name the entry name
    * @return the stream; close it
    * @throws EntryNotFoundException when there is no such entry
-   * @throws EntryReadException when the entry is encrypted, uses an unsupported compression method, or its local
-   *     header cannot be read
+   * @throws EntryReadException when the wheel is closed
    */
   public InputStream openEntry(String name) throws WheelFormatException {
     Integer i = firstIndex.get(name);
     if (i == null) {
       throw new EntryNotFoundException(name);
     }
-    ZipArchiveEntry ze = zipEntries.get(i);
-    if (ze.getGeneralPurposeBit().usesEncryption()) {
-      throw new EntryReadException(name, new IOException("the entry is encrypted"));
+    if (!channel.isOpen()) {
+      throw new EntryReadException(name, new ClosedChannelException());
     }
-    if (!READABLE_METHODS.contains(ze.getMethod())) {
-      throw new EntryReadException(name, new IOException("unsupported compression method " + ze.getMethod()));
-    }
-    InputStream in;
-    try {
-      // ZipFile resolves the data offset lazily from the local header through the shared channel position and
-      // buffers, so opening is serialised; the streams themselves read with positional or channel-locked reads.
-      synchronized (zip) {
-        in = zip.getInputStream(ze);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new EntryReadException(name, e);
-    }
-    if (in == null) {
-      throw new EntryReadException(name, new IOException("the ZIP reader cannot read this entry"));
-    }
-    return new GuardedStream(name, in);
+    return new EntryStream(channel, scanned.get(i));
   }
 
   /**
@@ -341,7 +297,7 @@ public final class Wheel implements Closeable {
   }
 
   private byte[] readDistInfoFile(String file, int cap) throws WheelFormatException {
-    return readEntry(distInfo().resolve(file), cap);
+    return files.readTyped(distInfo().resolve(file), cap);
   }
 
   /**
@@ -409,11 +365,9 @@ public final class Wheel implements Closeable {
    */
   public synchronized EntryPoints entryPoints() throws WheelFormatException {
     if (entryPoints == null) {
-      String name = distInfo().resolve("entry_points.txt");
-      entryPoints =
-          entry(name).isPresent()
-              ? EntryPoints.parse(readEntry(name, limits.maxMetadataBytes()))
-              : EntryPoints.EMPTY;
+      entryPoints = entry(distInfo().resolve("entry_points.txt")).isPresent()
+          ? EntryPoints.parse(readDistInfoFile("entry_points.txt", limits.maxMetadataBytes()))
+          : EntryPoints.EMPTY;
     }
     return entryPoints;
   }
@@ -425,7 +379,7 @@ public final class Wheel implements Closeable {
    * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
    */
   public List<DistInfoFile> licenseFiles() throws DistInfoException {
-    return filesUnder(distInfo().resolve("licenses/"));
+    return DistInfoFile.under(entries, distInfo().resolve("licenses/"));
   }
 
   /**
@@ -435,17 +389,7 @@ public final class Wheel implements Closeable {
    * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
    */
   public List<DistInfoFile> sboms() throws DistInfoException {
-    return filesUnder(distInfo().resolve("sboms/"));
-  }
-
-  private List<DistInfoFile> filesUnder(String prefix) {
-    List<DistInfoFile> out = new ArrayList<>();
-    for (WheelEntry e : entries) {
-      if (!e.directory() && e.name().startsWith(prefix) && e.name().length() > prefix.length()) {
-        out.add(new DistInfoFile(e, e.name().substring(prefix.length())));
-      }
-    }
-    return List.copyOf(out);
+    return DistInfoFile.under(entries, distInfo().resolve("sboms/"));
   }
 
   /**
@@ -457,20 +401,7 @@ public final class Wheel implements Closeable {
    * @throws DistInfoException when the {@code .dist-info} directory cannot be determined
    */
   public List<DataEntry> dataEntries() throws DistInfoException {
-    String prefix = distInfo().dataDirectory() + "/";
-    List<DataEntry> out = new ArrayList<>();
-    for (WheelEntry e : entries) {
-      if (e.directory() || !e.name().startsWith(prefix) || e.name().length() == prefix.length()) {
-        continue;
-      }
-      String rest = e.name().substring(prefix.length());
-      int slash = rest.indexOf('/');
-      out.add(
-          slash < 0
-              ? new DataEntry(e, "", rest)
-              : new DataEntry(e, rest.substring(0, slash), rest.substring(slash + 1)));
-    }
-    return List.copyOf(out);
+    return DataEntry.under(entries, distInfo().dataDirectory() + "/");
   }
 
   /**
@@ -480,70 +411,11 @@ public final class Wheel implements Closeable {
    */
   @Override
   public void close() throws IOException {
-    zip.close();
+    channel.close();
   }
 
   @Override
   public String toString() {
     return "Wheel[" + fileName + ", " + entries.size() + " entries]";
-  }
-
-  /** Turns every failure of the underlying reader into {@link EntryReadException}. */
-  private static final class GuardedStream extends FilterInputStream {
-    private final String name;
-
-    GuardedStream(String name, InputStream in) {
-      super(in);
-      this.name = name;
-    }
-
-    private IOException wrap(Exception e) {
-      return e instanceof WheelFormatException ? (IOException) e : new EntryReadException(name, e);
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException | RuntimeException e) {
-        throw wrap(e);
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return super.read(b, off, len);
-      } catch (IOException | RuntimeException e) {
-        throw wrap(e);
-      }
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      try {
-        return super.skip(n);
-      } catch (IOException | RuntimeException e) {
-        throw wrap(e);
-      }
-    }
-
-    @Override
-    public int available() throws IOException {
-      try {
-        return super.available();
-      } catch (IOException | RuntimeException e) {
-        throw wrap(e);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        super.close();
-      } catch (IOException | RuntimeException e) {
-        throw wrap(e);
-      }
-    }
   }
 }

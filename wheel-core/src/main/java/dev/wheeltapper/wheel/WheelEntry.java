@@ -56,4 +56,14 @@ public record WheelEntry(
   public boolean executable() {
     return unixMode.isPresent() && (unixMode.getAsInt() & 0111) != 0;
   }
+
+  /** The entry as the strict scan read its central directory record. */
+  static WheelEntry of(dev.wheeltapper.zip.ScannedEntry e) {
+    // pip and installer take the mode from the upper half of the external attributes whatever the host system
+    // (Windows-built wheels often carry 0o100666 with "made by" MS-DOS), so this does too.
+    int bits = (int) ((e.externalAttributes() >> 16) & 0xFFFF);
+    OptionalInt mode = bits == 0 ? OptionalInt.empty() : OptionalInt.of(bits);
+    return new WheelEntry(e.name(), e.uncompressedSize(), e.compressedSize(), e.crc32(), e.method(), e.isDirectory(),
+        mode);
+  }
 }

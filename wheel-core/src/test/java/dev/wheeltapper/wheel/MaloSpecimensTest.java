@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wheeltapper.testsupport.Corpus;
+import dev.wheeltapper.zip.ZipScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The malo ZIP parser-differential specimens: none is a wheel, and each must either open or be refused with a typed
- * exception; reading every entry of those that open gives bytes or a typed exception, never anything else. Judging
- * the ZIP structure itself is the ZIP scanner's job, not this reader's.
+ * exception; reading every entry of those that open gives bytes or a typed exception, never anything else. Wheel
+ * reads through the strict ZIP layer, so it refuses exactly the specimens the ZIP scanner finds an error in.
  */
 class MaloSpecimensTest {
 
@@ -42,10 +43,15 @@ class MaloSpecimensTest {
     Wheel w;
     try {
       w = Wheel.open(p);
-    } catch (NotAZipException e) {
-      assertThat(e).hasMessageStartingWith(p.getFileName() + " is not a readable ZIP archive: ");
+    } catch (ArchiveRefusedException e) {
+      // One view: Wheel refuses exactly what the strict scan (and so verify and audit) finds an error in.
+      assertThat(new ZipScanner().scan(p).hasErrors()).as("the scan's verdict on %s", p).isTrue();
+      assertThat(e.findings()).anyMatch(f -> f.isError());
+      assertThat(e.getMessage()).startsWith(p.getFileName() + (e instanceof NotAZipException
+          ? " is not a readable ZIP archive: " : " is refused by the strict ZIP reader: "));
       return -1;
     }
+    assertThat(new ZipScanner().scan(p).hasErrors()).as("the scan's verdict on %s", p).isFalse();
     int read = 0;
     try (w) {
       assertThatThrownBy(w::filename).isExactlyInstanceOf(InvalidWheelFilenameException.class);

@@ -44,11 +44,11 @@ final class TestZips {
       }
     }
 
-    Wheel open(String fileName) throws NotAZipException {
+    Wheel open(String fileName) throws ArchiveRefusedException {
       return Wheel.open(new SeekableInMemoryByteChannel(build()), fileName);
     }
 
-    Wheel open(String fileName, ReadLimits limits) throws NotAZipException {
+    Wheel open(String fileName, ReadLimits limits) throws ArchiveRefusedException {
       return Wheel.open(new SeekableInMemoryByteChannel(build()), fileName, limits);
     }
   }
@@ -70,13 +70,18 @@ final class TestZips {
             "foo/__init__.py,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0\nfoo-1.0.dist-info/RECORD,,\n");
   }
 
-  static Wheel open(byte[] zip, String fileName) throws NotAZipException {
+  static Wheel open(byte[] zip, String fileName) throws ArchiveRefusedException {
     return Wheel.open(new SeekableInMemoryByteChannel(zip), fileName);
   }
 
   /** Offsets of every central directory header (PK\1\2) in a java.util.zip archive. */
   static int[] centralHeaders(byte[] zip) {
     return signatures(zip, 0x02014b50);
+  }
+
+  /** Offsets of every data descriptor (PK\7\8) in a java.util.zip archive. */
+  static int[] dataDescriptors(byte[] zip) {
+    return signatures(zip, 0x08074b50);
   }
 
   static int[] localHeaders(byte[] zip) {
