@@ -11,7 +11,8 @@ import java.io.IOException;
  *
  * <ul>
  *   <li>{@code dev.wheeltapper.wheel.InvalidWheelFilenameException}: the file name breaks the wheel naming rules;
- *   <li>{@code dev.wheeltapper.wheel.NotAZipException}: the bytes are not a readable ZIP archive;
+ *   <li>{@code dev.wheeltapper.wheel.ArchiveRefusedException}: the strict ZIP scan refuses the archive (it carries
+ *       the scan's findings); {@code dev.wheeltapper.wheel.NotAZipException}, its no-ZIP-at-all case, extends it;
  *   <li>{@code dev.wheeltapper.wheel.DistInfoException}: no, several, or a badly named top-level {@code .dist-info} directory;
  *   <li>{@code dev.wheeltapper.wheel.EntryNotFoundException}: a required entry (METADATA, WHEEL, RECORD, ...) is absent;
  *   <li>{@code dev.wheeltapper.wheel.EntryTooLargeException}: an entry is larger than the configured read limit;

@@ -22,7 +22,7 @@ final class NativeCodeTable {
                 "— (no attestation verification; uv#9122)",
                 "refuses (\"Could not verify the uploaded artifact using the included attestation\")",
                 "—"),
-            List.of("WheelVerifier", "SignatureResult")),
+            List.of("SignatureResult", "DistInfoConsistency", "SignatureDispatch")),
         new Code(Codes.SIGNATURE_UNTRUSTED, WARNING,
             "warning (error with `--require-signature`)",
             "A valid signature from a key, certificate or publisher outside the trust given.",

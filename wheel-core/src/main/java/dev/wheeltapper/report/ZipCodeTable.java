@@ -106,7 +106,7 @@ final class ZipCodeTable {
                 "not recorded",
                 "refuses past 64 MiB at ratio > 50 (\"File exceeds compression ratio of 50\")",
                 "—"),
-            List.of("EntryReader", "WheelVerifier", "CentralDirectory", "ParserDifferential", "ScanContext")),
+            List.of("EntryReader", "CentralDirectory", "ParserDifferential", "ScanContext", "ContentPass")),
         new Code(Codes.ZIP_DATA_DESCRIPTOR, WARNING,
             WARNING.label(),
             "An entry uses a data descriptor (PyPI refuses them on upload).",
