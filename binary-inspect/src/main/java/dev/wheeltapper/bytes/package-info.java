@@ -1,6 +1,8 @@
 /**
  * The raw layer under the ELF, PE and Mach-O readers: bounded random-access byte sources over files, memory and ZIP
- * entries ({@link dev.wheeltapper.bytes.ByteSource}), and format detection by magic number
- * ({@link dev.wheeltapper.bytes.NativeFormat}). It imports no other wheeltapper package but {@code report}.
+ * entries ({@link dev.wheeltapper.bytes.ByteSource}), format detection by magic number
+ * ({@link dev.wheeltapper.bytes.NativeFormat}), and the printable strings in a run of bytes
+ * ({@link dev.wheeltapper.bytes.PrintableRuns}, which the toolchain's marker rules read as strings). It imports no
+ * other wheeltapper package but {@code report}.
  */
 package dev.wheeltapper.bytes;

@@ -216,6 +216,18 @@ public final class PeFile implements Closeable {
   }
 
   /**
+   * The compiler identification strings MinGW/GCC ({@code GCC: (...) 13.2.0}) and clang ({@code clang version ...})
+   * leave in the initialised, non-executable sections, in file order without duplicates: at most 8, searched in at
+   * most 64 MiB of sections. Read from the source on each call, so call it while the image is open; an unreadable
+   * section is skipped.
+   *
+   * @return the strings, empty for an image built by MSVC alone
+   */
+  public List<String> producerStrings() {
+    return ProducerStrings.read(src, sectionTable.sections());
+  }
+
+  /**
    * The file size.
    *
    * @return the number of bytes

@@ -12,8 +12,10 @@ import java.util.TreeSet;
 
 /**
  * The toolchain of a PE image: the Microsoft linker (Rich header, linker version), MinGW/GCC (its runtime DLLs and
- * {@code GCC: (...)} strings), clang ({@code clang version} strings), Rust ({@code rust_begin_unwind}, {@code /rustc/} paths), Go, Cython, PyO3, pybind11
- * and the other markers of {@link StringScan}, with evidence.
+ * {@code GCC: (...)} strings), clang ({@code clang version} strings), Rust ({@code rust_begin_unwind},
+ * {@code /rustc/} paths), Go, Cython, PyO3, pybind11 and the other markers of {@link StringScan}, with evidence. It
+ * reads the typed facts of the PE reader (Rich header, imports, exports, {@link PeFile#producerStrings()}), never
+ * bytes.
  *
  * <pre>{@code
  * Toolchain t = PeToolchain.detect(pe, ReadOnlyData.scanStrings(pe));
@@ -53,7 +55,7 @@ public final class PeToolchain {
       compilers.add("linker " + pe.header().majorLinkerVersion() + "." + pe.header().minorLinkerVersion()
           + " (no Rich header: not the Microsoft linker)");
     }
-    for (String c : producerStrings(pe)) {
+    for (String c : pe.producerStrings()) { // GCC: and clang version strings, read by the PE reader
       compilers.add(c);
     }
     Set<String> dlls = new TreeSet<>();
@@ -132,65 +134,5 @@ public final class PeToolchain {
       bind.put(Binding.CAPI, new java.util.LinkedHashSet<>(e));
     }
     return Verdict.build(compilers, ev, bind);
-  }
-
-  /** The most producer strings kept, and the most bytes searched for them. */
-  private static final int MAX_PRODUCERS = 8;
-  private static final long MAX_PRODUCER_SCAN = 64L << 20;
-
-  /**
-   * The compiler identification strings MinGW/GCC ({@code GCC: (...) 13.2.0}, in {@code .rdata$zzz}) and clang
-   * ({@code clang version ...}) leave in the initialised, non-executable sections, in file order without duplicates.
-   *
-   * @param pe the image
-   * @return the strings, at most {@value #MAX_PRODUCERS}
-   */
-  static List<String> producerStrings(PeFile pe) {
-    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-    long budget = MAX_PRODUCER_SCAN;
-    byte[][] needles = {"GCC: (".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "clang version ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
-    for (dev.wheeltapper.pe.PeRecords.Section sec : pe.sections()) {
-      long c = sec.characteristics();
-      if ((c & 0x40L) == 0 || (c & 0x20000000L) != 0 || sec.sizeOfRawData() == 0 || budget <= 0) {
-        continue;
-      }
-      long len = Math.min(Math.min(sec.sizeOfRawData(), budget), Math.max(0, pe.size() - sec.pointerToRawData()));
-      if (len <= 0 || len > Integer.MAX_VALUE) {
-        continue;
-      }
-      budget -= len;
-      java.nio.ByteBuffer b;
-      try {
-        b = pe.source().slice(sec.pointerToRawData(), (int) len);
-      } catch (java.io.IOException e) {
-        continue;
-      }
-      for (int i = 0; i < len && out.size() < MAX_PRODUCERS; i++) {
-        for (byte[] n : needles) {
-          if (b.get(i) == n[0] && i + n.length <= len && matches(b, i, n)) {
-            int end = i;
-            while (end < len && end - i < 200 && b.get(end) >= 0x20 && b.get(end) < 0x7f) {
-              end++;
-            }
-            byte[] text = new byte[end - i];
-            b.get(i, text);
-            out.add(new String(text, java.nio.charset.StandardCharsets.US_ASCII));
-            i = end;
-            break;
-          }
-        }
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static boolean matches(java.nio.ByteBuffer b, int at, byte[] n) {
-    for (int k = 0; k < n.length; k++) {
-      if (b.get(at + k) != n[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

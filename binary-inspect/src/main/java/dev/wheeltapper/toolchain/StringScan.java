@@ -1,7 +1,6 @@
 package dev.wheeltapper.toolchain;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.wheeltapper.bytes.PrintableRuns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -11,20 +10,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Language and binding markers found in a binary's read-only data ({@code .rodata} and friends): Rust standard
- * library panic paths, Cargo crate paths, PyO3, Cython, pybind11, nanobind, cffi, Go and Zig strings, and C source
- * file names left by {@code __FILE__}.
+ * Language and binding markers found in the strings of a binary's read-only data ({@code .rodata} and friends): Rust
+ * standard library panic paths, Cargo crate paths, PyO3, Cython, pybind11, nanobind, cffi, Go and Zig strings, and C
+ * source file names left by {@code __FILE__}.
  *
  * <pre>{@code
- * StringScan.Scanner s = StringScan.scanner();
- * s.feed(rodataBuffer);
- * StringScan scan = s.finish();
+ * StringScan.Collector markers = StringScan.collector();
+ * PrintableRuns runs = new PrintableRuns(markers);   // the raw layer reads the bytes
+ * runs.feed(rodataBuffer);
+ * runs.end();
+ * StringScan scan = markers.finish();
  * scan.rustStd();   // Optional of "/rustc/59807616e1fa.../library/core/src/fmt/mod.rs"
  * }</pre>
  *
- * <p>The scan reads printable runs (ASCII 0x20-0x7e); Rust string literals are not NUL-terminated and share runs, so
- * markers are matched as substrings. A C source file name must be a whole NUL-terminated string. Each list keeps at
- * most {@link #MAX_EXAMPLES} examples. Immutable and thread-safe; the {@link Scanner} is not.
+ * <p>This class reads strings, never bytes: {@link PrintableRuns} (raw layer) cuts the bytes into printable runs
+ * (ASCII 0x20-0x7e) and hands them to a {@link Collector}. Rust string literals are not NUL-terminated and share
+ * runs, so markers are matched as substrings. A C source file name must be a whole NUL-terminated string. Each list
+ * keeps at most {@link #MAX_EXAMPLES} examples. Immutable and thread-safe; the {@link Collector} and {@link Scanner}
+ * are not.
  *
  * @param rustStd Rust standard library source paths ({@code /rustc/<commit>/library/...},
  *     {@code /usr/src/rustc-<version>/library/...}, {@code library/core/src/...})
@@ -78,9 +81,6 @@ public record StringScan(
   /** The most examples kept per marker. */
   public static final int MAX_EXAMPLES = 8;
 
-  /** The longest printable run kept whole; longer runs are cut (and matched in pieces). */
-  static final int MAX_RUN = 1 << 16;
-
   private static final Pattern RUST_STD = Pattern.compile(
       "(?:/rustc/[0-9a-f]{40}[/\\\\]|/usr/src/rustc-[0-9][0-9.]*/)?"
           + "library[/\\\\](?:core|std|alloc|proc_macro|panic_unwind|backtrace)[/\\\\]src[/\\\\]"
@@ -116,47 +116,39 @@ public record StringScan(
    * @return the empty scan
    */
   public static StringScan empty() {
-    return scanner().finish();
+    return collector().finish();
   }
 
   /**
-   * A new scanner.
+   * A new collector: the sink for a {@link PrintableRuns} over the read-only data.
+   *
+   * @return a collector to hand the printable runs to
+   */
+  public static Collector collector() {
+    return new Collector();
+  }
+
+  /**
+   * A new scanner: a {@link PrintableRuns} whose runs go to a {@link Collector}, kept for the facade's existing
+   * {@code StringScan.scanner().feed(...)} calls; new code feeds a {@code PrintableRuns} over a {@link #collector()}.
    *
    * @return a scanner to feed the read-only data to
    */
   public static Scanner scanner() {
-    return new Scanner();
+    return new Scanner(new Collector());
   }
 
-  /** Feeds bytes in any number of pieces, then {@link #finish()}; not thread-safe. */
-  public static final class Scanner {
-    private final List<Set<String>> sets = new ArrayList<>();
-    private final byte[] run = new byte[MAX_RUN];
-    private int runLength;
-    private boolean runStartsAfterNul = true;
-    private boolean finished;
+  /**
+   * The bytes side of a scan: a {@link PrintableRuns} (inherited {@code feed} methods, byte arrays and buffers) that
+   * hands its runs to a {@link Collector}; {@link #finish()} ends the stream and returns the markers. Not
+   * thread-safe.
+   */
+  public static final class Scanner extends PrintableRuns {
+    private final Collector collector;
 
-    private Scanner() {
-      for (int i = 0; i < 12; i++) {
-        sets.add(new LinkedHashSet<>());
-      }
-    }
-
-    /**
-     * Scans the remaining bytes of a buffer (its position is left unchanged).
-     *
-     * @param data the bytes
-     * @return this
-     */
-    public Scanner feed(ByteBuffer data) {
-      ByteBuffer b = data.duplicate();
-      byte[] chunk = new byte[Math.min(b.remaining(), 1 << 16)];
-      while (b.hasRemaining()) {
-        int n = Math.min(chunk.length, b.remaining());
-        b.get(chunk, 0, n);
-        feed(chunk, 0, n);
-      }
-      return this;
+    private Scanner(Collector collector) {
+      super(collector);
+      this.collector = collector;
     }
 
     /**
@@ -166,34 +158,44 @@ public record StringScan(
      * @param offset where to start
      * @param length how many bytes
      * @return this
+     * @throws IllegalStateException after {@link #finish()}
      */
+    @Override
     public Scanner feed(byte[] data, int offset, int length) {
-      if (finished) {
-        throw new IllegalStateException("scanner already finished");
-      }
-      for (int i = offset; i < offset + length; i++) {
-        byte c = data[i];
-        if (c >= 0x20 && c < 0x7f) {
-          if (runLength == MAX_RUN) {
-            flush(false);
-            runStartsAfterNul = false;
-          }
-          run[runLength++] = c;
-        } else {
-          flush(c == 0);
-          runStartsAfterNul = c == 0;
-        }
-      }
+      super.feed(data, offset, length);
       return this;
     }
 
-    /** Ends the stream; the last run is not NUL-terminated. */
-    private void flush(boolean endsWithNul) {
-      if (runLength >= 4) {
-        String s = new String(run, 0, runLength, StandardCharsets.ISO_8859_1);
-        match(s, runStartsAfterNul && endsWithNul);
+    /**
+     * Ends the scan; feeding afterwards throws {@link IllegalStateException}.
+     *
+     * @return the markers found
+     */
+    public StringScan finish() {
+      end();
+      return collector.finish();
+    }
+  }
+
+  /** Matches the printable runs of the read-only data against the markers; not thread-safe. */
+  public static final class Collector implements PrintableRuns.Sink {
+    private final List<Set<String>> sets = new ArrayList<>();
+
+    private Collector() {
+      for (int i = 0; i < 12; i++) {
+        sets.add(new LinkedHashSet<>());
       }
-      runLength = 0;
+    }
+
+    /**
+     * Matches one run.
+     *
+     * @param s the run
+     * @param wholeCString whether it is a whole NUL-terminated string
+     */
+    @Override
+    public void accept(String s, boolean wholeCString) {
+      match(s, wholeCString);
     }
 
     private void add(int which, String value) {
@@ -280,15 +282,11 @@ public record StringScan(
     }
 
     /**
-     * Ends the scan.
+     * The markers matched so far (all of them, once the {@link PrintableRuns} feeding this has ended).
      *
      * @return the markers found
      */
     public StringScan finish() {
-      if (!finished) {
-        flush(false);
-        finished = true;
-      }
       List<List<String>> l = new ArrayList<>();
       for (Set<String> s : sets) {
         l.add(Collections.unmodifiableList(new ArrayList<>(s)));

@@ -18,7 +18,7 @@ class PeToolchainTest {
   void gccAndClangProducerStringsAreCompilers() throws Exception {
     byte[] b = Files.readAllBytes(Corpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
     PeFile orig = PeFile.read(ByteSources.of(b));
-    assertThat(PeToolchain.producerStrings(orig)).isEmpty(); // MSVC leaves none
+    assertThat(orig.producerStrings()).isEmpty(); // MSVC leaves none
     Section rdata = orig.sections().stream().filter(s -> s.name().equals(".rdata")).findFirst().orElseThrow();
     assertThat(rdata.sizeOfRawData() - rdata.virtualSize()).isGreaterThan(120);
     String gcc = "GCC: (x86_64-posix-seh-rev0, Built by MinGW-W64 project) 8.1.0";
@@ -27,7 +27,7 @@ class PeToolchainTest {
     byte[] g = (gcc + "\0" + clang + "\0" + gcc + "\0").getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(g, 0, b, at, g.length);
     PeFile pe = PeFile.read(ByteSources.of(b));
-    assertThat(PeToolchain.producerStrings(pe)).containsExactly(gcc, clang);
+    assertThat(pe.producerStrings()).containsExactly(gcc, clang);
     assertThat(BinaryInspector.inspect(pe, "x.dll").toolchain().compilers()).contains(gcc, clang)
         .anyMatch(c -> c.startsWith("MSVC linker 14."));
   }

@@ -2,6 +2,7 @@ package dev.wheeltapper.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wheeltapper.bytes.PrintableRuns;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ class StringScanTest {
   }
 
   private static StringScan scan(byte[] b) {
-    return StringScan.scanner().feed(ByteBuffer.wrap(b)).finish();
+    StringScan.Scanner s = StringScan.scanner();
+    s.feed(ByteBuffer.wrap(b));
+    return s.finish();
   }
 
   @Test
@@ -75,7 +78,7 @@ class StringScanTest {
 
   @Test
   void hugeRunsAndManyMarkersStayBounded() {
-    byte[] big = new byte[StringScan.MAX_RUN * 3];
+    byte[] big = new byte[PrintableRuns.MAX_RUN * 3];
     Arrays.fill(big, (byte) 'a');
     byte[] marker = "pyo3_runtime.PanicException".getBytes(StandardCharsets.ISO_8859_1);
     System.arraycopy(marker, 0, big, 1000, marker.length);

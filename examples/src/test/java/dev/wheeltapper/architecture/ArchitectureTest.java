@@ -80,6 +80,21 @@ class ArchitectureTest {
     assertThat(result.getFailureReport().getDetails()).isEmpty();
   }
 
+  /** The checks read typed facts from the readers, never bytes. */
+  static com.tngtech.archunit.lang.ArchRule checksReadNoBytes(String... packages) {
+    return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAnyPackage(packages)
+        .should().dependOnClassesThat().haveFullyQualifiedName("dev.wheeltapper.bytes.ByteSource")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.ByteBuffer")
+        .orShould().dependOnClassesThat().resideInAPackage("java.nio.channels..");
+  }
+
+  @Test
+  void checksReadTypedFactsNotBytes() {
+    EvaluationResult result = checksReadNoBytes("dev.wheeltapper.toolchain..", "dev.wheeltapper.hardening..",
+        "dev.wheeltapper.policy..").evaluate(classes);
+    assertThat(result.getFailureReport().getDetails()).isEmpty();
+  }
+
   @Test
   void theRulesSeeABreach() {
     // The command line reads the facades: seen as a breach once the facades are put above it.
@@ -95,5 +110,9 @@ class ArchitectureTest {
     EvaluationResult cycle = slices().matching("dev.wheeltapper.architecture.cyclic.(*)..").should().beFreeOfCycles()
         .evaluate(new ClassFileImporter().importPackages("dev.wheeltapper.architecture.cyclic"));
     assertThat(cycle.hasViolation()).isTrue();
+    // the PE reader and the raw layer read bytes: seen as a breach once counted among the checks
+    String breaches = String.join("\n", checksReadNoBytes("dev.wheeltapper.pe..", "dev.wheeltapper.bytes..")
+        .evaluate(classes).getFailureReport().getDetails());
+    assertThat(breaches).contains("<dev.wheeltapper.bytes.ByteSource>", "<java.nio.ByteBuffer>", "<java.nio.channels.");
   }
 }
