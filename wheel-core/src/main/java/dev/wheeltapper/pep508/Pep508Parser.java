@@ -17,6 +17,9 @@ import java.util.Map;
  * The raw PEP 508 recursive-descent parser for requirements and markers. One pass, positions are offsets into the
  * whole input, parentheses nest at most {@value #MAX_NESTING} deep (so hostile input cannot exhaust the stack), and
  * {@code and}/{@code or} chains are built iteratively.
+ *
+ * <p>About 400 lines: one recursive-descent method per production of the PEP 508 grammar, kept together so that the
+ * grammar reads top to bottom in one file.
  */
 final class Pep508Parser {
 
