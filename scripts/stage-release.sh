@@ -20,7 +20,7 @@
 #    .sha1 (and .sha256/.sha512 when present) that match.
 #
 # Exits non-zero naming every missing or bad file. The key lives only in the temporary folder, removed on exit.
-# Needs: git, gpg, python3, unzip, md5sum/sha*sum, and what the build needs (JDK 17, gcc, cargo for the cli module's samples).
+# Needs: git, gpg, python3, unzip, md5sum/sha*sum, and what the build needs (JDK 17: the cli module's samples are prebuilt).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,7 +43,8 @@ for tool in git gpg gpgconf python3 unzip md5sum sha1sum sha256sum sha512sum; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not installed"
 done
 git -C "$root" rev-parse --git-dir >/dev/null 2>&1 || die "$root is not a git work tree (the copy takes its tracked files)"
-# The cli module builds its sample wheels with cargo; the machine's rustup cargo comes first, as in .ci/run.
+# The machine's rustup cargo first, as in .ci/run (the cli module copies its samples prebuilt; only their rebuild,
+# scripts/build-samples.sh, runs cargo).
 export PATH="$HOME/.cargo/bin:$PATH"
 
 start=$(date +%s)

@@ -1,5 +1,5 @@
 /**
- * wheeltapper binary-inspect: bounds-checked native binary readers (ELF first), hardening checks, toolchain and
+ * wheeltapper binary-inspect: bounds-checked native binary readers (ELF, PE, Mach-O), hardening checks, toolchain and
  * language detection, and wheel audits with platform policy.
  */
 module dev.wheeltapper.binary {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Finds the native binaries of a wheel (or a bare file) by magic number, never by name, and inspects each one without
  * extracting the wheel: an entry is streamed once, its first bytes told apart by {@link NativeFormat}, and an ELF read
  * through {@link ElfFile#read(InputStream, long)} (in memory when small, a temporary file deleted afterwards when
- * large).
+ * large), a PE through {@link PeFile}, a Mach-O through {@link MachOFile} (one inspection per slice).
  *
  * <pre>{@code
  * NativeBinaries.Result r = NativeBinaries.inspectWheel(Path.of("foo-1.0-cp312-abi3-manylinux_2_17_x86_64.whl"));
@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>PE, Mach-O and WebAssembly binaries are recognised and reported as such until their readers exist. Stateless and
- * thread-safe.
+ * <p>WebAssembly modules are recognised and reported as such ({@code binary.unsupported-format}): they have no reader.
+ * Stateless and thread-safe.
  */
 public final class NativeBinaries {
   private static final Logger LOG = LoggerFactory.getLogger(NativeBinaries.class);
@@ -57,7 +57,7 @@ public final class NativeBinaries {
    * What was found.
    *
    * @param inspected the binaries that were read and inspected, in entry order
-   * @param recognised binaries recognised by magic number whose format has no reader yet (PE, Mach-O, WebAssembly)
+   * @param recognised binaries recognised by magic number whose format has no reader (WebAssembly)
    * @param findings {@code binary.unparseable} errors, {@code binary.unsupported-format} notes and the inspected
    *     binaries' {@code hardening.*} warnings
    * @param linkages what each inspected binary needs from the system (ELF for the platform policy; ELF, PE and each

@@ -41,8 +41,8 @@ import java.util.Set;
  *
  * <p>One pass over the archive: the verifier's content hook ({@link WheelVerifier#verify(Path,
  * WheelVerifier.EntryListener)}) hands every entry's bytes, as the verifier inflates and checks them, to a probe
- * that recognises native binaries by their magic number and keeps each ELF binary (in memory within a 64 MiB budget
- * per wheel, beyond it in a temporary file deleted after the inspection). The binaries are inspected once
+ * that recognises native binaries by their magic number and keeps each ELF, PE or Mach-O binary (in memory within a
+ * 64 MiB budget per wheel, beyond it in a temporary file deleted after the inspection). The binaries are inspected once
  * verification is done.
  *
  * <pre>{@code
