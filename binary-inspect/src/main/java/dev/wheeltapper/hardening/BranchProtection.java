@@ -23,8 +23,8 @@ final class BranchProtection {
   static void branchProtection(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.machine() != ElfFacts.EM_AARCH64) {
       String why = "AArch64 only (" + f.machineLabel() + ")";
-      r.put(HardeningCheck.BTI, result(HardeningCheck.BTI, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
-      r.put(HardeningCheck.PAC, result(HardeningCheck.PAC, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.BTI, result(HardeningCheck.BTI, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.PAC, result(HardeningCheck.PAC, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
       return;
     }
     Optional<Property> p = ElfChecks.property(f, AARCH64_FEATURE_1_AND);
@@ -44,11 +44,11 @@ final class BranchProtection {
       yes.add(tagName + " present");
     }
     if (!yes.isEmpty()) {
-      return result(c, Status.PASS, CheckResult.YES, String.join(", ", yes));
+      return result(c, Status.PASS, CheckValue.Flag.YES, String.join(", ", yes));
     }
     String note = !f.propertyNote() ? "no GNU property note"
         : p.isEmpty() ? "GNU property note without AARCH64_FEATURE_1_AND"
             : "AARCH64_FEATURE_1_AND " + hex(p.get().value()) + " lacks " + name;
-    return result(c, Status.FAIL, CheckResult.NO, note + ", no " + tagName);
+    return result(c, Status.FAIL, CheckValue.Flag.NO, note + ", no " + tagName);
   }
 }

@@ -21,9 +21,9 @@ final class Cet {
   static void cet(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.machine() != ElfFacts.EM_X86_64 && f.machine() != ElfFacts.EM_386) {
       String why = "x86 CET only (" + f.machineLabel() + ")";
-      r.put(HardeningCheck.IBT, result(HardeningCheck.IBT, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.IBT, result(HardeningCheck.IBT, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
       r.put(HardeningCheck.SHSTK,
-          result(HardeningCheck.SHSTK, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+          result(HardeningCheck.SHSTK, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
       return;
     }
     Optional<Property> p = ElfChecks.property(f, X86_FEATURE_1_AND);
@@ -34,14 +34,14 @@ final class Cet {
   static CheckResult featureBit(
       ElfFacts f, HardeningCheck c, Optional<Property> p, long bit, String prop, String name) {
     if (!f.propertyNote()) {
-      return result(c, Status.FAIL, CheckResult.NO, "no GNU property note (NT_GNU_PROPERTY_TYPE_0)");
+      return result(c, Status.FAIL, CheckValue.Flag.NO, "no GNU property note (NT_GNU_PROPERTY_TYPE_0)");
     }
     if (p.isEmpty()) {
-      return result(c, Status.FAIL, CheckResult.NO, "GNU property note without " + prop);
+      return result(c, Status.FAIL, CheckValue.Flag.NO, "GNU property note without " + prop);
     }
     long v = p.get().value();
     return (v & bit) != 0
-        ? result(c, Status.PASS, CheckResult.YES, prop + " " + hex(v) + " has " + name)
-        : result(c, Status.FAIL, CheckResult.NO, prop + " " + hex(v) + " lacks " + name);
+        ? result(c, Status.PASS, CheckValue.Flag.YES, prop + " " + hex(v) + " has " + name)
+        : result(c, Status.FAIL, CheckValue.Flag.NO, prop + " " + hex(v) + " lacks " + name);
   }
 }

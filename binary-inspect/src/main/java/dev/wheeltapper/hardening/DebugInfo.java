@@ -23,9 +23,9 @@ final class DebugInfo {
       link |= n.equals(".gnu_debuglink") || n.equals(".gnu_debugaltlink");
     }
     if (!dwarf.isEmpty()) {
-      return result(HardeningCheck.DEBUG_INFO, Status.PASS, CheckResult.YES, String.join(", ", sampleList(dwarf)));
+      return result(HardeningCheck.DEBUG_INFO, Status.PASS, CheckValue.Flag.YES, String.join(", ", sampleList(dwarf)));
     }
-    return result(HardeningCheck.DEBUG_INFO, Status.PASS, CheckResult.NO,
+    return result(HardeningCheck.DEBUG_INFO, Status.PASS, CheckValue.Flag.NO,
         "no .debug_* sections" + (link ? " (.gnu_debuglink names a separate debug file)" : ""));
   }
 

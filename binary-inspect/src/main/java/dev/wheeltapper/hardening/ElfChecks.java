@@ -71,7 +71,7 @@ final class ElfChecks {
     return new ElfHardening(r, fortify, List.of(rpath, runpath), stack);
   }
 
-  static CheckResult result(HardeningCheck c, Status s, String value, String evidence) {
+  static CheckResult result(HardeningCheck c, Status s, CheckValue value, String evidence) {
     return new CheckResult(c, s, value, evidence);
   }
 

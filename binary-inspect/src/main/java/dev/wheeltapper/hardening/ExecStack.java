@@ -26,9 +26,9 @@ final class ExecStack {
   static ElfHardening.Stack stack(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.segments().isEmpty()) {
       String why = "no program headers (" + ElfChecks.typeWord(f) + ")";
-      r.put(HardeningCheck.NX, result(HardeningCheck.NX, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.NX, result(HardeningCheck.NX, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
       r.put(HardeningCheck.EXECSTACK,
-          result(HardeningCheck.EXECSTACK, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+          result(HardeningCheck.EXECSTACK, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
       return ElfHardening.Stack.NOT_LOADED;
     }
     Segment last = null;
@@ -62,9 +62,9 @@ final class ExecStack {
           + " is executable (glibc 2.41 refuses to dlopen such a library)";
     }
     r.put(HardeningCheck.NX, result(HardeningCheck.NX, exec ? Status.FAIL : Status.PASS,
-        exec ? CheckResult.NO : CheckResult.YES, evidence));
+        exec ? CheckValue.Flag.NO : CheckValue.Flag.YES, evidence));
     r.put(HardeningCheck.EXECSTACK, result(HardeningCheck.EXECSTACK, exec ? Status.FAIL : Status.PASS,
-        exec ? CheckResult.YES : CheckResult.NO, evidence));
+        exec ? CheckValue.Flag.YES : CheckValue.Flag.NO, evidence));
     return stack;
   }
 }

@@ -27,7 +27,7 @@ import java.util.TreeSet;
 public record Fortify(List<String> fortified, List<String> unprotected) {
 
   /** The FORTIFY_SOURCE level. */
-  public enum Level {
+  public enum Level implements CheckValue {
     /** Only fortified functions imported. */
     FULL,
     /** Fortified and unprotected fortifiable functions imported. */
@@ -42,6 +42,7 @@ public record Fortify(List<String> fortified, List<String> unprotected) {
      *
      * @return the lower-case name
      */
+    @Override
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -109,14 +110,14 @@ public record Fortify(List<String> fortified, List<String> unprotected) {
     String evidence = fortified.size() + " fortified (" + sample(fortified) + "), " + unprotected.size()
         + " unprotected fortifiable (" + sample(unprotected) + ")";
     if (context.memorySafeOnly().isPresent()) {
-      return new CheckResult(HardeningCheck.FORTIFY, Status.NOT_APPLICABLE, level.label(),
+      return new CheckResult(HardeningCheck.FORTIFY, Status.NOT_APPLICABLE, level,
           evidence + "; FORTIFY_SOURCE is a C feature: " + context.memorySafeOnly().get());
     }
     return switch (level) {
-      case FULL -> new CheckResult(HardeningCheck.FORTIFY, Status.PASS, level.label(), evidence);
-      case PARTIAL -> new CheckResult(HardeningCheck.FORTIFY, Status.PARTIAL, level.label(), evidence);
-      case NONE -> new CheckResult(HardeningCheck.FORTIFY, Status.FAIL, level.label(), evidence);
-      case UNKNOWN -> new CheckResult(HardeningCheck.FORTIFY, Status.UNKNOWN, level.label(),
+      case FULL -> new CheckResult(HardeningCheck.FORTIFY, Status.PASS, level, evidence);
+      case PARTIAL -> new CheckResult(HardeningCheck.FORTIFY, Status.PARTIAL, level, evidence);
+      case NONE -> new CheckResult(HardeningCheck.FORTIFY, Status.FAIL, level, evidence);
+      case UNKNOWN -> new CheckResult(HardeningCheck.FORTIFY, Status.UNKNOWN, level,
           "no fortifiable libc function imported");
     };
   }

@@ -51,7 +51,7 @@ final class PeChecks {
             + " DYNAMIC_BASE"));
     boolean stripped = h.relocsStripped();
     r.put(HardeningCheck.RELOCS_STRIPPED, new CheckResult(HardeningCheck.RELOCS_STRIPPED,
-        stripped ? Status.FAIL : Status.PASS, stripped ? CheckResult.YES : CheckResult.NO,
+        stripped ? Status.FAIL : Status.PASS, stripped ? CheckValue.Flag.YES : CheckValue.Flag.NO,
         stripped ? "IMAGE_FILE_RELOCS_STRIPPED: loads only at ImageBase 0x" + Long.toHexString(h.imageBase())
             : "relocations kept"));
     boolean aslr = (dyn && !stripped) || dotnet;
@@ -85,23 +85,23 @@ final class PeChecks {
     r.put(HardeningCheck.SAFE_SEH, safeSeh(h, seh, lc));
     CheckResult gs;
     if (lc.isEmpty()) {
-      gs = new CheckResult(HardeningCheck.GS, Status.FAIL, CheckResult.NO, "no load configuration");
+      gs = new CheckResult(HardeningCheck.GS, Status.FAIL, CheckValue.Flag.NO, "no load configuration");
     } else if (lc.get().securityCookie().isEmpty()) {
-      gs = new CheckResult(HardeningCheck.GS, Status.FAIL, CheckResult.NO, "load configuration of "
+      gs = new CheckResult(HardeningCheck.GS, Status.FAIL, CheckValue.Flag.NO, "load configuration of "
           + lc.get().size() + " bytes is too short for SecurityCookie");
     } else {
       long cookie = lc.get().securityCookie().get();
       gs = yesNo(HardeningCheck.GS, cookie != 0, "SecurityCookie 0x" + Long.toHexString(cookie));
     }
     if (gs.status() == Status.FAIL && context.memorySafeOnly().isPresent()) {
-      gs = new CheckResult(HardeningCheck.GS, Status.NOT_APPLICABLE, CheckResult.NO,
+      gs = new CheckResult(HardeningCheck.GS, Status.NOT_APPLICABLE, CheckValue.Flag.NO,
           gs.evidence() + "; " + context.memorySafeOnly().get());
     }
     r.put(HardeningCheck.GS, gs);
     java.util.Set<String> fns = pe.importedFunctions();
     if (gs.status() != Status.PASS && (fns.contains("__stack_chk_fail") || fns.contains("__stack_chk_guard"))) {
       // MinGW's -fstack-protector: the canary lives in libssp, not in a load configuration
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.PASS, CheckResult.YES,
+      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.PASS, CheckValue.Flag.YES,
           "imports __stack_chk_fail (GCC -fstack-protector); /GS: " + gs.evidence()));
     } else {
       r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, gs.status(), gs.value(),
@@ -111,14 +111,14 @@ final class PeChecks {
     if (fortify.fortified().isEmpty()) {
       // MSVC has no FORTIFY_SOURCE; its C runtime imports (memcpy, ...) say nothing about one
       r.put(HardeningCheck.FORTIFY, new CheckResult(HardeningCheck.FORTIFY, Status.NOT_APPLICABLE,
-          CheckResult.NOT_APPLICABLE, "no __*_chk import: FORTIFY_SOURCE is a GCC/glibc (MinGW libssp) feature"));
+          CheckValue.Missing.NOT_APPLICABLE, "no __*_chk import: FORTIFY_SOURCE is a GCC/glibc (MinGW libssp) feature"));
       fortify = new Fortify(List.of(), List.of());
     } else {
       r.put(HardeningCheck.FORTIFY, fortify.result(context));
     }
     Optional<Long> guard = lc.flatMap(LoadConfig::guardFlags);
     if (guard.isEmpty()) {
-      r.put(HardeningCheck.RFG, new CheckResult(HardeningCheck.RFG, Status.FAIL, CheckResult.NO,
+      r.put(HardeningCheck.RFG, new CheckResult(HardeningCheck.RFG, Status.FAIL, CheckValue.Flag.NO,
           lc.isEmpty() ? "no load configuration" : "load configuration too short for GuardFlags"));
     } else {
       long g = guard.get();
@@ -148,12 +148,12 @@ final class PeChecks {
       }
     }
     r.put(HardeningCheck.WX_SEGMENTS, new CheckResult(HardeningCheck.WX_SEGMENTS,
-        wx.isEmpty() ? Status.PASS : Status.FAIL, wx.isEmpty() ? CheckResult.NO : CheckResult.YES,
+        wx.isEmpty() ? Status.PASS : Status.FAIL, wx.isEmpty() ? CheckValue.Flag.NO : CheckValue.Flag.YES,
         wx.isEmpty() ? "no section is both writable and executable" : "writable and executable: " + wx));
-    r.put(HardeningCheck.PIE, new CheckResult(HardeningCheck.PIE, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE,
+    r.put(HardeningCheck.PIE, new CheckResult(HardeningCheck.PIE, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE,
         "PE position independence is ASLR (see aslr)"));
     r.put(HardeningCheck.STRIPPED, new CheckResult(HardeningCheck.STRIPPED, Status.PASS,
-        pe.pdbPath().isPresent() ? CheckResult.NO : CheckResult.YES,
+        pe.pdbPath().isPresent() ? CheckValue.Flag.NO : CheckValue.Flag.YES,
         pe.pdbPath().map(p -> "CodeView entry names the PDB " + p).orElse("no CodeView debug entry")));
     return new PeHardening(r, fortify);
   }
@@ -166,11 +166,11 @@ final class PeChecks {
       return na(HardeningCheck.SAFE_SEH, "NO_SEH: the image has no exception handlers");
     }
     if (lc.isEmpty()) {
-      return new CheckResult(HardeningCheck.SAFE_SEH, Status.FAIL, CheckResult.NO, "no load configuration");
+      return new CheckResult(HardeningCheck.SAFE_SEH, Status.FAIL, CheckValue.Flag.NO, "no load configuration");
     }
     LoadConfig l = lc.get();
     if (l.seHandlerCount().isEmpty()) {
-      return new CheckResult(HardeningCheck.SAFE_SEH, Status.FAIL, CheckResult.NO,
+      return new CheckResult(HardeningCheck.SAFE_SEH, Status.FAIL, CheckValue.Flag.NO,
           "load configuration of " + l.size() + " bytes is too short for SEHandlerTable");
     }
     long table = l.seHandlerTable().orElse(0L);
@@ -180,10 +180,10 @@ final class PeChecks {
   }
 
   private static CheckResult yesNo(HardeningCheck c, boolean yes, String evidence) {
-    return new CheckResult(c, yes ? Status.PASS : Status.FAIL, yes ? CheckResult.YES : CheckResult.NO, evidence);
+    return new CheckResult(c, yes ? Status.PASS : Status.FAIL, yes ? CheckValue.Flag.YES : CheckValue.Flag.NO, evidence);
   }
 
   private static CheckResult na(HardeningCheck c, String why) {
-    return new CheckResult(c, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why);
+    return new CheckResult(c, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why);
   }
 }

@@ -32,17 +32,17 @@ final class StackCanary {
       }
     }
     if (!found.isEmpty()) {
-      return result(HardeningCheck.CANARY, Status.PASS, CheckResult.YES, "references " + String.join(", ", found));
+      return result(HardeningCheck.CANARY, Status.PASS, CheckValue.Flag.YES, "references " + String.join(", ", found));
     }
     if (ctx.memorySafeOnly().isPresent()) {
-      return result(HardeningCheck.CANARY, Status.NOT_APPLICABLE, CheckResult.NO,
+      return result(HardeningCheck.CANARY, Status.NOT_APPLICABLE, CheckValue.Flag.NO,
           "no stack protector symbols, and none expected: " + ctx.memorySafeOnly().get());
     }
     if (f.dynamicSymbols().isEmpty() && f.staticSymbols().isEmpty()) {
-      return result(HardeningCheck.CANARY, Status.UNKNOWN, CheckResult.UNKNOWN,
+      return result(HardeningCheck.CANARY, Status.UNKNOWN, CheckValue.Missing.UNKNOWN,
           "no symbol table to read (static and stripped)");
     }
-    return result(HardeningCheck.CANARY, Status.FAIL, CheckResult.NO,
+    return result(HardeningCheck.CANARY, Status.FAIL, CheckValue.Flag.NO,
         "no __stack_chk_fail, __stack_chk_guard, __stack_chk_fail_local or __intel_security_cookie in "
             + (f.hasSymtab() ? ".dynsym or .symtab" : ".dynsym"));
   }

@@ -12,8 +12,8 @@ final class Stripped {
 
   static CheckResult stripped(ElfFacts f) {
     return f.hasSymtab()
-        ? result(HardeningCheck.STRIPPED, Status.PASS, CheckResult.NO,
+        ? result(HardeningCheck.STRIPPED, Status.PASS, CheckValue.Flag.NO,
             ".symtab present (" + f.staticSymbols().size() + " symbols)")
-        : result(HardeningCheck.STRIPPED, Status.PASS, CheckResult.YES, "no .symtab");
+        : result(HardeningCheck.STRIPPED, Status.PASS, CheckValue.Flag.YES, "no .symtab");
   }
 }

@@ -28,11 +28,11 @@ final class WxSegments {
       index++;
     }
     if (loads == 0) {
-      return result(HardeningCheck.WX_SEGMENTS, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, "no PT_LOAD");
+      return result(HardeningCheck.WX_SEGMENTS, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, "no PT_LOAD");
     }
     return bad.isEmpty()
-        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckResult.NO,
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
             "no PT_LOAD both writable and executable (" + loads + " PT_LOAD)")
-        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckResult.YES, String.join(", ", bad));
+        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, String.join(", ", bad));
   }
 }

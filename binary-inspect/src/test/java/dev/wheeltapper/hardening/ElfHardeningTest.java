@@ -38,7 +38,7 @@ class ElfHardeningTest {
   }
 
   private static String v(Hardening h, HardeningCheck c) {
-    return h.result(c).value() + ":" + h.status(c).label();
+    return h.result(c).value().label() + ":" + h.status(c).label();
   }
 
   private static List<String> codes(Hardening h) {
@@ -70,7 +70,7 @@ class ElfHardeningTest {
         183, "no", 243, "no", 258, "no", 50, "no");
     machines.forEach((machine, exec) -> {
       Hardening h = check(dso(machine, "em" + machine));
-      assertThat(h.result(HardeningCheck.EXECSTACK).value()).as("e_machine %d", machine).isEqualTo(exec);
+      assertThat(h.result(HardeningCheck.EXECSTACK).value().label()).as("e_machine %d", machine).isEqualTo(exec);
       assertThat(codes(h).contains("hardening.no-nx")).as("e_machine %d", machine).isEqualTo(exec.equals("yes"));
     });
     assertThat(check(x86()).result(HardeningCheck.NX).evidence())
@@ -136,7 +136,7 @@ class ElfHardeningTest {
         + " not make a PIE)", x86().segment(ElfFacts.PT_PHDR, Segment.PF_R, 0x268));
     cases.forEach((want, b) -> {
       Hardening h = check(b);
-      assertThat(h.result(HardeningCheck.PIE).value() + ":" + h.result(HardeningCheck.PIE).evidence())
+      assertThat(h.result(HardeningCheck.PIE).value().label() + ":" + h.result(HardeningCheck.PIE).evidence())
           .isEqualTo(want);
     });
     ElfFacts exec = ElfFacts.builder(32, true, ElfFacts.ET_EXEC, 3, "i386").segment(PT_LOAD, Segment.RX, 1).build();
@@ -242,6 +242,30 @@ class ElfHardeningTest {
   }
 
   @Test
+  void valuesAreTypedAndKeepTheirLabels() {
+    ElfHardening partial = (ElfHardening) check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0));
+    assertThat(partial.relro()).contains(Relro.Level.PARTIAL);
+    assertThat(partial.pie()).contains(Pie.Kind.DSO);
+    assertThat(partial.isaLevel()).contains(IsaLevel.Level.BASELINE);
+    assertThat(partial.flag(HardeningCheck.NX)).contains(true);
+    assertThat(partial.flag(HardeningCheck.CANARY)).contains(false);
+    assertThat(partial.flag(HardeningCheck.RELRO)).isEmpty();
+    assertThat(partial.result(HardeningCheck.RPATH).value()).isEqualTo(SearchPaths.Verdict.NONE);
+    assertThat(partial.result(HardeningCheck.STACK_CLASH).value()).isEqualTo(CheckValue.Missing.UNKNOWN);
+    assertThat(partial.result(HardeningCheck.ASLR).value()).isEqualTo(CheckValue.Missing.NOT_APPLICABLE);
+    // the labels are the JSON contract's values, unchanged
+    assertThat(List.of(Relro.Level.values())).extracting(CheckValue::label).containsExactly("none", "partial", "full");
+    assertThat(List.of(Pie.Kind.values())).extracting(CheckValue::label).containsExactly("yes", "no", "dso");
+    assertThat(List.of(IsaLevel.Level.values())).extracting(CheckValue::label)
+        .containsExactly("baseline", "v2", "v3", "v4");
+    assertThat(List.of(CodeSignature.Verdict.values())).extracting(CheckValue::label)
+        .containsExactly("yes", "no", "invalid");
+    assertThat(List.of(CheckValue.Missing.values())).extracting(CheckValue::label).containsExactly("unknown", "n/a");
+    assertThat(List.of(SearchPaths.Verdict.values())).extracting(CheckValue::label)
+        .containsExactly("none", "safe", "unsafe");
+  }
+
+  @Test
   void elfRecordHoldsOnlyElfChecks() {
     Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0));
     assertThat(h.format()).isEqualTo(dev.wheeltapper.bytes.NativeFormat.ELF);
@@ -262,8 +286,8 @@ class ElfHardeningTest {
     assertThatThrownBy(() -> new ElfHardening(Map.of(), new Fortify(List.of(), List.of()), List.of(),
         ElfHardening.Stack.NOT_LOADED))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing or misfiled result");
-    assertThatThrownBy(() -> new CheckResult(HardeningCheck.NX, Status.PASS, "", "e"))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CheckResult(HardeningCheck.NX, Status.PASS, null, "e"))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> ElfFacts.builder(16, true, 3, 62, "x").build())
         .isInstanceOf(IllegalArgumentException.class);
   }

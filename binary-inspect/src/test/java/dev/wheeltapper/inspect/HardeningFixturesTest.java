@@ -59,7 +59,7 @@ class HardeningFixturesTest {
     }
     Map<HardeningCheck, String> got = new EnumMap<>(HardeningCheck.class);
     for (CheckResult r : i.hardening().list()) {
-      got.put(r.check(), r.value() + ":" + r.status().label());
+      got.put(r.check(), r.value().label() + ":" + r.status().label());
     }
     assertThat(got).as(i.toString()).isEqualTo(want);
   }

@@ -118,7 +118,7 @@ class ReferenceToolsTest {
   }
 
   private static String value(Target t, HardeningCheck c) {
-    return t.ours().hardening().result(c).value();
+    return t.ours().hardening().result(c).value().label();
   }
 
   /** Collects disagreements as tab-separated name, property, ours, theirs. */

@@ -123,7 +123,7 @@ class MachOCorpusTest {
       assertThat(ins).hasSize(e.getValue().split(";").length);
       for (BinaryInspection b : ins) {
         assertThat(b.format()).isEqualTo(NativeFormat.MACHO);
-        assertThat(b.hardening().result(HardeningCheck.PIE).value()).isEqualTo("dso");
+        assertThat(b.hardening().result(HardeningCheck.PIE).value().label()).isEqualTo("dso");
         assertThat(b.hardening().status(HardeningCheck.NX)).isEqualTo(Status.PASS);
         assertThat(b.hardening().results()).doesNotContainKeys(HardeningCheck.RELRO, HardeningCheck.ASLR);
         assertThat(b.hardening().result(HardeningCheck.RELRO).jsonValue()).isNull();
@@ -219,6 +219,6 @@ class MachOCorpusTest {
     assertThat(b.toolchain().evidence(Language.C).get()).anyMatch(s -> s.contains("faceijk.c"));
     assertThat(b.toolchain().memorySafe()).isEqualTo(MemorySafety.MIXED);
     assertThat(b.hardening().status(HardeningCheck.CANARY)).isEqualTo(Status.PASS);
-    assertThat(b.hardening().result(HardeningCheck.FORTIFY).value()).isEqualTo("none");
+    assertThat(b.hardening().result(HardeningCheck.FORTIFY).value().label()).isEqualTo("none");
   }
 }

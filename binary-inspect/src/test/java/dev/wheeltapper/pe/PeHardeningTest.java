@@ -53,7 +53,7 @@ class PeHardeningTest {
     assertThat(i.hardening().status(HardeningCheck.GS)).isEqualTo(Status.FAIL);
     assertThat(i.hardening().result(HardeningCheck.CANARY).evidence()).startsWith("imports __stack_chk_fail");
     assertThat(i.hardening().status(HardeningCheck.CANARY)).isEqualTo(Status.PASS);
-    assertThat(i.hardening().result(HardeningCheck.FORTIFY).value()).isEqualTo("partial");
+    assertThat(i.hardening().result(HardeningCheck.FORTIFY).value().label()).isEqualTo("partial");
     assertThat(i.hardening().fortify().fortified()).containsExactly("__memcpy_chk");
     assertThat(i.hardening().fortify().unprotected()).contains("memcpy", "memset");
   }

@@ -98,7 +98,7 @@ class FixtureRecipesTest {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("identity", List.of(b.format(), b.bits(), b.endian(), b.machine(), b.type()));
     Map<String, Object> checks = new LinkedHashMap<>();
-    b.hardening().results().forEach((c, r) -> checks.put(c.key(), r.value() + ":" + r.status().label()));
+    b.hardening().results().forEach((c, r) -> checks.put(c.key(), r.value().label() + ":" + r.status().label()));
     m.put("checks", checks);
     m.put("fortify", b.hardening().fortify());
     m.put("searchPaths", b.hardening().searchPaths());

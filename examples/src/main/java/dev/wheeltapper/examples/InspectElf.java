@@ -51,7 +51,7 @@ public final class InspectElf {
       // Every check at once, each with its evidence, and the hardening.* findings.
       BinaryInspection inspection = BinaryInspector.inspect(elf, file.getFileName().toString());
       for (CheckResult r : inspection.hardening().list()) {
-        System.out.println("  " + r.check().key() + " " + r.status().label() + " " + r.value()
+        System.out.println("  " + r.check().key() + " " + r.status().label() + " " + r.value().label()
             + "  (" + r.evidence() + ")");
       }
       System.out.println("languages:   " + inspection.toolchain().languageLabels());
