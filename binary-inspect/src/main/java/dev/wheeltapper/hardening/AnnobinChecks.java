@@ -2,7 +2,6 @@ package dev.wheeltapper.hardening;
 
 import static dev.wheeltapper.hardening.ElfChecks.result;
 
-import dev.wheeltapper.hardening.ElfFacts.AnnobinNote;
 import java.util.Map;
 
 /**

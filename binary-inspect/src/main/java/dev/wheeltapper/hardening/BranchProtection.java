@@ -6,7 +6,7 @@ import static dev.wheeltapper.hardening.ElfChecks.AARCH64_PAC;
 import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
 
-import dev.wheeltapper.hardening.ElfFacts.Property;
+import dev.wheeltapper.elf.GnuProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class BranchProtection {
       r.put(HardeningCheck.PAC, result(HardeningCheck.PAC, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
       return;
     }
-    Optional<Property> p = ElfChecks.property(f, AARCH64_FEATURE_1_AND);
+    Optional<GnuProperty> p = ElfChecks.property(f, AARCH64_FEATURE_1_AND);
     r.put(HardeningCheck.BTI, aarch64(f, HardeningCheck.BTI, p, AARCH64_BTI, "BTI", ElfFacts.DT_AARCH64_BTI_PLT,
         "DT_AARCH64_BTI_PLT"));
     r.put(HardeningCheck.PAC, aarch64(f, HardeningCheck.PAC, p, AARCH64_PAC, "PAC", ElfFacts.DT_AARCH64_PAC_PLT,
@@ -35,7 +35,7 @@ final class BranchProtection {
   }
 
   static CheckResult aarch64(
-      ElfFacts f, HardeningCheck c, Optional<Property> p, long bit, String name, long tag, String tagName) {
+      ElfFacts f, HardeningCheck c, Optional<GnuProperty> p, long bit, String name, long tag, String tagName) {
     List<String> yes = new ArrayList<>();
     if (p.isPresent() && (p.get().value() & bit) != 0) {
       yes.add("AARCH64_FEATURE_1_AND " + hex(p.get().value()) + " has " + name);

@@ -6,7 +6,7 @@ import static dev.wheeltapper.hardening.ElfChecks.X86_SHSTK;
 import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
 
-import dev.wheeltapper.hardening.ElfFacts.Property;
+import dev.wheeltapper.elf.GnuProperty;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,13 +26,13 @@ final class Cet {
           result(HardeningCheck.SHSTK, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
       return;
     }
-    Optional<Property> p = ElfChecks.property(f, X86_FEATURE_1_AND);
+    Optional<GnuProperty> p = ElfChecks.property(f, X86_FEATURE_1_AND);
     r.put(HardeningCheck.IBT, featureBit(f, HardeningCheck.IBT, p, X86_IBT, "X86_FEATURE_1_AND", "IBT"));
     r.put(HardeningCheck.SHSTK, featureBit(f, HardeningCheck.SHSTK, p, X86_SHSTK, "X86_FEATURE_1_AND", "SHSTK"));
   }
 
   static CheckResult featureBit(
-      ElfFacts f, HardeningCheck c, Optional<Property> p, long bit, String prop, String name) {
+      ElfFacts f, HardeningCheck c, Optional<GnuProperty> p, long bit, String prop, String name) {
     if (!f.propertyNote()) {
       return result(c, Status.FAIL, CheckValue.Flag.NO, "no GNU property note (NT_GNU_PROPERTY_TYPE_0)");
     }

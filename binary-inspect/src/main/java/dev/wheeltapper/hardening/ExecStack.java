@@ -3,7 +3,7 @@ package dev.wheeltapper.hardening;
 import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
 
-import dev.wheeltapper.hardening.ElfFacts.Segment;
+import dev.wheeltapper.elf.Segment;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +34,7 @@ final class ExecStack {
     Segment last = null;
     int count = 0;
     for (Segment s : f.segments()) {
-      if (s.type() == ElfFacts.PT_GNU_STACK) {
+      if (s.rawType() == ElfFacts.PT_GNU_STACK) {
         last = s; // glibc's loop keeps the last one
         count++;
       }
@@ -43,7 +43,7 @@ final class ExecStack {
     String evidence;
     ElfHardening.Stack stack;
     if (last != null) {
-      exec = last.executable();
+      exec = last.isExecutable();
       stack = exec ? ElfHardening.Stack.EXECUTABLE_BY_HEADER : ElfHardening.Stack.NOT_EXECUTABLE;
       String which = count > 1 ? "the last of " + count + " PT_GNU_STACK headers" : "PT_GNU_STACK";
       evidence = exec

@@ -4,7 +4,7 @@ import static dev.wheeltapper.hardening.ElfChecks.X86_ISA_1_NEEDED;
 import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
 
-import dev.wheeltapper.hardening.ElfFacts.Property;
+import dev.wheeltapper.elf.GnuProperty;
 import java.util.Optional;
 
 /**
@@ -41,7 +41,7 @@ public final class IsaLevel {
       return result(HardeningCheck.ISA_LEVEL, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE,
           "x86 only (" + f.machineLabel() + ")");
     }
-    Optional<Property> p = ElfChecks.property(f, X86_ISA_1_NEEDED);
+    Optional<GnuProperty> p = ElfChecks.property(f, X86_ISA_1_NEEDED);
     if (p.isEmpty()) {
       return result(HardeningCheck.ISA_LEVEL, Status.PASS, Level.BASELINE,
           f.propertyNote() ? "GNU property note without X86_ISA_1_NEEDED: baseline assumed"

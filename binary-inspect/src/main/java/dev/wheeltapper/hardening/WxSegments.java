@@ -2,7 +2,7 @@ package dev.wheeltapper.hardening;
 
 import static dev.wheeltapper.hardening.ElfChecks.result;
 
-import dev.wheeltapper.hardening.ElfFacts.Segment;
+import dev.wheeltapper.elf.Segment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +19,9 @@ final class WxSegments {
     int loads = 0;
     int index = 0;
     for (Segment s : f.segments()) {
-      if (s.type() == ElfFacts.PT_LOAD) {
+      if (s.rawType() == ElfFacts.PT_LOAD) {
         loads++;
-        if (s.writable() && s.executable() && s.memorySize() > 0) {
+        if (s.isWritable() && s.isExecutable() && s.memorySize() > 0) {
           bad.add("PT_LOAD #" + index + " " + s.flagString().trim());
         }
       }
