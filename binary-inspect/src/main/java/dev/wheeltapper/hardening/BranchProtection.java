@@ -3,8 +3,8 @@ package dev.wheeltapper.hardening;
 import static dev.wheeltapper.hardening.ElfChecks.AARCH64_BTI;
 import static dev.wheeltapper.hardening.ElfChecks.AARCH64_FEATURE_1_AND;
 import static dev.wheeltapper.hardening.ElfChecks.AARCH64_PAC;
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import dev.wheeltapper.elf.GnuProperty;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.wheeltapper.hardening;
 import static dev.wheeltapper.hardening.ElfChecks.X86_FEATURE_1_AND;
 import static dev.wheeltapper.hardening.ElfChecks.X86_IBT;
 import static dev.wheeltapper.hardening.ElfChecks.X86_SHSTK;
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import dev.wheeltapper.elf.GnuProperty;
 import java.util.Map;

@@ -44,6 +44,16 @@ public record CheckResult(HardeningCheck check, Status status, CheckValue value,
     return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
   }
 
+  /** A yes/no result: pass with {@code yes}, fail with {@code no}. */
+  static CheckResult yesNo(HardeningCheck check, boolean yes, String evidence) {
+    return new CheckResult(check, yes ? Status.PASS : Status.FAIL, CheckValue.Flag.of(yes), evidence);
+  }
+
+  /** A check without meaning here: not applicable, {@code n/a}. */
+  static CheckResult notApplicable(HardeningCheck check, String why) {
+    return new CheckResult(check, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why);
+  }
+
   /**
    * The value as a boolean, for yes/no checks.
    *

@@ -1,5 +1,7 @@
 package dev.wheeltapper.hardening;
 
+import dev.wheeltapper.macho.MachOSlice;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -50,5 +52,18 @@ public final class CodeSignature {
       case INVALID, MALFORMED -> new CheckResult(HardeningCheck.CODE_SIGNATURE, Status.FAIL, Verdict.INVALID,
           cs.detail());
     };
+  }
+
+  /** The Mach-O signature as read (empty when it cannot be read) and the check result it gives. */
+  record Read(Optional<dev.wheeltapper.macho.CodeSignature> signature, CheckResult result) {}
+
+  /** Mach-O: verifies the embedded signature (its page hashes recomputed). */
+  static Read macho(MachOSlice s) {
+    try {
+      Optional<dev.wheeltapper.macho.CodeSignature> cs = Optional.of(s.verifyCodeSignature());
+      return new Read(cs, codeSignature(cs, ""));
+    } catch (IOException e) {
+      return new Read(Optional.empty(), codeSignature(Optional.empty(), String.valueOf(e.getMessage())));
+    }
   }
 }

@@ -1,9 +1,11 @@
 package dev.wheeltapper.hardening;
 
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import dev.wheeltapper.elf.Segment;
+import dev.wheeltapper.macho.MachOSlice;
+import dev.wheeltapper.pe.PeRecords.Header;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,5 +68,21 @@ final class ExecStack {
     r.put(HardeningCheck.EXECSTACK, result(HardeningCheck.EXECSTACK, exec ? Status.FAIL : Status.PASS,
         exec ? CheckValue.Flag.YES : CheckValue.Flag.NO, evidence));
     return stack;
+  }
+
+  /** PE {@code nx}: NX_COMPAT (DEP), implied for a .NET image. */
+  static CheckResult pe(Header h, boolean dotnet) {
+    boolean nx = h.has(Header.NX_COMPAT) || dotnet;
+    return CheckResult.yesNo(HardeningCheck.NX, nx, nx ? "NX_COMPAT (DEP)" : "no NX_COMPAT: DEP off");
+  }
+
+  /** Mach-O {@code nx} and {@code execstack}: MH_ALLOW_STACK_EXECUTION. */
+  static void macho(MachOSlice s, Map<HardeningCheck, CheckResult> r) {
+    boolean execStack = (s.flags() & MachOSlice.MH_ALLOW_STACK_EXECUTION) != 0;
+    String why = "header flags 0x" + Long.toHexString(s.flags()) + (execStack ? " has" : " lacks")
+        + " MH_ALLOW_STACK_EXECUTION";
+    r.put(HardeningCheck.NX, CheckResult.yesNo(HardeningCheck.NX, !execStack, why));
+    r.put(HardeningCheck.EXECSTACK, new CheckResult(HardeningCheck.EXECSTACK, execStack ? Status.FAIL : Status.PASS,
+        CheckValue.Flag.of(execStack), why));
   }
 }

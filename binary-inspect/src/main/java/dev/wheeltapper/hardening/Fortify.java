@@ -131,4 +131,32 @@ public record Fortify(List<String> fortified, List<String> unprotected) {
     }
     return String.join(", ", names.subList(0, 6)) + ", ...";
   }
+
+  /**
+   * PE: MSVC has no FORTIFY_SOURCE and its C runtime imports ({@code memcpy}, ...) say nothing about one, so only an
+   * image importing a {@code __*_chk} function (MinGW's libssp) has the evidence; any other reads empty.
+   */
+  static Fortify pe(Iterable<String> imports) {
+    Fortify f = of(imports);
+    return f.fortified().isEmpty() ? new Fortify(List.of(), List.of()) : f;
+  }
+
+  /** PE: {@link #result}, or not applicable without a {@code __*_chk} import. */
+  CheckResult peResult(CheckContext context) {
+    return fortified.isEmpty()
+        ? CheckResult.notApplicable(HardeningCheck.FORTIFY,
+            "no __*_chk import: FORTIFY_SOURCE is a GCC/glibc (MinGW libssp) feature")
+        : result(context);
+  }
+
+  /** Mach-O: the imports' C names, without the leading underscore Mach-O C symbols carry. */
+  static Fortify macho(Iterable<String> imports) {
+    List<String> cNames = new ArrayList<>();
+    for (String n : imports) {
+      if (n.startsWith("_")) {
+        cNames.add(n.substring(1));
+      }
+    }
+    return of(cNames);
+  }
 }

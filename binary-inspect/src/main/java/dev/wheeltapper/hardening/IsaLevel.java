@@ -1,8 +1,8 @@
 package dev.wheeltapper.hardening;
 
 import static dev.wheeltapper.hardening.ElfChecks.X86_ISA_1_NEEDED;
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import dev.wheeltapper.elf.GnuProperty;
 import java.util.Optional;

@@ -2,6 +2,8 @@ package dev.wheeltapper.hardening;
 
 import static dev.wheeltapper.hardening.ElfChecks.result;
 
+import dev.wheeltapper.macho.MachOSlice;
+
 /**
  * The ELF {@code pie} check: position-independent executable versus shared object in annocheck's order (DF_1_PIE,
  * DT_SONAME, PT_INTERP, DT_DEBUG).
@@ -64,5 +66,22 @@ public final class Pie {
     return result(HardeningCheck.PIE, Status.NOT_APPLICABLE, Kind.DSO,
         "ET_DYN without DF_1_PIE, DT_SONAME, PT_INTERP or DT_DEBUG: a shared object"
             + (f.hasSegment(ElfFacts.PT_PHDR) ? " (PT_PHDR alone does not make a PIE)" : ""));
+  }
+
+  /** PE position independence is ASLR ({@link Aslr}). */
+  static CheckResult pe() {
+    return CheckResult.notApplicable(HardeningCheck.PIE, "PE position independence is ASLR (see aslr)");
+  }
+
+  /** Mach-O: MH_PIE for an executable; a dylib or bundle is position-independent by construction. */
+  static CheckResult macho(MachOSlice s) {
+    if (s.fileType() == MachOSlice.MH_EXECUTE) {
+      boolean pie = (s.flags() & MachOSlice.MH_PIE) != 0;
+      return new CheckResult(HardeningCheck.PIE, pie ? Status.PASS : Status.FAIL, pie ? Kind.PIE : Kind.EXECUTABLE,
+          "header flags 0x" + Long.toHexString(s.flags()) + (pie ? " has" : " lack") + " MH_PIE");
+    }
+    return new CheckResult(HardeningCheck.PIE, Status.NOT_APPLICABLE, Kind.DSO,
+        "MH_" + s.typeLabel().toUpperCase(java.util.Locale.ROOT) + ": loaded at an address dyld chooses; MH_PIE"
+            + " applies to executables");
   }
 }

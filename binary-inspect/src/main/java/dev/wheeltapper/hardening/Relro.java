@@ -1,7 +1,7 @@
 package dev.wheeltapper.hardening;
 
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.wheeltapper.hardening;
 import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import dev.wheeltapper.elf.Segment;
+import dev.wheeltapper.macho.MachORecords;
+import dev.wheeltapper.macho.MachOSlice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,5 +36,31 @@ final class WxSegments {
         ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
             "no PT_LOAD both writable and executable (" + loads + " PT_LOAD)")
         : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, String.join(", ", bad));
+  }
+
+  /** PE: a section both writable and executable. */
+  static CheckResult pe(List<dev.wheeltapper.pe.PeRecords.Section> sections) {
+    List<String> wx = new ArrayList<>();
+    for (dev.wheeltapper.pe.PeRecords.Section s : sections) {
+      if (s.writableAndExecutable()) {
+        wx.add(s.name());
+      }
+    }
+    return wx.isEmpty()
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO, "no section is both writable and executable")
+        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, "writable and executable: " + wx);
+  }
+
+  /** Mach-O: a segment mapped both writable and executable. */
+  static CheckResult macho(MachOSlice s) {
+    List<String> wx = new ArrayList<>();
+    for (MachORecords.Segment g : s.segments()) {
+      if (g.writableAndExecutable()) {
+        wx.add(g.name());
+      }
+    }
+    return wx.isEmpty()
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO, "no segment is mapped writable and executable")
+        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, "writable and executable: " + wx);
   }
 }
