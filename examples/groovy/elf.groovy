@@ -16,7 +16,7 @@ ElfFile.open(file).withCloseable { elf ->
   println "needed ${elf.dynamic().needed()}, GLIBC ${elf.versionRequirements().highest('GLIBC').map { it.toString() }.orElse('-')}"
   println "canary ${canary}, PT_GNU_RELRO ${relro}, bind now ${elf.dynamic().bindNow()}"
 
-  def i = BinaryInspector.inspect(elf, file.fileName.toString())
+  def i = BinaryInspector.forPath(file.fileName.toString()).inspect(elf)
   i.hardening().list().each { r -> println "  ${r.check().key()} = ${r.value().label()}  (${r.evidence()})" }
   println "languages ${i.toolchain().languageLabels()}, memory-safe ${i.toolchain().memorySafe().label()}"
   i.findings().each { f -> println "  ${f.code()}: ${f.message()}" }

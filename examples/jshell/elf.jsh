@@ -19,7 +19,7 @@ try (ElfFile elf = ElfFile.open(file)) {
   System.out.println("needed " + elf.dynamic().needed() + ", GLIBC " + elf.versionRequirements().highest("GLIBC").map(Object::toString).orElse("-"));
   System.out.println("canary " + canary + ", PT_GNU_RELRO " + relro + ", bind now " + elf.dynamic().bindNow());
 
-  BinaryInspection i = BinaryInspector.inspect(elf, file.getFileName().toString());
+  BinaryInspection i = BinaryInspector.forPath(file.getFileName().toString()).inspect(elf);
   i.hardening().list().forEach(r -> System.out.println("  " + r.check().key() + " = " + r.value().label() + "  (" + r.evidence() + ")"));
   System.out.println("languages " + i.toolchain().languageLabels() + ", memory-safe " + i.toolchain().memorySafe().label());
   i.findings().forEach(f -> System.out.println("  " + f.code() + ": " + f.message()));

@@ -56,9 +56,9 @@ class ElfFuzzTest {
       } catch (ElfFormatException e) {
         // a typed refusal of the notes is fine; the inspection below must still not crash
       }
-      BinaryInspection i = BinaryInspector.inspect(elf, "fuzz/_x.so");
+      BinaryInspection i = BinaryInspector.forPath("fuzz/_x.so").inspect(elf);
       i.toString();
-      BinaryInspection w = BinaryInspector.inspectWheelEntry(elf, "fuzz/_x.so");
+      BinaryInspection w = BinaryInspector.forPath("fuzz/_x.so").inWheel().inspect(elf);
       assertThat(w.path()).isEqualTo("fuzz/_x.so");
       ReadOnlyData.scanStrings(elf);
     } catch (ElfFormatException e) {

@@ -31,7 +31,7 @@ class BinaryInspectorHostileTest {
   private static Optional<BinaryInspection> inspect(byte[] bytes) {
     FuzzSeeds.offer(bytes, "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
     try (ElfFile elf = ElfFile.of(bytes)) {
-      return Optional.of(BinaryInspector.inspectWheelEntry(elf, "pkg/x.so"));
+      return Optional.of(BinaryInspector.forPath("pkg/x.so").inWheel().inspect(elf));
     } catch (ElfFormatException e) {
       assertThat(e.getMessage()).isNotBlank();
       return Optional.empty();

@@ -39,7 +39,7 @@ class CorpusClassificationTest {
       file = s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
     }
     try (ElfFile elf = ElfFile.open(file)) {
-      return BinaryInspector.inspect(elf, arch + "/" + file.getFileName());
+      return BinaryInspector.forPath(arch + "/" + file.getFileName()).inspect(elf);
     }
   }
 
@@ -47,7 +47,7 @@ class CorpusClassificationTest {
     WheelElfMembers.Member m = WheelElfMembers.all().stream().filter(x -> x.wheel().contains(wheelPart))
         .findFirst().orElseThrow();
     try (ElfFile elf = ElfFile.open(m.file())) {
-      return BinaryInspector.inspectWheelEntry(elf, m.entry());
+      return BinaryInspector.forPath(m.entry()).inWheel().inspect(elf);
     }
   }
 

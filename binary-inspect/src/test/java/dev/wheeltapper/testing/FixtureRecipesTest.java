@@ -83,7 +83,7 @@ class FixtureRecipesTest {
 
   /** What the tests assert about a binary: the inspection without its free-text evidence, and its finding codes. */
   static Map<String, Object> analysis(Path file) throws IOException {
-    List<BinaryInspection> all = BinaryInspector.inspectFile(file, "fixture");
+    List<BinaryInspection> all = BinaryInspector.forPath("fixture").inspect(file);
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       BinaryInspection b = all.get(i);
