@@ -23,8 +23,8 @@ final class BranchProtection {
   static void branchProtection(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.machine() != ElfFacts.EM_AARCH64) {
       String why = "AArch64 only (" + f.machineLabel() + ")";
-      r.put(HardeningCheck.BTI, result(HardeningCheck.BTI, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
-      r.put(HardeningCheck.PAC, result(HardeningCheck.PAC, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.BTI, CheckResult.notApplicable(HardeningCheck.BTI, why));
+      r.put(HardeningCheck.PAC, CheckResult.notApplicable(HardeningCheck.PAC, why));
       return;
     }
     Optional<GnuProperty> p = ElfChecks.property(f, AARCH64_FEATURE_1_AND);

@@ -21,9 +21,9 @@ final class Cet {
   static void cet(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.machine() != ElfFacts.EM_X86_64 && f.machine() != ElfFacts.EM_386) {
       String why = "x86 CET only (" + f.machineLabel() + ")";
-      r.put(HardeningCheck.IBT, result(HardeningCheck.IBT, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.IBT, CheckResult.notApplicable(HardeningCheck.IBT, why));
       r.put(HardeningCheck.SHSTK,
-          result(HardeningCheck.SHSTK, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+          CheckResult.notApplicable(HardeningCheck.SHSTK, why));
       return;
     }
     Optional<GnuProperty> p = ElfChecks.property(f, X86_FEATURE_1_AND);

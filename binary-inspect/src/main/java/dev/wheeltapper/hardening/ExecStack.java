@@ -28,9 +28,9 @@ final class ExecStack {
   static ElfHardening.Stack stack(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.segments().isEmpty()) {
       String why = "no program headers (" + ElfChecks.typeWord(f) + ")";
-      r.put(HardeningCheck.NX, result(HardeningCheck.NX, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.NX, CheckResult.notApplicable(HardeningCheck.NX, why));
       r.put(HardeningCheck.EXECSTACK,
-          result(HardeningCheck.EXECSTACK, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+          CheckResult.notApplicable(HardeningCheck.EXECSTACK, why));
       return ElfHardening.Stack.NOT_LOADED;
     }
     Segment last = null;

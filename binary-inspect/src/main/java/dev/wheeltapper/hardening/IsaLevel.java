@@ -38,8 +38,7 @@ public final class IsaLevel {
 
   static CheckResult isaLevel(ElfFacts f) {
     if (f.machine() != ElfFacts.EM_X86_64 && f.machine() != ElfFacts.EM_386) {
-      return result(HardeningCheck.ISA_LEVEL, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE,
-          "x86 only (" + f.machineLabel() + ")");
+      return CheckResult.notApplicable(HardeningCheck.ISA_LEVEL, "x86 only (" + f.machineLabel() + ")");
     }
     Optional<GnuProperty> p = ElfChecks.property(f, X86_ISA_1_NEEDED);
     if (p.isEmpty()) {

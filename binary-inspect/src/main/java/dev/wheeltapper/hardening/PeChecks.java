@@ -14,9 +14,9 @@ import java.util.Set;
  * ASLR is DYNAMIC_BASE without stripped relocations, high-entropy VA and Control Flow Guard count only with working
  * ASLR, SafeSEH applies to 32-bit x86 only, /GS is a non-zero security cookie in a load configuration long enough to
  * hold it, RFG reads the guard flags, CET compatibility reads debug entry type 20, Authenticode passes when
- * {@link dev.wheeltapper.pe.Authenticode#verify} finds a valid signature over the image (the signer is not checked against a trust
- * root). {@code nx} is NX_COMPAT; {@code canary} mirrors
- * {@code gs}; {@code wxSegments} flags sections both writable and executable.
+ * {@link dev.wheeltapper.pe.Authenticode#verify} finds a valid signature over the image (the signer is not checked
+ * against a trust root). {@code nx} is NX_COMPAT; {@code canary} mirrors {@code gs}; {@code wxSegments} flags sections
+ * both writable and executable.
  *
  * <p>Each check lives in the class named by its JSON key ({@link Aslr} with {@code dynamicBase} and
  * {@code relocsStripped}, {@link HighEntropyVa}, {@link ExecStack} for {@code nx}, {@link GuardCf},

@@ -43,8 +43,7 @@ public final class Pie {
       return result(HardeningCheck.PIE, Status.FAIL, Kind.EXECUTABLE, "ET_EXEC: loaded at a fixed address");
     }
     if (f.elfType() != ElfFacts.ET_DYN) {
-      return result(HardeningCheck.PIE, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE,
-          ElfChecks.typeWord(f) + ", not loaded by itself");
+      return CheckResult.notApplicable(HardeningCheck.PIE, ElfChecks.typeWord(f) + ", not loaded by itself");
     }
     // annocheck is_shared_lib(): dynamic segment, DF_1_PIE, DT_SONAME, PT_INTERP, DT_DEBUG, else shared object
     if (!f.hasDynamic()) {

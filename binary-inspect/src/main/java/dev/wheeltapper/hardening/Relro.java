@@ -38,11 +38,11 @@ public final class Relro {
   static void relro(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.segments().isEmpty()) {
       String why = "no program headers (" + ElfChecks.typeWord(f) + ")";
-      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.RELRO, CheckResult.notApplicable(HardeningCheck.RELRO, why));
       r.put(HardeningCheck.GNU_RELRO,
-          result(HardeningCheck.GNU_RELRO, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+          CheckResult.notApplicable(HardeningCheck.GNU_RELRO, why));
       r.put(HardeningCheck.BIND_NOW,
-          result(HardeningCheck.BIND_NOW, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why));
+          CheckResult.notApplicable(HardeningCheck.BIND_NOW, why));
       return;
     }
     boolean gnuRelro = f.hasSegment(ElfFacts.PT_GNU_RELRO);

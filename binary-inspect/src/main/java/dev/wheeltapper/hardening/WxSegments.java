@@ -30,7 +30,7 @@ final class WxSegments {
       index++;
     }
     if (loads == 0) {
-      return result(HardeningCheck.WX_SEGMENTS, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, "no PT_LOAD");
+      return CheckResult.notApplicable(HardeningCheck.WX_SEGMENTS, "no PT_LOAD");
     }
     return bad.isEmpty()
         ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
@@ -47,7 +47,8 @@ final class WxSegments {
       }
     }
     return wx.isEmpty()
-        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO, "no section is both writable and executable")
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
+            "no section is both writable and executable")
         : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, "writable and executable: " + wx);
   }
 
@@ -60,7 +61,8 @@ final class WxSegments {
       }
     }
     return wx.isEmpty()
-        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO, "no segment is mapped writable and executable")
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
+            "no segment is mapped writable and executable")
         : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, "writable and executable: " + wx);
   }
 }
