@@ -16,15 +16,15 @@ ElfFile.open(file).withCloseable { elf ->
   println "needed ${elf.dynamic().needed()}, GLIBC ${elf.versionRequirements().highest('GLIBC').map { it.toString() }.orElse('-')}"
   println "canary ${canary}, PT_GNU_RELRO ${relro}, bind now ${elf.dynamic().bindNow()}"
 
-  def i = BinaryInspector.inspect(elf, file.fileName.toString())
-  i.hardening().list().each { r -> println "  ${r.check().key()} = ${r.value()}  (${r.evidence()})" }
+  def i = BinaryInspector.forPath(file.fileName.toString()).inspect(elf)
+  i.hardening().list().each { r -> println "  ${r.check().key()} = ${r.value().label()}  (${r.evidence()})" }
   println "languages ${i.toolchain().languageLabels()}, memory-safe ${i.toolchain().memorySafe().label()}"
   i.findings().each { f -> println "  ${f.code()}: ${f.message()}" }
 
   // The fluent query and the inspector read the same table, so an imported __stack_chk_fail means a canary.
   assert !canary || i.hardening().result(HardeningCheck.CANARY).flag().orElse(false)
   if (!args) {
-    assert canary && relro && i.hardening().result(HardeningCheck.RELRO).value() == 'full'
+    assert canary && relro && i.hardening().result(HardeningCheck.RELRO).value().label() == 'full'
     assert i.findings().isEmpty()
   }
 }

@@ -19,14 +19,14 @@ try (ElfFile elf = ElfFile.open(file)) {
   System.out.println("needed " + elf.dynamic().needed() + ", GLIBC " + elf.versionRequirements().highest("GLIBC").map(Object::toString).orElse("-"));
   System.out.println("canary " + canary + ", PT_GNU_RELRO " + relro + ", bind now " + elf.dynamic().bindNow());
 
-  BinaryInspection i = BinaryInspector.inspect(elf, file.getFileName().toString());
-  i.hardening().list().forEach(r -> System.out.println("  " + r.check().key() + " = " + r.value() + "  (" + r.evidence() + ")"));
+  BinaryInspection i = BinaryInspector.forPath(file.getFileName().toString()).inspect(elf);
+  i.hardening().list().forEach(r -> System.out.println("  " + r.check().key() + " = " + r.value().label() + "  (" + r.evidence() + ")"));
   System.out.println("languages " + i.toolchain().languageLabels() + ", memory-safe " + i.toolchain().memorySafe().label());
   i.findings().forEach(f -> System.out.println("  " + f.code() + ": " + f.message()));
 
   // The fluent query and the inspector read the same table, so an imported __stack_chk_fail means a canary.
   if (canary && !i.hardening().result(HardeningCheck.CANARY).flag().orElse(false)) throw new AssertionError("canary query and inspector disagree");
-  if (defaults && !(canary && relro && "full".equals(i.hardening().result(HardeningCheck.RELRO).value()) && i.findings().isEmpty())) {
+  if (defaults && !(canary && relro && "full".equals(i.hardening().result(HardeningCheck.RELRO).value().label()) && i.findings().isEmpty())) {
     throw new AssertionError("the hardened sample should pass every hardening check: " + i.findings());
   }
 }

@@ -182,7 +182,7 @@ public final class NativeBinaries {
         } else {
           ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
           try (ElfFile elf = ElfFile.of(src, elfLimits)) {
-            BinaryInspection b = BinaryInspector.inspectWheelEntry(elf, c.path);
+            BinaryInspection b = BinaryInspector.forPath(c.path).inWheel().inspect(elf);
             inspected.add(b);
             findings.addAll(b.findings());
             try {
@@ -220,14 +220,14 @@ public final class NativeBinaries {
     NativeFormat format = NativeFormat.detect(head, head.length);
     if (format == NativeFormat.ELF) {
       try (ElfFile elf = ElfFile.open(file)) {
-        BinaryInspection b = BinaryInspector.inspect(elf, display);
+        BinaryInspection b = BinaryInspector.forPath(display).inspect(elf);
         inspected.add(b);
         findings.addAll(b.findings());
       } catch (ElfFormatException ex) {
         findings.add(unparseable(display, ex));
       }
     } else if (format == NativeFormat.PE || format == NativeFormat.MACHO) {
-      inspectOther(() -> BinaryInspector.inspectFile(file, display), format, display, inspected, findings);
+      inspectOther(() -> BinaryInspector.forPath(display).inspect(file), format, display, inspected, findings);
     } else if (format.isNative()) {
       recognise(display, format, recognised, findings);
     }
@@ -245,14 +245,14 @@ public final class NativeBinaries {
     try {
       if (format == NativeFormat.PE) {
         try (PeFile pe = PeFile.read(src)) {
-          BinaryInspection b = BinaryInspector.inspectWheelEntry(pe, path);
+          BinaryInspection b = BinaryInspector.forPath(path).inWheel().inspect(pe);
           inspected.add(b);
           findings.addAll(b.findings());
           linkages.add(BinaryLinkage.ofPe(pe, path));
         }
       } else {
         try (MachOFile m = MachOFile.read(src)) {
-          for (BinaryInspection b : BinaryInspector.inspectWheelEntry(m, path)) {
+          for (BinaryInspection b : BinaryInspector.forPath(path).inWheel().inspect(m)) {
             inspected.add(b);
             findings.addAll(b.findings());
           }
@@ -281,7 +281,8 @@ public final class NativeBinaries {
   private static void inspectElf(InputStream in, long size, String path, boolean inWheel,
       List<BinaryInspection> inspected, List<Finding> findings, List<BinaryLinkage> linkages) throws IOException {
     try (ElfFile elf = ElfFile.read(in, size)) {
-      BinaryInspection b = inWheel ? BinaryInspector.inspectWheelEntry(elf, path) : BinaryInspector.inspect(elf, path);
+      BinaryInspector inspector = inWheel ? BinaryInspector.forPath(path).inWheel() : BinaryInspector.forPath(path);
+      BinaryInspection b = inspector.inspect(elf);
       inspected.add(b);
       findings.addAll(b.findings());
       try {

@@ -9,7 +9,7 @@ import java.io.IOException;
  *
  * <pre>{@code
  * try (ByteSource src = ByteSources.open(path)) {
- *   BinaryInspector.inspect(src, path.toString(), Optional.empty());
+ *   BinaryInspector.forPath(path.toString()).inspect(src);
  * } catch (BinaryFormatException e) {
  *   log.warn("unreadable at offset {}: {}", e.offset(), e.reason());
  * }

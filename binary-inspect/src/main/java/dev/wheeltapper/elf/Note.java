@@ -13,7 +13,7 @@ import java.util.Objects;
  * for (Note n : elf.notes()) System.out.println(n.owner() + " " + n.type() + " " + n.descriptorSize());
  * }</pre>
  *
- * <p>Immutable and thread-safe (the descriptor is copied in and out).
+ * <p>Immutable and thread-safe (the name and descriptor are copied in and out).
  */
 public final class Note {
   /** {@code NT_GNU_ABI_TAG}. */
@@ -32,14 +32,16 @@ public final class Note {
   public static final long NT_FDO_PACKAGING_METADATA = 0xcafe1a7eL;
 
   private final String owner;
+  private final byte[] name;
   private final long type;
   private final byte[] descriptor;
   private final boolean littleEndian;
   private final String source;
   private final long offset;
 
-  Note(String owner, long type, byte[] descriptor, boolean littleEndian, String source, long offset) {
+  Note(String owner, byte[] name, long type, byte[] descriptor, boolean littleEndian, String source, long offset) {
     this.owner = Objects.requireNonNull(owner, "owner");
+    this.name = name.clone();
     this.type = type;
     this.descriptor = descriptor.clone();
     this.littleEndian = littleEndian;
@@ -54,6 +56,21 @@ public final class Note {
    */
   public String owner() {
     return owner;
+  }
+
+  /**
+   * The raw name bytes, all {@code n_namesz} of them with any terminating NULs: {@link #owner()} decodes them as text,
+   * which loses what some owners store after a NUL or as binary (annobin's {@code GA} notes put the attribute and its
+   * value in the name).
+   *
+   * <pre>{@code
+   * byte[] name = note.nameBytes();   // 'G' 'A' '*' 0x02 0x03 0x00 for annobin's stack_prot = 3
+   * }</pre>
+   *
+   * @return a fresh copy
+   */
+  public byte[] nameBytes() {
+    return name.clone();
   }
 
   /**

@@ -96,15 +96,16 @@ final class NoteReader {
         defects.add(fileOff + pos, part, "note descriptor size " + descsz + " runs past the end");
         return;
       }
-      int nlen = (int) namesz;
-      while (nlen > 0 && b.get(p + 12 + nlen - 1) == 0) {
+      byte[] rawName = new byte[(int) namesz];
+      b.get(p + 12, rawName);
+      int nlen = rawName.length;
+      while (nlen > 0 && rawName[nlen - 1] == 0) {
         nlen--;
       }
-      byte[] nameBytes = new byte[nlen];
-      b.get(p + 12, nameBytes);
       byte[] desc = new byte[(int) descsz];
       b.get((int) descOff, desc);
-      out.add(new Note(new String(nameBytes, StandardCharsets.UTF_8), type, desc, littleEndian, part, fileOff + pos));
+      out.add(new Note(new String(rawName, 0, nlen, StandardCharsets.UTF_8), rawName, type, desc, littleEndian, part,
+          fileOff + pos));
       pos = descOff + (descsz + align - 1) / align * align;
     }
   }

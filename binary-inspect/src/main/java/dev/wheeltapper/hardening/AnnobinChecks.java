@@ -2,7 +2,6 @@ package dev.wheeltapper.hardening;
 
 import static dev.wheeltapper.hardening.ElfChecks.result;
 
-import dev.wheeltapper.hardening.ElfFacts.AnnobinNote;
 import java.util.Map;
 
 /**
@@ -44,20 +43,20 @@ final class AnnobinChecks {
       }
     }
     if (on > 0 && off == 0) {
-      return result(c, Status.PASS, CheckResult.YES, "annobin notes record " + option + " (" + on + " notes)");
+      return result(c, Status.PASS, CheckValue.Flag.YES, "annobin notes record " + option + " (" + on + " notes)");
     }
     if (off > 0) {
-      return result(c, on > 0 ? Status.PARTIAL : Status.FAIL, CheckResult.NO,
+      return result(c, on > 0 ? Status.PARTIAL : Status.FAIL, CheckValue.Flag.NO,
           "annobin notes record " + option + " off in " + off + " of " + (on + off) + " notes");
     }
     if (f.annobin().isEmpty()) {
-      return result(c, Status.UNKNOWN, CheckResult.UNKNOWN,
+      return result(c, Status.UNKNOWN, CheckValue.Missing.UNKNOWN,
           "not decidable from the binary without annobin notes (" + option + ")");
     }
     if (assemblerOnly && !pluginNotes) {
-      return result(c, Status.UNKNOWN, CheckResult.UNKNOWN,
+      return result(c, Status.UNKNOWN, CheckValue.Missing.UNKNOWN,
           "only assembler-generated annobin notes (GA$<version>3a), which say nothing about " + option);
     }
-    return result(c, Status.UNKNOWN, CheckResult.UNKNOWN, "annobin notes present but silent about " + option);
+    return result(c, Status.UNKNOWN, CheckValue.Missing.UNKNOWN, "annobin notes present but silent about " + option);
   }
 }

@@ -1,68 +1,72 @@
 package dev.wheeltapper.hardening;
 
-import dev.wheeltapper.hardening.ElfFacts.AnnobinNote;
+import dev.wheeltapper.elf.Note;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads annobin build attribute notes ({@code .gnu.build.attributes}, {@code NT_GNU_BUILD_ATTRIBUTE_OPEN} 0x100 and
- * {@code _FUNC} 0x101). The note name carries everything: {@code "GA"}, a type character ({@code *} numeric,
- * {@code $} string, {@code +} true, {@code !} false), the attribute (a byte 1-8 or a NUL-terminated name) and the
- * value.
+ * The annobin interpretation of build attribute notes ({@code .gnu.build.attributes},
+ * {@code NT_GNU_BUILD_ATTRIBUTE_OPEN} 0x100 and {@code _FUNC} 0x101), read through the {@code elf} reader's notes: the
+ * note name carries everything, so it is read from {@link Note#nameBytes()}: {@code "GA"}, a type character
+ * ({@code *} numeric, {@code $} string, {@code +} true, {@code !} false), the attribute (a byte 1-8 or a
+ * NUL-terminated name) and the value.
  *
  * <pre>{@code
- * List<AnnobinNote> notes = AnnobinNotes.parse(sectionBytes, true, 10_000);
+ * List<AnnobinNote> notes = AnnobinNotes.of(elf.notes(), 10_000);
  * }</pre>
  *
- * <p>Stateless and thread-safe. Malformed notes end the walk (what was read before is kept); nothing here throws on
- * hostile bytes.
+ * <p>Stateless and thread-safe. A name that is not annobin's is skipped; nothing here throws on hostile bytes (the
+ * note framing is the {@code elf} reader's, which records malformed notes as defects).
  */
 public final class AnnobinNotes {
   private AnnobinNotes() {}
 
+  /** The section annobin writes its notes to. */
+  public static final String SECTION = ".gnu.build.attributes";
+  /** {@code NT_GNU_BUILD_ATTRIBUTE_OPEN}. */
+  public static final long NT_GNU_BUILD_ATTRIBUTE_OPEN = 0x100;
+  /** {@code NT_GNU_BUILD_ATTRIBUTE_FUNC}. */
+  public static final long NT_GNU_BUILD_ATTRIBUTE_FUNC = 0x101;
+
   /**
-   * Parses the notes of one section.
+   * The annobin notes among a file's notes: those of {@link #SECTION} with an annobin type and name.
    *
-   * @param section the section bytes
-   * @param littleEndian the file's byte order (note headers follow it)
+   * @param notes the file's notes ({@code elf.notes()})
    * @param maxNotes the most notes to return; further notes are ignored
    * @return the annobin notes found, in order
    */
-  public static List<AnnobinNote> parse(byte[] section, boolean littleEndian, int maxNotes) {
+  public static List<AnnobinNote> of(Iterable<Note> notes, int maxNotes) {
     List<AnnobinNote> out = new ArrayList<>();
-    int pos = 0;
-    while (pos + 12 <= section.length && out.size() < maxNotes) {
-      long namesz = u32(section, pos, littleEndian);
-      long descsz = u32(section, pos + 4, littleEndian);
-      long type = u32(section, pos + 8, littleEndian);
-      long nameStart = pos + 12L;
-      long descStart = nameStart + align4(namesz);
-      long next = descStart + align4(descsz);
-      if (namesz > section.length || descsz > section.length || next > section.length || next <= pos) {
+    for (Note n : notes) {
+      if (out.size() >= maxNotes) {
         break;
       }
-      if ((type == 0x100 || type == 0x101) && namesz >= 4) {
-        AnnobinNote n = name(section, (int) nameStart, (int) namesz);
-        if (n != null) {
-          out.add(n);
-        }
+      if (n.source().equals(SECTION)
+          && (n.type() == NT_GNU_BUILD_ATTRIBUTE_OPEN || n.type() == NT_GNU_BUILD_ATTRIBUTE_FUNC)) {
+        interpret(n.nameBytes()).ifPresent(out::add);
       }
-      pos = (int) next;
     }
     return List.copyOf(out);
   }
 
-  private static AnnobinNote name(byte[] b, int start, int len) {
-    if (b[start] != 'G' || b[start + 1] != 'A') {
-      return null;
+  /**
+   * Interprets one note name.
+   *
+   * @param b the raw name bytes ({@code n_namesz} of them, terminating NUL included)
+   * @return the note, empty when the name is not annobin's
+   */
+  static Optional<AnnobinNote> interpret(byte[] b) {
+    if (b.length < 4 || b[0] != 'G' || b[1] != 'A') {
+      return Optional.empty();
     }
-    char kind = (char) (b[start + 2] & 0xff);
+    char kind = (char) (b[2] & 0xff);
     if ("*$+!".indexOf(kind) < 0) {
-      return null;
+      return Optional.empty();
     }
-    int end = start + len;
-    int p = start + 3;
+    int end = b.length;
+    int p = 3;
     String attribute;
     int attr = b[p] & 0xff;
     if (attr >= 1 && attr <= 8) {
@@ -95,17 +99,6 @@ public final class AnnobinNotes {
       }
       value = Long.toUnsignedString(v);
     }
-    return new AnnobinNote(kind, attribute, value);
-  }
-
-  private static long align4(long v) {
-    return (v + 3) & ~3L;
-  }
-
-  private static long u32(byte[] b, int off, boolean le) {
-    if (le) {
-      return (b[off] & 0xffL) | (b[off + 1] & 0xffL) << 8 | (b[off + 2] & 0xffL) << 16 | (b[off + 3] & 0xffL) << 24;
-    }
-    return (b[off + 3] & 0xffL) | (b[off + 2] & 0xffL) << 8 | (b[off + 1] & 0xffL) << 16 | (b[off] & 0xffL) << 24;
+    return Optional.of(new AnnobinNote(kind, attribute, value));
   }
 }

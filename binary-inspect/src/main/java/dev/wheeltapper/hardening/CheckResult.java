@@ -4,58 +4,68 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The result of one hardening check: a status, a short value and the evidence in words.
+ * The result of one hardening check: a status, a typed value and the evidence in words.
  *
  * <pre>{@code
  * CheckResult r = hardening.result(HardeningCheck.RELRO);
- * r.status();    // PASS
- * r.value();     // "full"
- * r.evidence();  // "PT_GNU_RELRO present, DT_FLAGS has DF_BIND_NOW"
+ * r.status();          // PASS
+ * r.value();           // Relro.Level.FULL
+ * r.value().label();   // "full"
+ * r.evidence();        // "PT_GNU_RELRO present, DT_FLAGS has DF_BIND_NOW"
  * }</pre>
  *
- * <p>Values of yes/no checks are {@code "yes"} or {@code "no"}; {@code "unknown"} and {@code "n/a"} mark a value that
- * cannot be given. Immutable and thread-safe.
+ * <p>Values of yes/no checks are {@link CheckValue.Flag}s; {@link CheckValue.Missing} marks a value that cannot be
+ * given. Immutable and thread-safe.
  *
  * @param check which check
  * @param status the outcome
- * @param value the short answer ({@code full}, {@code dso}, {@code yes}, {@code v2} ...)
+ * @param value the typed answer ({@link Relro.Level#FULL}, {@link Pie.Kind#DSO}, {@link CheckValue.Flag#YES},
+ *     {@link IsaLevel.Level#V2} ...)
  * @param evidence what was read, for a person
  */
-public record CheckResult(HardeningCheck check, Status status, String value, String evidence) {
+public record CheckResult(HardeningCheck check, Status status, CheckValue value, String evidence) {
 
-  /** The value of a yes/no check that holds. */
-  public static final String YES = "yes";
-  /** The value of a yes/no check that does not hold. */
-  public static final String NO = "no";
-  /** The value when the binary does not tell. */
-  public static final String UNKNOWN = "unknown";
-  /** The value of a check whose evidence is present but does not hold (a code signature that no longer matches). */
-  public static final String INVALID = "invalid";
-  /** The value when the check has no meaning here. */
-  public static final String NOT_APPLICABLE = "n/a";
-
-  /** Rejects nulls and empty values. */
+  /** Rejects nulls. */
   public CheckResult {
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(evidence, "evidence");
-    if (value.isEmpty()) {
-      throw new IllegalArgumentException("empty value for " + check);
-    }
+  }
+
+  /**
+   * The value, if it has the given type.
+   *
+   * @param type the value type, for example {@code Relro.Level.class}
+   * @param <T> the value type
+   * @return the value, empty when it has another type (a {@link CheckValue.Missing}, say)
+   */
+  public <T extends CheckValue> Optional<T> value(Class<T> type) {
+    return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+  }
+
+  /** A yes/no result: pass with {@code yes}, fail with {@code no}. */
+  static CheckResult yesNo(HardeningCheck check, boolean yes, String evidence) {
+    return new CheckResult(check, yes ? Status.PASS : Status.FAIL, CheckValue.Flag.of(yes), evidence);
+  }
+
+  /** A check without meaning here: not applicable, {@code n/a}. */
+  static CheckResult notApplicable(HardeningCheck check, String why) {
+    return new CheckResult(check, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, why);
   }
 
   /**
    * The value as a boolean, for yes/no checks.
    *
-   * @return true for {@code yes}, false for {@code no}, empty otherwise
+   * @return true for {@link CheckValue.Flag#YES} and {@link CodeSignature.Verdict#SIGNED}, false for
+   *     {@link CheckValue.Flag#NO} and {@link CodeSignature.Verdict#UNSIGNED}, empty otherwise
    */
   public Optional<Boolean> flag() {
-    if (YES.equals(value)) {
-      return Optional.of(Boolean.TRUE);
+    if (value instanceof CheckValue.Flag f) {
+      return Optional.of(f.holds());
     }
-    if (NO.equals(value)) {
-      return Optional.of(Boolean.FALSE);
+    if (value instanceof CodeSignature.Verdict v && v != CodeSignature.Verdict.INVALID) {
+      return Optional.of(v == CodeSignature.Verdict.SIGNED);
     }
     return Optional.empty();
   }
@@ -69,7 +79,7 @@ public record CheckResult(HardeningCheck check, Status status, String value, Str
     if (check.booleanValued()) {
       return flag().orElse(null);
     }
-    return NOT_APPLICABLE.equals(value) ? null : value;
+    return value == CheckValue.Missing.NOT_APPLICABLE ? null : value.label();
   }
 
   /**
@@ -79,6 +89,6 @@ public record CheckResult(HardeningCheck check, Status status, String value, Str
    */
   @Override
   public String toString() {
-    return check.key() + ": " + value + " (" + status.label() + ") - " + evidence;
+    return check.key() + ": " + value.label() + " (" + status.label() + ") - " + evidence;
   }
 }

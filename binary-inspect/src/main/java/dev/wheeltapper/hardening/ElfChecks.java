@@ -1,6 +1,6 @@
 package dev.wheeltapper.hardening;
 
-import dev.wheeltapper.hardening.ElfFacts.Property;
+import dev.wheeltapper.elf.GnuProperty;
 import dev.wheeltapper.hardening.ElfFacts.Sym;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -71,7 +71,7 @@ final class ElfChecks {
     return new ElfHardening(r, fortify, List.of(rpath, runpath), stack);
   }
 
-  static CheckResult result(HardeningCheck c, Status s, String value, String evidence) {
+  static CheckResult result(HardeningCheck c, Status s, CheckValue value, String evidence) {
     return new CheckResult(c, s, value, evidence);
   }
 
@@ -109,9 +109,9 @@ final class ElfChecks {
     return "e_type " + t;
   }
 
-  static Optional<Property> property(ElfFacts f, long type) {
-    Property found = null;
-    for (Property p : f.properties()) {
+  static Optional<GnuProperty> property(ElfFacts f, long type) {
+    GnuProperty found = null;
+    for (GnuProperty p : f.properties()) {
       if (p.type() == type) {
         found = p;
       }

@@ -1,9 +1,12 @@
 package dev.wheeltapper.hardening;
 
 import dev.wheeltapper.elf.Dynamic;
+import dev.wheeltapper.elf.DynamicEntry;
 import dev.wheeltapper.elf.DynamicTag;
 import dev.wheeltapper.elf.ElfType;
+import dev.wheeltapper.elf.GnuProperty;
 import dev.wheeltapper.elf.Machine;
+import dev.wheeltapper.elf.Segment;
 import dev.wheeltapper.elf.SegmentType;
 import dev.wheeltapper.elf.SymbolType;
 import java.util.ArrayList;
@@ -20,12 +23,14 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * ElfFacts facts = ElfFacts.builder(64, true, ElfFacts.ET_DYN, 62, "x86_64")
- *     .segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0)
+ *     .segment(ElfFacts.PT_GNU_STACK, ElfFacts.PF_RW, 0)
  *     .build();
  * Hardening h = ElfHardening.check(facts, CheckContext.bareFile());
  * }</pre>
  *
- * <p>Values are raw ELF numbers; the constants below are the {@code elf} reader's ({@code SegmentType},
+ * <p>Program headers, dynamic entries and GNU properties are the {@code elf} reader's own records
+ * ({@link Segment}, {@link DynamicEntry}, {@link GnuProperty}); symbols are reduced to {@link Sym} (name, defined,
+ * type), the shape the toolchain rules read. The constants below are the {@code elf} reader's ({@code SegmentType},
  * {@code DynamicTag}, {@code Dynamic}, {@code ElfType}, {@code Machine}, {@code SymbolType}, {@code Segment}) under
  * their gABI names, not a second table. Over 400 lines: the snapshot and its builder, one method per fact. Immutable
  * and thread-safe.
@@ -50,7 +55,7 @@ import java.util.TreeMap;
  * @param propertyNote whether an {@code NT_GNU_PROPERTY_TYPE_0} note was found
  * @param properties the GNU properties of that note
  * @param noteOwners the owner and type of every other note ({@code "Go:4"}, {@code "GNU:3"}), for language hints
- * @param annobin annobin build attribute note names ({@code GA$...}, {@code GA*...}) with their value where numeric
+ * @param annobin annobin build attribute notes ({@link AnnobinNotes}: {@code GA$...}, {@code GA*...})
  * @param versionHighest the highest required symbol version per namespace ({@code GLIBC -> 2.17})
  */
 public record ElfFacts(
@@ -61,7 +66,7 @@ public record ElfFacts(
     String machineLabel,
     List<Segment> segments,
     boolean hasDynamic,
-    List<Dyn> dynamic,
+    List<DynamicEntry> dynamic,
     List<String> needed,
     List<String> rpath,
     List<String> runpath,
@@ -72,7 +77,7 @@ public record ElfFacts(
     List<String> sectionNames,
     List<String> comments,
     boolean propertyNote,
-    List<Property> properties,
+    List<GnuProperty> properties,
     List<String> noteOwners,
     List<AnnobinNote> annobin,
     Map<String, String> versionHighest) {
@@ -135,6 +140,13 @@ public record ElfFacts(
   /** {@code EM_AARCH64}. */
   public static final int EM_AARCH64 = Machine.AARCH64.value();
 
+  /** Read and write ({@code PF_R | PF_W}). */
+  public static final long PF_RW = Segment.PF_R | Segment.PF_W;
+  /** Read and execute ({@code PF_R | PF_X}). */
+  public static final long PF_RX = Segment.PF_R | Segment.PF_X;
+  /** Read, write and execute. */
+  public static final long PF_RWX = Segment.PF_R | Segment.PF_W | Segment.PF_X;
+
   /** {@code STT_FUNC}. */
   public static final int STT_FUNC = SymbolType.FUNC.value();
   /** {@code STT_FILE}. */
@@ -163,63 +175,6 @@ public record ElfFacts(
   }
 
   /**
-   * One program header, reduced to what the checks read.
-   *
-   * @param type {@code p_type}
-   * @param flags {@code p_flags}
-   * @param memorySize {@code p_memsz}
-   */
-  public record Segment(long type, long flags, long memorySize) {
-    /** {@code PF_X}. */
-    public static final long PF_X = dev.wheeltapper.elf.Segment.PF_X;
-    /** {@code PF_W}. */
-    public static final long PF_W = dev.wheeltapper.elf.Segment.PF_W;
-    /** {@code PF_R}. */
-    public static final long PF_R = dev.wheeltapper.elf.Segment.PF_R;
-    /** Read and write. */
-    public static final long RW = PF_R | PF_W;
-    /** Read and execute. */
-    public static final long RX = PF_R | PF_X;
-    /** Read, write and execute. */
-    public static final long RWX = PF_R | PF_W | PF_X;
-
-    /**
-     * Whether the segment is mapped writable.
-     *
-     * @return {@code PF_W} set
-     */
-    public boolean writable() {
-      return (flags & PF_W) != 0;
-    }
-
-    /**
-     * Whether the segment is mapped executable.
-     *
-     * @return {@code PF_X} set
-     */
-    public boolean executable() {
-      return (flags & PF_X) != 0;
-    }
-
-    /**
-     * The flags as readelf prints them ({@code RW }, {@code R E}).
-     *
-     * @return three characters
-     */
-    public String flagString() {
-      return ((flags & PF_R) != 0 ? "R" : " ") + (writable() ? "W" : " ") + (executable() ? "E" : " ");
-    }
-  }
-
-  /**
-   * One dynamic entry.
-   *
-   * @param tag {@code d_tag}
-   * @param value {@code d_val}
-   */
-  public record Dyn(long tag, long value) {}
-
-  /**
    * One symbol, reduced to what the checks read.
    *
    * @param name the name without version
@@ -234,30 +189,6 @@ public record ElfFacts(
   }
 
   /**
-   * One GNU property ({@code pr_type}, and its first 4 or 8 data bytes as a number).
-   *
-   * @param type {@code pr_type}
-   * @param value the data read as an unsigned number ({@code pr_datasz} 4 or 8), 0 when empty
-   */
-  public record Property(long type, long value) {}
-
-  /**
-   * One annobin build attribute note from {@code .gnu.build.attributes}.
-   *
-   * @param kind the type character: {@code *} numeric, {@code $} string, {@code +} true, {@code !} false
-   * @param attribute the attribute: a number 1-8 written as text ({@code "2"} = stack_prot) or a name
-   *     ({@code "stack_clash"}, {@code "GLIBCXX_ASSERTIONS"}, {@code "FORTIFY"})
-   * @param value the value text (numbers in decimal), empty for booleans
-   */
-  public record AnnobinNote(char kind, String attribute, String value) {
-    /** Rejects nulls. */
-    public AnnobinNote {
-      Objects.requireNonNull(attribute, "attribute");
-      Objects.requireNonNull(value, "value");
-    }
-  }
-
-  /**
    * The values of a dynamic tag, in order.
    *
    * @param tag {@code d_tag}
@@ -265,8 +196,8 @@ public record ElfFacts(
    */
   public List<Long> dynamicValues(long tag) {
     List<Long> out = new ArrayList<>();
-    for (Dyn d : dynamic) {
-      if (d.tag() == tag) {
+    for (DynamicEntry d : dynamic) {
+      if (d.rawTag() == tag) {
         out.add(d.value());
       }
     }
@@ -280,7 +211,7 @@ public record ElfFacts(
    * @return true when at least one entry has it
    */
   public boolean hasDynamicTag(long tag) {
-    return dynamic.stream().anyMatch(d -> d.tag() == tag);
+    return dynamic.stream().anyMatch(d -> d.rawTag() == tag);
   }
 
   /**
@@ -292,8 +223,8 @@ public record ElfFacts(
    */
   public long flags(long tag) {
     long f = 0;
-    for (Dyn d : dynamic) {
-      if (d.tag() == tag) {
+    for (DynamicEntry d : dynamic) {
+      if (d.rawTag() == tag) {
         f = d.value();
       }
     }
@@ -307,7 +238,7 @@ public record ElfFacts(
    * @return true when at least one program header has it
    */
   public boolean hasSegment(long type) {
-    return segments.stream().anyMatch(s -> s.type() == type);
+    return segments.stream().anyMatch(s -> s.rawType() == type);
   }
 
   /**
@@ -343,7 +274,7 @@ public record ElfFacts(
     private final String machineLabel;
     private final List<Segment> segments = new ArrayList<>();
     private boolean hasDynamic;
-    private final List<Dyn> dynamic = new ArrayList<>();
+    private final List<DynamicEntry> dynamic = new ArrayList<>();
     private final List<String> needed = new ArrayList<>();
     private final List<String> rpath = new ArrayList<>();
     private final List<String> runpath = new ArrayList<>();
@@ -354,7 +285,7 @@ public record ElfFacts(
     private final List<String> sectionNames = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
     private boolean propertyNote;
-    private final List<Property> properties = new ArrayList<>();
+    private final List<GnuProperty> properties = new ArrayList<>();
     private final List<String> noteOwners = new ArrayList<>();
     private final List<AnnobinNote> annobin = new ArrayList<>();
     private final Map<String, String> versionHighest = new TreeMap<>();
@@ -368,7 +299,18 @@ public record ElfFacts(
     }
 
     /**
-     * Adds a program header.
+     * Adds a program header as the reader gives it.
+     *
+     * @param segment the program header
+     * @return this
+     */
+    public Builder segment(Segment segment) {
+      segments.add(Objects.requireNonNull(segment, "segment"));
+      return this;
+    }
+
+    /**
+     * Adds a program header from its type, flags and memory size (the rest zero), for tests.
      *
      * @param type {@code p_type}
      * @param flags {@code p_flags}
@@ -376,21 +318,31 @@ public record ElfFacts(
      * @return this
      */
     public Builder segment(long type, long flags, long memorySize) {
-      segments.add(new Segment(type, flags, memorySize));
+      return segment(new Segment(segments.size(), SegmentType.of(type), type, flags, 0, 0, 0, 0, memorySize, 0));
+    }
+
+    /**
+     * Adds a dynamic entry as the reader gives it (and marks the file as dynamic).
+     *
+     * @param entry the entry
+     * @return this
+     */
+    public Builder dynamic(DynamicEntry entry) {
+      hasDynamic = true;
+      dynamic.add(Objects.requireNonNull(entry, "entry"));
       return this;
     }
 
     /**
-     * Adds a dynamic entry (and marks the file as dynamic).
+     * Adds a dynamic entry from its tag and value (and marks the file as dynamic), for tests.
      *
      * @param tag {@code d_tag}
      * @param value {@code d_val}
      * @return this
      */
     public Builder dynamic(long tag, long value) {
-      hasDynamic = true;
-      dynamic.add(new Dyn(tag, value));
-      return this;
+      return dynamic(new DynamicEntry(dynamic.size(), DynamicTag.of(tag, Machine.of(machine)), tag, value,
+          Optional.empty()));
     }
 
     /**
@@ -519,16 +471,26 @@ public record ElfFacts(
     }
 
     /**
-     * Adds a GNU property (and marks the note present).
+     * Adds a GNU property as the reader gives it (and marks the note present).
+     *
+     * @param property the property
+     * @return this
+     */
+    public Builder property(GnuProperty property) {
+      propertyNote = true;
+      properties.add(Objects.requireNonNull(property, "property"));
+      return this;
+    }
+
+    /**
+     * Adds a GNU property from its type and value (4 data bytes when the value fits, else 8), for tests.
      *
      * @param type {@code pr_type}
      * @param value the data as a number
      * @return this
      */
     public Builder property(long type, long value) {
-      propertyNote = true;
-      properties.add(new Property(type, value));
-      return this;
+      return property(new GnuProperty(type, (value >>> 32) == 0 ? 4 : 8, value));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.wheeltapper.bytes.NativeFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The hardening of one ELF file: its 21 checks ({@link HardeningCheck#appliesTo} {@code ELF}), FORTIFY_SOURCE, the
@@ -12,8 +13,11 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ElfHardening h = ElfHardening.check(facts, CheckContext.wheelEntry("pkg/_x.so"));
- * h.result(HardeningCheck.RELRO).value();   // "full"
- * h.stack();                                // NOT_EXECUTABLE
+ * h.relro();                                 // Optional[FULL]
+ * h.pie();                                   // Optional[DSO]
+ * h.flag(HardeningCheck.CANARY);             // Optional[true]
+ * h.result(HardeningCheck.RELRO).value().label();   // "full", as in the JSON
+ * h.stack();                                 // NOT_EXECUTABLE
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -63,6 +67,33 @@ public record ElfHardening(
    */
   public static ElfHardening check(ElfFacts facts, CheckContext context) {
     return ElfChecks.check(facts, context);
+  }
+
+  /**
+   * The {@code relro} value.
+   *
+   * @return the level, empty when there are no program headers (a relocatable object)
+   */
+  public Optional<Relro.Level> relro() {
+    return result(HardeningCheck.RELRO).value(Relro.Level.class);
+  }
+
+  /**
+   * The {@code pie} value.
+   *
+   * @return the kind, empty for a file that is not loaded by itself (a relocatable object, a core file)
+   */
+  public Optional<Pie.Kind> pie() {
+    return result(HardeningCheck.PIE).value(Pie.Kind.class);
+  }
+
+  /**
+   * The {@code isaLevel} value.
+   *
+   * @return the x86-64 level the file needs, empty for another machine
+   */
+  public Optional<IsaLevel.Level> isaLevel() {
+    return result(HardeningCheck.ISA_LEVEL).value(IsaLevel.Level.class);
   }
 
   @Override

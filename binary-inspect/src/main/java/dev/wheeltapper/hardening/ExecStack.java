@@ -1,9 +1,11 @@
 package dev.wheeltapper.hardening;
 
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
-import dev.wheeltapper.hardening.ElfFacts.Segment;
+import dev.wheeltapper.elf.Segment;
+import dev.wheeltapper.macho.MachOSlice;
+import dev.wheeltapper.pe.PeRecords.Header;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,15 +28,15 @@ final class ExecStack {
   static ElfHardening.Stack stack(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.segments().isEmpty()) {
       String why = "no program headers (" + ElfChecks.typeWord(f) + ")";
-      r.put(HardeningCheck.NX, result(HardeningCheck.NX, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.NX, CheckResult.notApplicable(HardeningCheck.NX, why));
       r.put(HardeningCheck.EXECSTACK,
-          result(HardeningCheck.EXECSTACK, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+          CheckResult.notApplicable(HardeningCheck.EXECSTACK, why));
       return ElfHardening.Stack.NOT_LOADED;
     }
     Segment last = null;
     int count = 0;
     for (Segment s : f.segments()) {
-      if (s.type() == ElfFacts.PT_GNU_STACK) {
+      if (s.rawType() == ElfFacts.PT_GNU_STACK) {
         last = s; // glibc's loop keeps the last one
         count++;
       }
@@ -43,7 +45,7 @@ final class ExecStack {
     String evidence;
     ElfHardening.Stack stack;
     if (last != null) {
-      exec = last.executable();
+      exec = last.isExecutable();
       stack = exec ? ElfHardening.Stack.EXECUTABLE_BY_HEADER : ElfHardening.Stack.NOT_EXECUTABLE;
       String which = count > 1 ? "the last of " + count + " PT_GNU_STACK headers" : "PT_GNU_STACK";
       evidence = exec
@@ -62,9 +64,25 @@ final class ExecStack {
           + " is executable (glibc 2.41 refuses to dlopen such a library)";
     }
     r.put(HardeningCheck.NX, result(HardeningCheck.NX, exec ? Status.FAIL : Status.PASS,
-        exec ? CheckResult.NO : CheckResult.YES, evidence));
+        exec ? CheckValue.Flag.NO : CheckValue.Flag.YES, evidence));
     r.put(HardeningCheck.EXECSTACK, result(HardeningCheck.EXECSTACK, exec ? Status.FAIL : Status.PASS,
-        exec ? CheckResult.YES : CheckResult.NO, evidence));
+        exec ? CheckValue.Flag.YES : CheckValue.Flag.NO, evidence));
     return stack;
+  }
+
+  /** PE {@code nx}: NX_COMPAT (DEP), implied for a .NET image. */
+  static CheckResult pe(Header h, boolean dotnet) {
+    boolean nx = h.has(Header.NX_COMPAT) || dotnet;
+    return CheckResult.yesNo(HardeningCheck.NX, nx, nx ? "NX_COMPAT (DEP)" : "no NX_COMPAT: DEP off");
+  }
+
+  /** Mach-O {@code nx} and {@code execstack}: MH_ALLOW_STACK_EXECUTION. */
+  static void macho(MachOSlice s, Map<HardeningCheck, CheckResult> r) {
+    boolean execStack = (s.flags() & MachOSlice.MH_ALLOW_STACK_EXECUTION) != 0;
+    String why = "header flags 0x" + Long.toHexString(s.flags()) + (execStack ? " has" : " lacks")
+        + " MH_ALLOW_STACK_EXECUTION";
+    r.put(HardeningCheck.NX, CheckResult.yesNo(HardeningCheck.NX, !execStack, why));
+    r.put(HardeningCheck.EXECSTACK, new CheckResult(HardeningCheck.EXECSTACK, execStack ? Status.FAIL : Status.PASS,
+        CheckValue.Flag.of(execStack), why));
   }
 }

@@ -27,7 +27,7 @@ import java.util.TreeSet;
 public record Fortify(List<String> fortified, List<String> unprotected) {
 
   /** The FORTIFY_SOURCE level. */
-  public enum Level {
+  public enum Level implements CheckValue {
     /** Only fortified functions imported. */
     FULL,
     /** Fortified and unprotected fortifiable functions imported. */
@@ -42,6 +42,7 @@ public record Fortify(List<String> fortified, List<String> unprotected) {
      *
      * @return the lower-case name
      */
+    @Override
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -109,14 +110,14 @@ public record Fortify(List<String> fortified, List<String> unprotected) {
     String evidence = fortified.size() + " fortified (" + sample(fortified) + "), " + unprotected.size()
         + " unprotected fortifiable (" + sample(unprotected) + ")";
     if (context.memorySafeOnly().isPresent()) {
-      return new CheckResult(HardeningCheck.FORTIFY, Status.NOT_APPLICABLE, level.label(),
+      return new CheckResult(HardeningCheck.FORTIFY, Status.NOT_APPLICABLE, level,
           evidence + "; FORTIFY_SOURCE is a C feature: " + context.memorySafeOnly().get());
     }
     return switch (level) {
-      case FULL -> new CheckResult(HardeningCheck.FORTIFY, Status.PASS, level.label(), evidence);
-      case PARTIAL -> new CheckResult(HardeningCheck.FORTIFY, Status.PARTIAL, level.label(), evidence);
-      case NONE -> new CheckResult(HardeningCheck.FORTIFY, Status.FAIL, level.label(), evidence);
-      case UNKNOWN -> new CheckResult(HardeningCheck.FORTIFY, Status.UNKNOWN, level.label(),
+      case FULL -> new CheckResult(HardeningCheck.FORTIFY, Status.PASS, level, evidence);
+      case PARTIAL -> new CheckResult(HardeningCheck.FORTIFY, Status.PARTIAL, level, evidence);
+      case NONE -> new CheckResult(HardeningCheck.FORTIFY, Status.FAIL, level, evidence);
+      case UNKNOWN -> new CheckResult(HardeningCheck.FORTIFY, Status.UNKNOWN, level,
           "no fortifiable libc function imported");
     };
   }
@@ -129,5 +130,33 @@ public record Fortify(List<String> fortified, List<String> unprotected) {
       return String.join(", ", names);
     }
     return String.join(", ", names.subList(0, 6)) + ", ...";
+  }
+
+  /**
+   * PE: MSVC has no FORTIFY_SOURCE and its C runtime imports ({@code memcpy}, ...) say nothing about one, so only an
+   * image importing a {@code __*_chk} function (MinGW's libssp) has the evidence; any other reads empty.
+   */
+  static Fortify pe(Iterable<String> imports) {
+    Fortify f = of(imports);
+    return f.fortified().isEmpty() ? new Fortify(List.of(), List.of()) : f;
+  }
+
+  /** PE: {@link #result}, or not applicable without a {@code __*_chk} import. */
+  CheckResult peResult(CheckContext context) {
+    return fortified.isEmpty()
+        ? CheckResult.notApplicable(HardeningCheck.FORTIFY,
+            "no __*_chk import: FORTIFY_SOURCE is a GCC/glibc (MinGW libssp) feature")
+        : result(context);
+  }
+
+  /** Mach-O: the imports' C names, without the leading underscore Mach-O C symbols carry. */
+  static Fortify macho(Iterable<String> imports) {
+    List<String> cNames = new ArrayList<>();
+    for (String n : imports) {
+      if (n.startsWith("_")) {
+        cNames.add(n.substring(1));
+      }
+    }
+    return of(cNames);
   }
 }

@@ -4,6 +4,7 @@ import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.report.Finding;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The hardening of one binary, one record per format: {@link ElfHardening}, {@link PeHardening} and
@@ -14,8 +15,8 @@ import java.util.Map;
  * Hardening h = ElfHardening.check(facts, CheckContext.wheelEntry("pkg/_x.so"));
  * switch (h) {
  *   case ElfHardening elf -> elf.stack();          // NOT_EXECUTABLE
- *   case PeHardening pe -> pe.result(HardeningCheck.ASLR);
- *   case MachOHardening m -> m.signature();        // VALID
+ *   case PeHardening pe -> pe.flag(HardeningCheck.ASLR);   // Optional[true]
+ *   case MachOHardening m -> m.codeSignature();    // Optional[SIGNED]
  * }
  * List<Finding> f = h.findings("pkg/_x.so");      // hardening.* warnings
  * }</pre>
@@ -70,7 +71,21 @@ public sealed interface Hardening permits ElfHardening, PeHardening, MachOHarden
       case PE -> "a PE";
       default -> "a Mach-O";
     };
-    return new CheckResult(check, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, "not " + name + " check");
+    return new CheckResult(check, Status.NOT_APPLICABLE, CheckValue.Missing.NOT_APPLICABLE, "not " + name + " check");
+  }
+
+  /**
+   * The value of a yes/no check as a boolean.
+   *
+   * <pre>{@code
+   * h.flag(HardeningCheck.CANARY);   // Optional[true]
+   * }</pre>
+   *
+   * @param check the check
+   * @return true or false, empty when the value is not a {@link CheckValue.Flag} (unknown, n/a, or a level)
+   */
+  default Optional<Boolean> flag(HardeningCheck check) {
+    return result(check).flag();
   }
 
   /**

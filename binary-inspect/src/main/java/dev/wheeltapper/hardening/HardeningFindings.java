@@ -1,6 +1,5 @@
 package dev.wheeltapper.hardening;
 
-import dev.wheeltapper.macho.CodeSignature;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import java.util.ArrayList;
@@ -8,8 +7,8 @@ import java.util.List;
 
 /**
  * The {@code hardening.*} warnings of {@link Hardening#findings}, written once for the three formats: each failed
- * check the format has gives its code, chosen from typed values (the ELF stack permission, the Mach-O signature
- * state, the search path kinds), never from evidence text.
+ * check the format has gives its code, chosen from typed values (the RELRO level, the ELF stack permission, the
+ * Mach-O signature verdict, the search path kinds), never from evidence text.
  */
 final class HardeningFindings {
   private HardeningFindings() {}
@@ -17,9 +16,9 @@ final class HardeningFindings {
   static List<Finding> of(Hardening h, String path) {
     List<Finding> out = new ArrayList<>();
     CheckResult relro = h.result(HardeningCheck.RELRO);
-    if (relro.status() == Status.FAIL) {
+    if (relro.value() == Relro.Level.NONE) {
       out.add(Finding.warning(Codes.HARDENING_NO_RELRO, path, "no RELRO: " + relro.evidence()));
-    } else if (relro.status() == Status.PARTIAL) {
+    } else if (relro.value() == Relro.Level.PARTIAL) {
       out.add(Finding.warning(Codes.HARDENING_PARTIAL_RELRO, path, "partial RELRO: " + relro.evidence()));
     }
     fail(out, h, HardeningCheck.CANARY, Codes.HARDENING_NO_CANARY, path, "no stack protector: ");
@@ -38,9 +37,7 @@ final class HardeningFindings {
     }
     fail(out, h, HardeningCheck.FORTIFY, Codes.HARDENING_NO_FORTIFY, path, "no FORTIFY_SOURCE: ");
     fail(out, h, HardeningCheck.ASLR, Codes.HARDENING_NO_ASLR, path, "no ASLR: ");
-    if (h instanceof MachOHardening m && m.signature().isPresent()
-        && (m.signature().get() == CodeSignature.State.INVALID
-            || m.signature().get() == CodeSignature.State.MALFORMED)) {
+    if (h instanceof MachOHardening m && m.codeSignature().orElse(null) == CodeSignature.Verdict.INVALID) {
       out.add(Finding.warning(Codes.HARDENING_INVALID_CODE_SIGNATURE, path,
           "code signature does not match: " + m.result(HardeningCheck.CODE_SIGNATURE).evidence()));
     }

@@ -1,13 +1,8 @@
 package dev.wheeltapper.hardening;
 
-import dev.wheeltapper.macho.MachORecords.Segment;
-import dev.wheeltapper.macho.CodeSignature;
 import dev.wheeltapper.macho.MachOSlice;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,9 +15,14 @@ import java.util.TreeSet;
  * is a {@code __RESTRICT} segment, encryption is a non-zero cryptid, and each LC_RPATH entry is classified by
  * {@link SearchPaths#lcRpath}.
  *
+ * <p>Each check lives in the class named by its JSON key ({@link Pie}, {@link ExecStack} for {@code nx} and
+ * {@code execstack}, {@link NxHeap}, {@link StackCanary}, {@link Fortify}, {@link Arc}, {@link CodeSignature},
+ * {@link Restrict}, {@link Encrypted}, {@link WxSegments}, {@link DebugInfo}, {@link SearchPaths}); this class only
+ * runs them.
+ *
  * <pre>{@code
  * MachOHardening h = MachOChecks.check(slice, CheckContext.wheelEntry("pkg/_x.abi3.so"));
- * h.result(HardeningCheck.PIE).value();   // "dso" for a bundle
+ * h.result(HardeningCheck.PIE).value();   // Pie.Kind.DSO for a bundle
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -39,120 +39,22 @@ final class MachOChecks {
    */
   static MachOHardening check(MachOSlice s, CheckContext context) {
     Map<HardeningCheck, CheckResult> r = new EnumMap<>(HardeningCheck.class);
-    boolean exec = s.fileType() == MachOSlice.MH_EXECUTE;
-    String flags = "header flags 0x" + Long.toHexString(s.flags());
-    if (exec) {
-      boolean pie = (s.flags() & MachOSlice.MH_PIE) != 0;
-      r.put(HardeningCheck.PIE, yesNo(HardeningCheck.PIE, pie, flags + (pie ? " has" : " lack") + " MH_PIE"));
-    } else {
-      r.put(HardeningCheck.PIE, new CheckResult(HardeningCheck.PIE, Status.NOT_APPLICABLE, "dso",
-          "MH_" + s.typeLabel().toUpperCase(java.util.Locale.ROOT) + ": loaded at an address dyld chooses; MH_PIE"
-              + " applies to executables"));
-    }
-    boolean execStack = (s.flags() & MachOSlice.MH_ALLOW_STACK_EXECUTION) != 0;
-    String stackWhy = flags + (execStack ? " has" : " lacks") + " MH_ALLOW_STACK_EXECUTION";
-    r.put(HardeningCheck.NX, yesNo(HardeningCheck.NX, !execStack, stackWhy));
-    r.put(HardeningCheck.EXECSTACK, new CheckResult(HardeningCheck.EXECSTACK, execStack ? Status.FAIL : Status.PASS,
-        execStack ? CheckResult.YES : CheckResult.NO, stackWhy));
-    boolean nxHeap = (s.flags() & MachOSlice.MH_NO_HEAP_EXECUTION) != 0;
-    r.put(HardeningCheck.NX_HEAP, exec
-        ? yesNo(HardeningCheck.NX_HEAP, nxHeap, flags + (nxHeap ? " has" : " lacks") + " MH_NO_HEAP_EXECUTION")
-        : new CheckResult(HardeningCheck.NX_HEAP, Status.NOT_APPLICABLE, nxHeap ? CheckResult.YES : CheckResult.NO,
-            "MH_NO_HEAP_EXECUTION counts in the main executable only"));
+    r.put(HardeningCheck.PIE, Pie.macho(s));
+    ExecStack.macho(s, r);
+    r.put(HardeningCheck.NX_HEAP, NxHeap.macho(s));
     Set<String> imports = new TreeSet<>(s.undefinedSymbols());
-    List<String> canary = new ArrayList<>();
-    for (String n : List.of("___stack_chk_fail", "___stack_chk_guard")) {
-      if (imports.contains(n)) {
-        canary.add(n);
-      }
-    }
-    if (!canary.isEmpty()) {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.PASS, CheckResult.YES,
-          "imports " + String.join(", ", canary)));
-    } else if (context.memorySafeOnly().isPresent()) {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.NOT_APPLICABLE, CheckResult.NO,
-          "no ___stack_chk_* import; " + context.memorySafeOnly().get()));
-    } else if (s.undefinedSymbols().isEmpty() && s.definedSymbols().isEmpty()) {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.UNKNOWN, CheckResult.UNKNOWN,
-          "no symbol table"));
-    } else {
-      r.put(HardeningCheck.CANARY, new CheckResult(HardeningCheck.CANARY, Status.FAIL, CheckResult.NO,
-          "no ___stack_chk_fail or ___stack_chk_guard import"));
-    }
-    List<String> cNames = new ArrayList<>();
-    for (String n : imports) {
-      if (n.startsWith("_")) {
-        cNames.add(n.substring(1)); // Mach-O C symbols carry a leading underscore
-      }
-    }
-    Fortify fortify = Fortify.of(cNames);
+    r.put(HardeningCheck.CANARY, StackCanary.macho(s, imports, context));
+    Fortify fortify = Fortify.macho(imports);
     r.put(HardeningCheck.FORTIFY, fortify.result(context));
-    boolean objc = imports.stream().anyMatch(n -> n.startsWith("_objc_"));
-    r.put(HardeningCheck.ARC, imports.contains("_objc_release")
-        ? new CheckResult(HardeningCheck.ARC, Status.PASS, CheckResult.YES, "imports _objc_release")
-        : new CheckResult(HardeningCheck.ARC, Status.NOT_APPLICABLE, CheckResult.NO, "no _objc_release import"
-            + (objc ? " (other Objective-C runtime imports; ARC applies to Objective-C code)" : ": no Objective-C code")));
-    Optional<CodeSignature> cs;
-    String unreadable = "";
-    try {
-      cs = Optional.of(s.verifyCodeSignature());
-    } catch (java.io.IOException e) {
-      cs = Optional.empty();
-      unreadable = String.valueOf(e.getMessage());
-    }
-    r.put(HardeningCheck.CODE_SIGNATURE, codeSignature(cs, unreadable));
-    boolean restrict = false;
-    List<String> wx = new ArrayList<>();
-    boolean dwarf = false;
-    for (Segment g : s.segments()) {
-      restrict |= g.name().equals("__RESTRICT");
-      dwarf |= g.name().equals("__DWARF");
-      if (g.writableAndExecutable()) {
-        wx.add(g.name());
-      }
-    }
-    r.put(HardeningCheck.RESTRICT, exec ? yesNo(HardeningCheck.RESTRICT, restrict,
-        restrict ? "__RESTRICT segment" : "no __RESTRICT segment")
-        : new CheckResult(HardeningCheck.RESTRICT, Status.NOT_APPLICABLE, restrict ? CheckResult.YES : CheckResult.NO,
-            "__RESTRICT counts in the main executable only"));
-    if (s.encryption().isPresent()) {
-      long id = s.encryption().get().cryptId();
-      r.put(HardeningCheck.ENCRYPTED, new CheckResult(HardeningCheck.ENCRYPTED, Status.PASS,
-          id != 0 ? CheckResult.YES : CheckResult.NO, "LC_ENCRYPTION_INFO cryptid " + id));
-    } else {
-      r.put(HardeningCheck.ENCRYPTED, new CheckResult(HardeningCheck.ENCRYPTED, Status.NOT_APPLICABLE,
-          CheckResult.NOT_APPLICABLE, "no LC_ENCRYPTION_INFO"));
-    }
-    r.put(HardeningCheck.WX_SEGMENTS, new CheckResult(HardeningCheck.WX_SEGMENTS,
-        wx.isEmpty() ? Status.PASS : Status.FAIL, wx.isEmpty() ? CheckResult.NO : CheckResult.YES,
-        wx.isEmpty() ? "no segment is mapped writable and executable" : "writable and executable: " + wx));
-    r.put(HardeningCheck.DEBUG_INFO, new CheckResult(HardeningCheck.DEBUG_INFO, Status.PASS,
-        dwarf ? CheckResult.YES : CheckResult.NO, dwarf ? "__DWARF segment" : "no __DWARF segment"));
+    r.put(HardeningCheck.ARC, Arc.macho(imports));
+    CodeSignature.Read signature = CodeSignature.macho(s);
+    r.put(HardeningCheck.CODE_SIGNATURE, signature.result());
+    r.put(HardeningCheck.RESTRICT, Restrict.macho(s));
+    r.put(HardeningCheck.ENCRYPTED, Encrypted.macho(s));
+    r.put(HardeningCheck.WX_SEGMENTS, WxSegments.macho(s));
+    r.put(HardeningCheck.DEBUG_INFO, DebugInfo.macho(s));
     SearchPaths rpath = SearchPaths.lcRpath(s.rpaths(), context.pathInWheel());
     r.put(HardeningCheck.RPATH, rpath.result(HardeningCheck.RPATH));
-    return new MachOHardening(r, fortify, rpath, cs.map(CodeSignature::state));
-  }
-
-  /**
-   * The embedded signature, verified: its page hashes recomputed. An invalid or malformed one fails with the value
-   * {@code invalid}, which {@link Hardening#findings} reports (from {@link MachOHardening#signature}); an absent one
-   * fails with {@code no}.
-   */
-  private static CheckResult codeSignature(Optional<CodeSignature> read, String unreadable) {
-    if (read.isEmpty()) {
-      return new CheckResult(HardeningCheck.CODE_SIGNATURE, Status.UNKNOWN, CheckResult.UNKNOWN,
-          "the signature cannot be read: " + unreadable);
-    }
-    CodeSignature cs = read.get();
-    return switch (cs.state()) {
-      case ABSENT -> yesNo(HardeningCheck.CODE_SIGNATURE, false, cs.detail());
-      case VALID -> yesNo(HardeningCheck.CODE_SIGNATURE, true, cs.detail());
-      case INVALID, MALFORMED -> new CheckResult(HardeningCheck.CODE_SIGNATURE, Status.FAIL, CheckResult.INVALID,
-          cs.detail());
-    };
-  }
-
-  private static CheckResult yesNo(HardeningCheck c, boolean yes, String evidence) {
-    return new CheckResult(c, yes ? Status.PASS : Status.FAIL, yes ? CheckResult.YES : CheckResult.NO, evidence);
+    return new MachOHardening(r, fortify, rpath, signature.signature().map(dev.wheeltapper.macho.CodeSignature::state));
   }
 }

@@ -1,7 +1,6 @@
 package dev.wheeltapper.hardening;
 
 import dev.wheeltapper.bytes.NativeFormat;
-import dev.wheeltapper.macho.CodeSignature;
 import dev.wheeltapper.macho.MachOSlice;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * MachOHardening h = MachOHardening.check(slice, CheckContext.wheelEntry("pkg/_x.abi3.so"));
- * h.result(HardeningCheck.PIE).value();   // "dso" for a bundle
- * h.signature();                          // Optional[VALID]
+ * h.pie();             // Optional[DSO] for a bundle
+ * h.codeSignature();   // Optional[SIGNED]
+ * h.signature();       // Optional[VALID]
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public record MachOHardening(
     Map<HardeningCheck, CheckResult> results, Fortify fortify, SearchPaths lcRpath,
-    Optional<CodeSignature.State> signature) implements Hardening {
+    Optional<dev.wheeltapper.macho.CodeSignature.State> signature) implements Hardening {
 
   /** Checks the results are exactly the Mach-O checks and copies. */
   public MachOHardening {
@@ -50,6 +50,25 @@ public record MachOHardening(
    */
   public static MachOHardening check(MachOSlice slice, CheckContext context) {
     return MachOChecks.check(slice, context);
+  }
+
+  /**
+   * The {@code pie} value.
+   *
+   * @return {@link Pie.Kind#PIE} or {@link Pie.Kind#EXECUTABLE} for an executable, {@link Pie.Kind#DSO} for a dylib
+   *     or bundle
+   */
+  public Optional<Pie.Kind> pie() {
+    return result(HardeningCheck.PIE).value(Pie.Kind.class);
+  }
+
+  /**
+   * The {@code codeSignature} value.
+   *
+   * @return the verdict, empty when the signature cannot be read
+   */
+  public Optional<CodeSignature.Verdict> codeSignature() {
+    return result(HardeningCheck.CODE_SIGNATURE).value(CodeSignature.Verdict.class);
   }
 
   @Override

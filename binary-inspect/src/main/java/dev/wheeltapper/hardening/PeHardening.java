@@ -15,6 +15,7 @@ import java.util.Objects;
  * try (PeFile pe = PeFile.open(path)) {
  *   PeHardening h = PeHardening.check(pe, CheckContext.bareFile());
  *   h.result(HardeningCheck.ASLR).status();   // PASS
+ *   h.flag(HardeningCheck.ASLR);              // Optional[true]
  * }
  * }</pre>
  *

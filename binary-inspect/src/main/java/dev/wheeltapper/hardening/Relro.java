@@ -1,7 +1,7 @@
 package dev.wheeltapper.hardening;
 
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,25 +11,44 @@ import java.util.Map;
  * The ELF {@code relro}, {@code gnuRelro} and {@code bindNow} checks: PT_GNU_RELRO, and immediate binding as the
  * union of DT_BIND_NOW, DF_BIND_NOW and DF_1_NOW; full RELRO needs both.
  *
+ * <pre>{@code
+ * Optional<Relro.Level> level = elfHardening.relro();   // Optional[FULL]
+ * }</pre>
+ *
  * <p>Stateless and thread-safe.
  */
-final class Relro {
+public final class Relro {
   private Relro() {}
+
+  /** The RELRO level: the value of the {@code relro} check. */
+  public enum Level implements CheckValue {
+    /** No PT_GNU_RELRO ({@code none}). */
+    NONE,
+    /** PT_GNU_RELRO with lazy binding ({@code partial}). */
+    PARTIAL,
+    /** PT_GNU_RELRO and immediate binding ({@code full}). */
+    FULL;
+
+    @Override
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   static void relro(ElfFacts f, Map<HardeningCheck, CheckResult> r) {
     if (f.segments().isEmpty()) {
       String why = "no program headers (" + ElfChecks.typeWord(f) + ")";
-      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+      r.put(HardeningCheck.RELRO, CheckResult.notApplicable(HardeningCheck.RELRO, why));
       r.put(HardeningCheck.GNU_RELRO,
-          result(HardeningCheck.GNU_RELRO, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+          CheckResult.notApplicable(HardeningCheck.GNU_RELRO, why));
       r.put(HardeningCheck.BIND_NOW,
-          result(HardeningCheck.BIND_NOW, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, why));
+          CheckResult.notApplicable(HardeningCheck.BIND_NOW, why));
       return;
     }
     boolean gnuRelro = f.hasSegment(ElfFacts.PT_GNU_RELRO);
     String relroWords = gnuRelro ? "PT_GNU_RELRO present" : "no PT_GNU_RELRO";
     r.put(HardeningCheck.GNU_RELRO, result(HardeningCheck.GNU_RELRO, gnuRelro ? Status.PASS : Status.FAIL,
-        gnuRelro ? CheckResult.YES : CheckResult.NO, relroWords));
+        gnuRelro ? CheckValue.Flag.YES : CheckValue.Flag.NO, relroWords));
 
     List<String> now = new ArrayList<>();
     if (f.hasDynamicTag(ElfFacts.DT_BIND_NOW)) {
@@ -56,15 +75,15 @@ final class Relro {
       nowWords = String.join(", ", now);
     }
     r.put(HardeningCheck.BIND_NOW, result(HardeningCheck.BIND_NOW, bindNow ? Status.PASS : Status.FAIL,
-        bindNow ? CheckResult.YES : CheckResult.NO, nowWords));
+        bindNow ? CheckValue.Flag.YES : CheckValue.Flag.NO, nowWords));
 
     String evidence = relroWords + ", " + nowWords;
     if (!gnuRelro) {
-      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.FAIL, "none", evidence));
+      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.FAIL, Level.NONE, evidence));
     } else if (bindNow) {
-      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.PASS, "full", evidence));
+      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.PASS, Level.FULL, evidence));
     } else {
-      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.PARTIAL, "partial", evidence));
+      r.put(HardeningCheck.RELRO, result(HardeningCheck.RELRO, Status.PARTIAL, Level.PARTIAL, evidence));
     }
   }
 }

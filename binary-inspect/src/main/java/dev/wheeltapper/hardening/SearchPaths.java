@@ -33,6 +33,21 @@ public record SearchPaths(Tag tag, List<RpathEntry> entries) {
     LC_RPATH
   }
 
+  /** Whether the listed directories are safe to search: the value of the {@code rpath} and {@code runpath} checks. */
+  public enum Verdict implements CheckValue {
+    /** No entry ({@code none}). */
+    NONE,
+    /** Every entry is safe ({@code safe}). */
+    SAFE,
+    /** At least one entry is unsafe ({@link RpathKind#safe()} false; {@code unsafe}). */
+    UNSAFE;
+
+    @Override
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   /** Copies and rejects nulls. */
   public SearchPaths {
     Objects.requireNonNull(tag, "tag");
@@ -123,12 +138,12 @@ public record SearchPaths(Tag tag, List<RpathEntry> entries) {
    */
   public CheckResult result(HardeningCheck check) {
     if (entries.isEmpty()) {
-      return new CheckResult(check, Status.PASS, "none", "no " + tag);
+      return new CheckResult(check, Status.PASS, Verdict.NONE, "no " + tag);
     }
     List<String> words = new ArrayList<>();
     entries.forEach(e -> words.add(e.toString()));
     boolean ok = safe();
-    return new CheckResult(check, ok ? Status.PASS : Status.FAIL, ok ? "safe" : "unsafe",
+    return new CheckResult(check, ok ? Status.PASS : Status.FAIL, ok ? Verdict.SAFE : Verdict.UNSAFE,
         tag + " " + String.join(", ", words));
   }
 }

@@ -1,7 +1,7 @@
 package dev.wheeltapper.hardening;
 
-import static dev.wheeltapper.hardening.ElfChecks.result;
 import static dev.wheeltapper.hardening.ElfChecks.hex;
+import static dev.wheeltapper.hardening.ElfChecks.result;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +24,10 @@ final class TextRel {
       ev.add("DT_FLAGS has DF_TEXTREL (" + hex(flags) + ")");
     }
     if (!f.hasDynamic()) {
-      return result(HardeningCheck.TEXTREL, Status.NOT_APPLICABLE, CheckResult.NO, "no dynamic section");
+      return result(HardeningCheck.TEXTREL, Status.NOT_APPLICABLE, CheckValue.Flag.NO, "no dynamic section");
     }
     return ev.isEmpty()
-        ? result(HardeningCheck.TEXTREL, Status.PASS, CheckResult.NO, "no DT_TEXTREL, no DF_TEXTREL")
-        : result(HardeningCheck.TEXTREL, Status.FAIL, CheckResult.YES, String.join(", ", ev));
+        ? result(HardeningCheck.TEXTREL, Status.PASS, CheckValue.Flag.NO, "no DT_TEXTREL, no DF_TEXTREL")
+        : result(HardeningCheck.TEXTREL, Status.FAIL, CheckValue.Flag.YES, String.join(", ", ev));
   }
 }

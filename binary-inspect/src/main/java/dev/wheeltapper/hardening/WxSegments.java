@@ -2,7 +2,9 @@ package dev.wheeltapper.hardening;
 
 import static dev.wheeltapper.hardening.ElfChecks.result;
 
-import dev.wheeltapper.hardening.ElfFacts.Segment;
+import dev.wheeltapper.elf.Segment;
+import dev.wheeltapper.macho.MachORecords;
+import dev.wheeltapper.macho.MachOSlice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,20 +21,48 @@ final class WxSegments {
     int loads = 0;
     int index = 0;
     for (Segment s : f.segments()) {
-      if (s.type() == ElfFacts.PT_LOAD) {
+      if (s.rawType() == ElfFacts.PT_LOAD) {
         loads++;
-        if (s.writable() && s.executable() && s.memorySize() > 0) {
+        if (s.isWritable() && s.isExecutable() && s.memorySize() > 0) {
           bad.add("PT_LOAD #" + index + " " + s.flagString().trim());
         }
       }
       index++;
     }
     if (loads == 0) {
-      return result(HardeningCheck.WX_SEGMENTS, Status.NOT_APPLICABLE, CheckResult.NOT_APPLICABLE, "no PT_LOAD");
+      return CheckResult.notApplicable(HardeningCheck.WX_SEGMENTS, "no PT_LOAD");
     }
     return bad.isEmpty()
-        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckResult.NO,
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
             "no PT_LOAD both writable and executable (" + loads + " PT_LOAD)")
-        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckResult.YES, String.join(", ", bad));
+        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, String.join(", ", bad));
+  }
+
+  /** PE: a section both writable and executable. */
+  static CheckResult pe(List<dev.wheeltapper.pe.PeRecords.Section> sections) {
+    List<String> wx = new ArrayList<>();
+    for (dev.wheeltapper.pe.PeRecords.Section s : sections) {
+      if (s.writableAndExecutable()) {
+        wx.add(s.name());
+      }
+    }
+    return wx.isEmpty()
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
+            "no section is both writable and executable")
+        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, "writable and executable: " + wx);
+  }
+
+  /** Mach-O: a segment mapped both writable and executable. */
+  static CheckResult macho(MachOSlice s) {
+    List<String> wx = new ArrayList<>();
+    for (MachORecords.Segment g : s.segments()) {
+      if (g.writableAndExecutable()) {
+        wx.add(g.name());
+      }
+    }
+    return wx.isEmpty()
+        ? result(HardeningCheck.WX_SEGMENTS, Status.PASS, CheckValue.Flag.NO,
+            "no segment is mapped writable and executable")
+        : result(HardeningCheck.WX_SEGMENTS, Status.FAIL, CheckValue.Flag.YES, "writable and executable: " + wx);
   }
 }

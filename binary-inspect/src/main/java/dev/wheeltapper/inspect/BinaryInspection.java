@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * {@link #hardening()} is the format's own record. The command line renders it ({@code cli.InspectionJson}).
  *
  * <pre>{@code
- * BinaryInspection i = BinaryInspector.inspectWheelEntry(elf, "pkg/_x.abi3.so");
+ * BinaryInspection i = BinaryInspector.forPath("pkg/_x.abi3.so").inWheel().inspect(elf);
  * i.machine();                  // "x86_64"
  * i.toolchain().memorySafe();   // YES
  * i.hardening().format();       // ELF: an ElfHardening

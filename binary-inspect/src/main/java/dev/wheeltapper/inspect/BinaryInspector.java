@@ -32,57 +32,150 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Inspects one native binary: hardening checks, toolchain and language, needed libraries and symbol versions, as one
- * {@link BinaryInspection}. ELF, PE ({@link #inspect(PeFile, String)}) and Mach-O ({@link #inspect(MachOFile, String)},
- * one result per architecture slice) fill the same result; {@link #inspectWheelEntry(InputStream, long, String)} and
- * {@link #inspectFile(Path, String)} pick the reader by magic number. The ELF snapshot the checks read is
- * {@link ElfSnapshot}'s, the read-only data scan {@link ReadOnlyData}'s.
+ * {@link BinaryInspection}. One verb, {@code inspect}, for each way a binary arrives: an open {@link ElfFile},
+ * {@link PeFile} or {@link MachOFile} (one result per architecture slice), or bytes whose reader is picked by magic
+ * number (a {@link ByteSource}, a {@link Path}, a wheel entry's {@link InputStream}). {@link #forPath} names the path
+ * to report; {@link #inWheel} says that path is a wheel entry, against which {@code $ORIGIN} and {@code @loader_path}
+ * entries are judged. The ELF snapshot the checks read is {@link ElfSnapshot}'s, the read-only data scan
+ * {@link ReadOnlyData}'s.
  *
  * <pre>{@code
  * try (ElfFile elf = ElfFile.open(path)) {
- *   BinaryInspection i = BinaryInspector.inspectWheelEntry(elf, "pkg/_x.abi3.so");
- *   i.hardening().result(HardeningCheck.RELRO).value();   // "full"
+ *   BinaryInspection i = BinaryInspector.forPath("pkg/_x.abi3.so").inWheel().inspect(elf);
+ *   i.hardening().result(HardeningCheck.RELRO).value();   // Relro.Level.FULL
  *   i.findings();                                         // hardening.* warnings
  * }
+ * List<BinaryInspection> any = BinaryInspector.forPath("lib/x.dylib").inspect(Path.of("lib/x.dylib"));
  * }</pre>
  *
- * <p>Stateless and thread-safe (an {@link ElfFile} itself is used by one thread at a time).
+ * <p>Immutable and thread-safe (an {@link ElfFile} itself is used by one thread at a time).
  */
 public final class BinaryInspector {
-  private BinaryInspector() {}
+  private final String path;
+  private final Optional<String> pathInWheel;
+
+  private BinaryInspector(String path, Optional<String> pathInWheel) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.pathInWheel = pathInWheel;
+  }
 
   /**
-   * Inspects a bare binary (outside a wheel: {@code $ORIGIN} entries are judged relative to the binary only).
+   * An inspector reporting the given path, for a bare binary (outside a wheel: {@code $ORIGIN} entries are judged
+   * relative to the binary only).
+   *
+   * @param path the path to report
+   * @return the inspector
+   */
+  public static BinaryInspector forPath(String path) {
+    return new BinaryInspector(path, Optional.empty());
+  }
+
+  /**
+   * The same inspector for a wheel entry: the path is the binary's entry path inside its wheel
+   * ({@code pkg/_x.abi3.so}), used to decide whether {@code $ORIGIN} and {@code @loader_path} entries stay inside the
+   * wheel.
+   *
+   * @return a new inspector
+   */
+  public BinaryInspector inWheel() {
+    return new BinaryInspector(path, Optional.of(path));
+  }
+
+  /**
+   * Inspects an ELF file.
    *
    * @param elf the binary
-   * @param path the path to report
    * @return the inspection
    * @throws ElfFormatException when a structure the checks need (program headers, section headers, dynamic table,
-   *     {@code .dynsym}, notes) cannot be read; damaged optional evidence ({@code .symtab}, {@code .comment}, annobin
-   *     notes, version requirements, read-only data) is skipped
+   *     {@code .dynsym}, notes) cannot be read; damaged optional evidence ({@code .symtab}, {@code .comment},
+   *     version requirements, read-only data) is skipped
    */
-  public static BinaryInspection inspect(ElfFile elf, String path) throws ElfFormatException {
-    return inspect(elf, path, Optional.empty());
+  public BinaryInspection inspect(ElfFile elf) throws ElfFormatException {
+    return inspectElf(elf, path, pathInWheel);
   }
 
   /**
-   * Inspects a binary inside a wheel.
+   * Inspects a PE image ({@code .dll}, {@code .pyd}, {@code .exe}).
    *
-   * @param elf the binary
-   * @param entryPath its entry path inside the wheel ({@code pkg/_x.abi3.so}), reported and used to decide whether
-   *     {@code $ORIGIN} entries stay inside the wheel
-   * @return the inspection
-   * @throws ElfFormatException when a structure the checks need cannot be read
+   * @param pe the image
+   * @return the inspection (machine {@code x86_64}, {@code i686}, {@code aarch64}; type {@code dll} or {@code exe};
+   *     {@code symbolVersions} holds the minimum Windows version of the optional header, {@code windows -> 6.0})
    */
-  public static BinaryInspection inspectWheelEntry(ElfFile elf, String entryPath) throws ElfFormatException {
-    return inspect(elf, entryPath, Optional.of(entryPath));
+  public BinaryInspection inspect(PeFile pe) {
+    return inspectPe(pe, path, pathInWheel);
   }
 
-  private static BinaryInspection inspect(ElfFile elf, String path, Optional<String> pathInWheel)
+  /**
+   * Inspects a Mach-O file: one result per slice (one for a thin file), each with its own machine, hardening and
+   * toolchain. Findings of a fat file's slices name the architecture in their message. {@code symbolVersions} holds
+   * the deployment target ({@code macos -> 11.0}), the OS version the slice requires.
+   *
+   * @param macho the file
+   * @return the inspections in slice order
+   */
+  public List<BinaryInspection> inspect(MachOFile macho) {
+    return inspectMachO(macho, path, pathInWheel);
+  }
+
+  /**
+   * Inspects the bytes of a binary of any supported format from a source the caller keeps open, picking the reader
+   * by magic number: ELF and PE give one result, Mach-O one per slice, anything else none.
+   *
+   * @param src the bytes
+   * @return the inspections, empty when no supported magic number matches
+   * @throws ElfFormatException when the bytes start like ELF but cannot be read
+   * @throws dev.wheeltapper.pe.PeFormatException when they start like PE but cannot be read
+   * @throws dev.wheeltapper.macho.MachOFormatException when they start like Mach-O but cannot be read
+   * @throws IOException when the source cannot be read
+   */
+  public List<BinaryInspection> inspect(ByteSource src) throws IOException {
+    return inspectAny(src, path, pathInWheel);
+  }
+
+  /**
+   * Inspects a file of any supported format, mapped read-only.
+   *
+   * @param file the file
+   * @return the inspections, empty when no supported magic number matches (or the file is empty)
+   * @throws ElfFormatException when the file starts like ELF but cannot be read
+   * @throws dev.wheeltapper.pe.PeFormatException when it starts like PE but cannot be read
+   * @throws dev.wheeltapper.macho.MachOFormatException when it starts like Mach-O but cannot be read
+   * @throws IOException when the file cannot be read
+   */
+  public List<BinaryInspection> inspect(Path file) throws IOException {
+    if (Files.size(file) == 0) {
+      return List.of();
+    }
+    try (ByteSource src = ByteSources.map(file)) {
+      return inspect(src);
+    }
+  }
+
+  /**
+   * Inspects a stream of any supported format (a wheel entry's): reads exactly {@code size} bytes (in memory up to
+   * 64 MiB, spilled to a temporary file above) and picks the reader by magic number.
+   *
+   * @param in the stream, read and not closed
+   * @param size its size
+   * @return the inspections, empty when no supported magic number matches
+   * @throws ElfFormatException when the bytes start like ELF but cannot be read
+   * @throws dev.wheeltapper.pe.PeFormatException when they start like PE but cannot be read
+   * @throws dev.wheeltapper.macho.MachOFormatException when they start like Mach-O but cannot be read
+   * @throws IOException when the stream cannot be read or holds another size
+   */
+  public List<BinaryInspection> inspect(InputStream in, long size) throws IOException {
+    try (ByteSource src = ByteSources.fromStream(in, size, ByteSources.DEFAULT_MEMORY_THRESHOLD)) {
+      return inspect(src);
+    }
+  }
+
+  private static BinaryInspection inspectElf(ElfFile elf, String path, Optional<String> pathInWheel)
       throws ElfFormatException {
     ElfFacts facts = ElfSnapshot.of(elf);
     Toolchain toolchain = ElfToolchain.detect(facts, ReadOnlyData.scanStrings(elf));
@@ -130,31 +223,7 @@ public final class BinaryInspector {
     return Optional.of(Finding.warning(Codes.BINARY_MALFORMED, path, m.append('.').toString()));
   }
 
-
-
   // ---------------------------------------------------------------- PE
-
-  /**
-   * Inspects a bare PE image ({@code .dll}, {@code .pyd}, {@code .exe}).
-   *
-   * @param pe the image
-   * @param path the path to report
-   * @return the inspection (machine {@code x86_64}, {@code i686}, {@code aarch64}; type {@code dll} or {@code exe})
-   */
-  public static BinaryInspection inspect(PeFile pe, String path) {
-    return inspectPe(pe, path, Optional.empty());
-  }
-
-  /**
-   * Inspects a PE image inside a wheel.
-   *
-   * @param pe the image
-   * @param entryPath its entry path inside the wheel
-   * @return the inspection
-   */
-  public static BinaryInspection inspectWheelEntry(PeFile pe, String entryPath) {
-    return inspectPe(pe, entryPath, Optional.of(entryPath));
-  }
 
   private static BinaryInspection inspectPe(PeFile pe, String path, Optional<String> pathInWheel) {
     Toolchain toolchain = PeToolchain.detect(pe, ReadOnlyData.scanStrings(pe));
@@ -168,33 +237,7 @@ public final class BinaryInspector {
         Map.of("windows", h.majorSubsystemVersion() + "." + h.minorSubsystemVersion()), findings);
   }
 
-
   // ---------------------------------------------------------------- Mach-O
-
-  /**
-   * Inspects a bare Mach-O file: one result per slice (one for a thin file), each with its own machine, hardening and
-   * toolchain. Findings of a fat file's slices name the architecture in their message. {@code symbolVersions} holds
-   * the deployment target ({@code macos -> 11.0}), the OS version the slice requires; for PE it holds the minimum
-   * Windows version of the optional header ({@code windows -> 6.0}).
-   *
-   * @param macho the file
-   * @param path the path to report
-   * @return the inspections in slice order
-   */
-  public static List<BinaryInspection> inspect(MachOFile macho, String path) {
-    return inspectMachO(macho, path, Optional.empty());
-  }
-
-  /**
-   * Inspects a Mach-O file inside a wheel ({@code @loader_path} LC_RPATH entries are judged against the wheel).
-   *
-   * @param macho the file
-   * @param entryPath its entry path inside the wheel
-   * @return the inspections in slice order
-   */
-  public static List<BinaryInspection> inspectWheelEntry(MachOFile macho, String entryPath) {
-    return inspectMachO(macho, entryPath, Optional.of(entryPath));
-  }
 
   private static List<BinaryInspection> inspectMachO(MachOFile macho, String path, Optional<String> pathInWheel) {
     List<BinaryInspection> out = new ArrayList<>();
@@ -247,24 +290,10 @@ public final class BinaryInspector {
     }
   }
 
-
-
   // ---------------------------------------------------------------- any format, by magic number
 
-  /**
-   * Inspects a native binary of any supported format from a source the caller keeps open, picking the reader by
-   * magic number: ELF and PE give one result, Mach-O one per slice, anything else none.
-   *
-   * @param src the bytes
-   * @param path the path to report
-   * @param pathInWheel the entry path inside the wheel, when the binary comes from one
-   * @return the inspections, empty when no supported magic number matches
-   * @throws ElfFormatException when the bytes start like ELF but cannot be read
-   * @throws dev.wheeltapper.pe.PeFormatException when they start like PE but cannot be read
-   * @throws dev.wheeltapper.macho.MachOFormatException when they start like Mach-O but cannot be read
-   * @throws IOException when the source cannot be read
-   */
-  public static List<BinaryInspection> inspect(ByteSource src, String path, Optional<String> pathInWheel)
+  /** Picks the reader by magic number. */
+  private static List<BinaryInspection> inspectAny(ByteSource src, String path, Optional<String> pathInWheel)
       throws IOException {
     int n = (int) Math.min(NativeFormat.PROBE_LENGTH, src.size());
     byte[] head = new byte[n];
@@ -273,7 +302,7 @@ public final class BinaryInspector {
     switch (format) {
       case ELF: {
         ElfFile elf = ElfFile.of(src, dev.wheeltapper.elf.ElfLimits.defaults());
-        return List.of(inspect(elf, path, pathInWheel));
+        return List.of(inspectElf(elf, path, pathInWheel));
       }
       case PE: {
         PeFile pe = PeFile.read(src);
@@ -283,46 +312,6 @@ public final class BinaryInspector {
         return inspectMachO(MachOFile.read(src), path, pathInWheel);
       default:
         return List.of();
-    }
-  }
-
-  /**
-   * Inspects a wheel entry of any supported format: reads exactly {@code size} bytes of the stream (in memory up to
-   * 64 MiB, spilled to a temporary file above) and picks the reader by magic number.
-   *
-   * @param in the entry's stream, read and not closed
-   * @param size the entry's size
-   * @param entryPath the entry path inside the wheel
-   * @return the inspections, empty when no supported magic number matches
-   * @throws ElfFormatException when the entry starts like ELF but cannot be read
-   * @throws dev.wheeltapper.pe.PeFormatException when it starts like PE but cannot be read
-   * @throws dev.wheeltapper.macho.MachOFormatException when it starts like Mach-O but cannot be read
-   * @throws IOException when the stream cannot be read or holds another size
-   */
-  public static List<BinaryInspection> inspectWheelEntry(InputStream in, long size, String entryPath)
-      throws IOException {
-    try (ByteSource src = ByteSources.fromStream(in, size, ByteSources.DEFAULT_MEMORY_THRESHOLD)) {
-      return inspect(src, entryPath, Optional.of(entryPath));
-    }
-  }
-
-  /**
-   * Inspects a bare file of any supported format, mapped read-only.
-   *
-   * @param file the file
-   * @param display the path to report
-   * @return the inspections, empty when no supported magic number matches
-   * @throws ElfFormatException when the file starts like ELF but cannot be read
-   * @throws dev.wheeltapper.pe.PeFormatException when it starts like PE but cannot be read
-   * @throws dev.wheeltapper.macho.MachOFormatException when it starts like Mach-O but cannot be read
-   * @throws IOException when the file cannot be read
-   */
-  public static List<BinaryInspection> inspectFile(Path file, String display) throws IOException {
-    if (Files.size(file) == 0) {
-      return List.of();
-    }
-    try (ByteSource src = ByteSources.map(file)) {
-      return inspect(src, display, Optional.empty());
     }
   }
 }

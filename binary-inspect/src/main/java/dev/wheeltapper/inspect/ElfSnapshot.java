@@ -3,16 +3,14 @@ package dev.wheeltapper.inspect;
 import dev.wheeltapper.elf.DynamicEntry;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
-import dev.wheeltapper.elf.GnuProperty;
 import dev.wheeltapper.elf.Note;
+import dev.wheeltapper.elf.Notes;
 import dev.wheeltapper.elf.Section;
 import dev.wheeltapper.elf.SectionType;
-import dev.wheeltapper.elf.Segment;
 import dev.wheeltapper.elf.Symbol;
 import dev.wheeltapper.elf.SymbolVersion;
 import dev.wheeltapper.hardening.AnnobinNotes;
 import dev.wheeltapper.hardening.ElfFacts;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -46,14 +44,12 @@ public final class ElfSnapshot {
   public static ElfFacts of(ElfFile elf) throws ElfFormatException {
     var h = elf.header();
     ElfFacts.Builder b = ElfFacts.builder(h.bits(), h.littleEndian(), h.rawType(), h.rawMachine(), h.machineLabel());
-    for (Segment s : elf.segments()) {
-      b.segment(s.rawType(), s.flags(), s.memorySize());
-    }
+    elf.segments().forEach(b::segment);
     var dyn = elf.dynamic();
     b.hasDynamic(dyn.exists());
     for (DynamicEntry e : dyn.entries()) {
       if (e.rawTag() != 0) {
-        b.dynamic(e.rawTag(), e.value());
+        b.dynamic(e);
       }
     }
     dyn.needed().forEach(b::needed);
@@ -85,28 +81,16 @@ public final class ElfSnapshot {
     } catch (ElfFormatException e) {
       LOG.debug("skipping .comment: {}", e.getMessage());
     }
-    for (Note n : elf.notes()) {
+    Notes notes = elf.notes();
+    for (Note n : notes) {
       if (n.isGnu(Note.NT_GNU_PROPERTY_TYPE_0)) {
         b.propertyNote();
       } else if (!n.owner().startsWith("GA")) {
         b.note(n.owner(), n.type());
       }
     }
-    for (GnuProperty p : elf.notes().gnuProperties().list()) {
-      b.property(p.type(), p.value());
-    }
-    for (Section s : sections) {
-      if (s.name().equals(".gnu.build.attributes") && s.hasFileBytes()) {
-        try {
-          ByteBuffer bb = elf.contents(s);
-          byte[] bytes = new byte[bb.remaining()];
-          bb.duplicate().get(bytes);
-          AnnobinNotes.parse(bytes, h.littleEndian(), MAX_ANNOBIN_NOTES).forEach(b::annobin);
-        } catch (ElfFormatException e) {
-          LOG.debug("skipping annobin notes: {}", e.getMessage());
-        }
-      }
-    }
+    notes.gnuProperties().list().forEach(b::property);
+    AnnobinNotes.of(notes, MAX_ANNOBIN_NOTES).forEach(b::annobin);
     try {
       for (Map.Entry<String, SymbolVersion> e : elf.versionRequirements().highestByNamespace().entrySet()) {
         b.versionHighest(e.getKey(), e.getValue().number());

@@ -8,7 +8,7 @@
  *
  * <pre>{@code
  * try (ElfFile elf = ElfFile.open(path)) {
- *   BinaryInspection i = BinaryInspector.inspect(elf, "_x.abi3.so");
+ *   BinaryInspection i = BinaryInspector.forPath("_x.abi3.so").inspect(elf);
  *   i.toolchain().memorySafe();   // YES, MIXED, NO or UNKNOWN
  * }
  * }</pre>

@@ -84,7 +84,7 @@ class ElfLinkCycleTest {
       assertThat(elf.dynamicSymbols().names())
           .allMatch(n -> n.length() <= Math.min(versym.size(), elf.limits().maxStringLength()));
       assertThat(elf.dynamicSymbols().undefined().named("__stack_chk_fail").exists()).isFalse();
-      BinaryInspector.inspect(elf, which);
+      BinaryInspector.forPath(which).inspect(elf);
     }
     // a section linking itself
     Patch s = new Patch(base(which));

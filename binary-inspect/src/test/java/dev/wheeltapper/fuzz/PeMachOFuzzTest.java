@@ -28,7 +28,7 @@ class PeMachOFuzzTest {
     try (PeFile pe = PeFile.read(ByteSources.of(bytes))) {
       Accessors.touch(pe, PeFormatException.class);
       Accessors.touch(pe.header());
-      BinaryInspection i = BinaryInspector.inspect(pe, "fuzz/_x.pyd");
+      BinaryInspection i = BinaryInspector.forPath("fuzz/_x.pyd").inspect(pe);
       i.toString();
       assertThat(Authenticode.verify(pe)).isNotNull();
       BinaryLinkage.ofPe(pe, "fuzz/_x.pyd");
@@ -45,7 +45,7 @@ class PeMachOFuzzTest {
         Accessors.touch(s, MachOFormatException.class);
         BinaryLinkage.ofMachO(s, "fuzz/_x.so");
       }
-      for (BinaryInspection i : BinaryInspector.inspect(m, "fuzz/_x.so")) {
+      for (BinaryInspection i : BinaryInspector.forPath("fuzz/_x.so").inspect(m)) {
         i.toString();
       }
     } catch (MachOFormatException e) {

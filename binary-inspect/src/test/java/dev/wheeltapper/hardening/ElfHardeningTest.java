@@ -3,8 +3,7 @@ package dev.wheeltapper.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wheeltapper.hardening.ElfFacts.AnnobinNote;
-import dev.wheeltapper.hardening.ElfFacts.Segment;
+import dev.wheeltapper.elf.Segment;
 import dev.wheeltapper.report.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,9 @@ class ElfHardeningTest {
   private static ElfFacts.Builder dso(int machine, String label) {
     return ElfFacts.builder(64, true, ElfFacts.ET_DYN, machine, label)
         .segment(PT_LOAD, Segment.PF_R, 0x1000)
-        .segment(PT_LOAD, Segment.RX, 0x1000)
-        .segment(PT_LOAD, Segment.RW, 0x1000)
-        .segment(ElfFacts.PT_DYNAMIC, Segment.RW, 0x200)
+        .segment(PT_LOAD, ElfFacts.PF_RX, 0x1000)
+        .segment(PT_LOAD, ElfFacts.PF_RW, 0x1000)
+        .segment(ElfFacts.PT_DYNAMIC, ElfFacts.PF_RW, 0x200)
         .segment(ElfFacts.PT_GNU_RELRO, Segment.PF_R, 0x100)
         .dynamic(1, 1)
         .dynamicSymbol("memcpy", false, ElfFacts.STT_FUNC);
@@ -38,7 +37,7 @@ class ElfHardeningTest {
   }
 
   private static String v(Hardening h, HardeningCheck c) {
-    return h.result(c).value() + ":" + h.status(c).label();
+    return h.result(c).value().label() + ":" + h.status(c).label();
   }
 
   private static List<String> codes(Hardening h) {
@@ -47,19 +46,19 @@ class ElfHardeningTest {
 
   @Test
   void theLastGnuStackWinsAsInGlibc() {
-    Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RWX, 0).segment(ElfFacts.PT_GNU_STACK,
-        Segment.RW, 0));
+    Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, ElfFacts.PF_RWX, 0).segment(ElfFacts.PT_GNU_STACK,
+        ElfFacts.PF_RW, 0));
     assertThat(v(h, HardeningCheck.NX)).isEqualTo("yes:pass");
     assertThat(h.result(HardeningCheck.NX).evidence()).contains("the last of 2 PT_GNU_STACK headers");
-    Hardening h2 = check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0).segment(ElfFacts.PT_GNU_STACK,
-        Segment.RWX, 0));
+    Hardening h2 = check(x86().segment(ElfFacts.PT_GNU_STACK, ElfFacts.PF_RW, 0).segment(ElfFacts.PT_GNU_STACK,
+        ElfFacts.PF_RWX, 0));
     assertThat(v(h2, HardeningCheck.EXECSTACK)).isEqualTo("yes:fail");
     assertThat(codes(h2)).contains("hardening.execstack").doesNotContain("hardening.no-nx");
   }
 
   @Test
   void aStackSizeIsNotAnExecutableStack() {
-    Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0x800000));
+    Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, ElfFacts.PF_RW, 0x800000));
     assertThat(v(h, HardeningCheck.NX)).isEqualTo("yes:pass");
     assertThat(h.result(HardeningCheck.NX).evidence()).contains("stack size 0x800000 requested, not executable");
   }
@@ -70,7 +69,7 @@ class ElfHardeningTest {
         183, "no", 243, "no", 258, "no", 50, "no");
     machines.forEach((machine, exec) -> {
       Hardening h = check(dso(machine, "em" + machine));
-      assertThat(h.result(HardeningCheck.EXECSTACK).value()).as("e_machine %d", machine).isEqualTo(exec);
+      assertThat(h.result(HardeningCheck.EXECSTACK).value().label()).as("e_machine %d", machine).isEqualTo(exec);
       assertThat(codes(h).contains("hardening.no-nx")).as("e_machine %d", machine).isEqualTo(exec.equals("yes"));
     });
     assertThat(check(x86()).result(HardeningCheck.NX).evidence())
@@ -82,7 +81,7 @@ class ElfHardeningTest {
   void immediateBindingIsTheUnionOfTheThreeMarks() {
     for (long[] tag : new long[][] {{ElfFacts.DT_BIND_NOW, 0}, {ElfFacts.DT_FLAGS, ElfFacts.DF_BIND_NOW},
         {ElfFacts.DT_FLAGS_1, ElfFacts.DF_1_NOW}}) {
-      Hardening h = check(x86().dynamic(tag[0], tag[1]).segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0));
+      Hardening h = check(x86().dynamic(tag[0], tag[1]).segment(ElfFacts.PT_GNU_STACK, ElfFacts.PF_RW, 0));
       assertThat(v(h, HardeningCheck.RELRO)).isEqualTo("full:pass");
       assertThat(v(h, HardeningCheck.BIND_NOW)).isEqualTo("yes:pass");
     }
@@ -97,7 +96,7 @@ class ElfHardeningTest {
   @Test
   void bindNowWithoutGnuRelroIsNoRelro() {
     // checksec's Go port reports "Full RELRO" here because it tests bind-now first
-    ElfFacts f = ElfFacts.builder(64, true, ElfFacts.ET_DYN, 62, "x86_64").segment(PT_LOAD, Segment.RX, 1)
+    ElfFacts f = ElfFacts.builder(64, true, ElfFacts.ET_DYN, 62, "x86_64").segment(PT_LOAD, ElfFacts.PF_RX, 1)
         .dynamic(ElfFacts.DT_FLAGS, ElfFacts.DF_BIND_NOW).build();
     Hardening h = ElfHardening.check(f, CheckContext.bareFile());
     assertThat(v(h, HardeningCheck.RELRO)).isEqualTo("none:fail");
@@ -136,10 +135,10 @@ class ElfHardeningTest {
         + " not make a PIE)", x86().segment(ElfFacts.PT_PHDR, Segment.PF_R, 0x268));
     cases.forEach((want, b) -> {
       Hardening h = check(b);
-      assertThat(h.result(HardeningCheck.PIE).value() + ":" + h.result(HardeningCheck.PIE).evidence())
+      assertThat(h.result(HardeningCheck.PIE).value().label() + ":" + h.result(HardeningCheck.PIE).evidence())
           .isEqualTo(want);
     });
-    ElfFacts exec = ElfFacts.builder(32, true, ElfFacts.ET_EXEC, 3, "i386").segment(PT_LOAD, Segment.RX, 1).build();
+    ElfFacts exec = ElfFacts.builder(32, true, ElfFacts.ET_EXEC, 3, "i386").segment(PT_LOAD, ElfFacts.PF_RX, 1).build();
     Hardening h = ElfHardening.check(exec, CheckContext.bareFile());
     assertThat(v(h, HardeningCheck.PIE)).isEqualTo("no:fail");
     assertThat(codes(h)).contains("hardening.no-pie");
@@ -160,7 +159,7 @@ class ElfHardeningTest {
     Hardening guard = check(x86().staticSymbol("__stack_chk_guard", true, 1));
     assertThat(guard.result(HardeningCheck.CANARY).evidence())
         .isEqualTo("references __stack_chk_guard (defined, .symtab)");
-    ElfFacts bare = ElfFacts.builder(64, true, ElfFacts.ET_EXEC, 62, "x86_64").segment(PT_LOAD, Segment.RX, 1)
+    ElfFacts bare = ElfFacts.builder(64, true, ElfFacts.ET_EXEC, 62, "x86_64").segment(PT_LOAD, ElfFacts.PF_RX, 1)
         .build();
     assertThat(v(ElfHardening.check(bare, CheckContext.bareFile()), HardeningCheck.CANARY))
         .isEqualTo("unknown:unknown");
@@ -182,7 +181,7 @@ class ElfHardeningTest {
     assertThat(h.fortify().fortifiable()).isEqualTo(2);
     assertThat(v(h, HardeningCheck.FORTIFY)).isEqualTo("partial:partial");
     assertThat(h.fortify().level()).isEqualTo(Fortify.Level.PARTIAL);
-    ElfFacts none = ElfFacts.builder(64, true, ElfFacts.ET_DYN, 62, "x86_64").segment(PT_LOAD, Segment.RX, 1)
+    ElfFacts none = ElfFacts.builder(64, true, ElfFacts.ET_DYN, 62, "x86_64").segment(PT_LOAD, ElfFacts.PF_RX, 1)
         .dynamicSymbol("__printf_chk", false, 2).build();
     assertThat(v(ElfHardening.check(none, CheckContext.bareFile()), HardeningCheck.FORTIFY)).isEqualTo("full:pass");
     assertThat(FortifiableFunctions.names()).hasSize(79).contains("explicit_bzero", "wmemset");
@@ -220,7 +219,7 @@ class ElfHardeningTest {
 
   @Test
   void writableExecutableLoads() {
-    Hardening h = check(x86().segment(PT_LOAD, Segment.RWX, 0x10).segment(PT_LOAD, Segment.RWX, 0));
+    Hardening h = check(x86().segment(PT_LOAD, ElfFacts.PF_RWX, 0x10).segment(PT_LOAD, ElfFacts.PF_RWX, 0));
     assertThat(v(h, HardeningCheck.WX_SEGMENTS)).isEqualTo("yes:fail");
     assertThat(h.result(HardeningCheck.WX_SEGMENTS).evidence()).isEqualTo("PT_LOAD #5 RWE");
     assertThat(codes(h)).contains("hardening.wx-segment");
@@ -242,8 +241,32 @@ class ElfHardeningTest {
   }
 
   @Test
+  void valuesAreTypedAndKeepTheirLabels() {
+    ElfHardening partial = (ElfHardening) check(x86().segment(ElfFacts.PT_GNU_STACK, ElfFacts.PF_RW, 0));
+    assertThat(partial.relro()).contains(Relro.Level.PARTIAL);
+    assertThat(partial.pie()).contains(Pie.Kind.DSO);
+    assertThat(partial.isaLevel()).contains(IsaLevel.Level.BASELINE);
+    assertThat(partial.flag(HardeningCheck.NX)).contains(true);
+    assertThat(partial.flag(HardeningCheck.CANARY)).contains(false);
+    assertThat(partial.flag(HardeningCheck.RELRO)).isEmpty();
+    assertThat(partial.result(HardeningCheck.RPATH).value()).isEqualTo(SearchPaths.Verdict.NONE);
+    assertThat(partial.result(HardeningCheck.STACK_CLASH).value()).isEqualTo(CheckValue.Missing.UNKNOWN);
+    assertThat(partial.result(HardeningCheck.ASLR).value()).isEqualTo(CheckValue.Missing.NOT_APPLICABLE);
+    // the labels are the JSON contract's values, unchanged
+    assertThat(List.of(Relro.Level.values())).extracting(CheckValue::label).containsExactly("none", "partial", "full");
+    assertThat(List.of(Pie.Kind.values())).extracting(CheckValue::label).containsExactly("yes", "no", "dso");
+    assertThat(List.of(IsaLevel.Level.values())).extracting(CheckValue::label)
+        .containsExactly("baseline", "v2", "v3", "v4");
+    assertThat(List.of(CodeSignature.Verdict.values())).extracting(CheckValue::label)
+        .containsExactly("yes", "no", "invalid");
+    assertThat(List.of(CheckValue.Missing.values())).extracting(CheckValue::label).containsExactly("unknown", "n/a");
+    assertThat(List.of(SearchPaths.Verdict.values())).extracting(CheckValue::label)
+        .containsExactly("none", "safe", "unsafe");
+  }
+
+  @Test
   void elfRecordHoldsOnlyElfChecks() {
-    Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, Segment.RW, 0));
+    Hardening h = check(x86().segment(ElfFacts.PT_GNU_STACK, ElfFacts.PF_RW, 0));
     assertThat(h.format()).isEqualTo(dev.wheeltapper.bytes.NativeFormat.ELF);
     assertThat(h.results()).hasSize(21).doesNotContainKeys(HardeningCheck.ASLR, HardeningCheck.CODE_SIGNATURE);
     assertThat(h.result(HardeningCheck.RELRO).jsonValue()).isEqualTo("partial");
@@ -262,8 +285,8 @@ class ElfHardeningTest {
     assertThatThrownBy(() -> new ElfHardening(Map.of(), new Fortify(List.of(), List.of()), List.of(),
         ElfHardening.Stack.NOT_LOADED))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing or misfiled result");
-    assertThatThrownBy(() -> new CheckResult(HardeningCheck.NX, Status.PASS, "", "e"))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CheckResult(HardeningCheck.NX, Status.PASS, null, "e"))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> ElfFacts.builder(16, true, 3, 62, "x").build())
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -28,15 +28,15 @@ class BinaryInspectorFormatsTest {
       elf = s.filter(p -> p.getFileName().toString().endsWith(".so") || p.getFileName().toString().contains(".so."))
           .filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
     }
-    List<BinaryInspection> e = BinaryInspector.inspectFile(elf, "x.so");
+    List<BinaryInspection> e = BinaryInspector.forPath("x.so").inspect(elf);
     assertThat(e).singleElement().extracting(BinaryInspection::format).isEqualTo(NativeFormat.ELF);
     Path pe = Corpus.corpus("wheels/delvewheel/binaries/x86/simpledll.dll");
-    assertThat(BinaryInspector.inspectFile(pe, "a.dll")).singleElement()
+    assertThat(BinaryInspector.forPath("a.dll").inspect(pe)).singleElement()
         .satisfies(b -> assertThat(b.machine()).isEqualTo("i686"));
     Path fat = Corpus.corpus("wheels/delocate/binaries/np-1.6.0_intel_lib__compiled_base.so");
     byte[] bytes = Files.readAllBytes(fat);
-    List<BinaryInspection> m = BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(bytes), bytes.length,
-        "numpy/lib/_compiled_base.so");
+    List<BinaryInspection> m = BinaryInspector.forPath("numpy/lib/_compiled_base.so").inWheel()
+        .inspect(new ByteArrayInputStream(bytes), bytes.length);
     assertThat(m).extracting(BinaryInspection::machine).containsExactly("x86_64", "i386");
     assertThat(m).extracting(BinaryInspection::path).containsOnly("numpy/lib/_compiled_base.so");
   }
@@ -44,25 +44,29 @@ class BinaryInspectorFormatsTest {
   @Test
   void otherFilesGiveNothing(@TempDir Path tmp) throws Exception {
     Path text = Files.writeString(tmp.resolve("a.py"), "print('hello')\n");
-    assertThat(BinaryInspector.inspectFile(text, "a.py")).isEmpty();
+    assertThat(BinaryInspector.forPath("a.py").inspect(text)).isEmpty();
     Path empty = Files.write(tmp.resolve("e"), new byte[0]);
-    assertThat(BinaryInspector.inspectFile(empty, "e")).isEmpty();
+    assertThat(BinaryInspector.forPath("e").inspect(empty)).isEmpty();
     byte[] cls = {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 61, 0, 0};
-    assertThat(BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(cls), cls.length, "A.class")).isEmpty();
+    assertThat(BinaryInspector.forPath("A.class").inWheel()
+        .inspect(new ByteArrayInputStream(cls), cls.length)).isEmpty();
   }
 
   @Test
   void brokenBinariesThrowTheirFormatsException() throws Exception {
     byte[] pe = Files.readAllBytes(Corpus.corpus("wheels/delvewheel/binaries/x64/simpledll.dll"));
     byte[] cut = Arrays.copyOf(pe, 0x120); // the headers but not the section table
-    assertThatThrownBy(() -> BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(cut), cut.length, "x.dll"))
+    assertThatThrownBy(() -> BinaryInspector.forPath("x.dll").inWheel()
+        .inspect(new ByteArrayInputStream(cut), cut.length))
         .isInstanceOf(PeFormatException.class);
     byte[] mo = Files.readAllBytes(Corpus.corpus("wheels/delocate/binaries/liba_both.dylib"));
     byte[] head = Arrays.copyOf(mo, 64);
-    assertThatThrownBy(() -> BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(head), head.length, "x"))
+    assertThatThrownBy(() -> BinaryInspector.forPath("x").inWheel()
+        .inspect(new ByteArrayInputStream(head), head.length))
         .isInstanceOf(MachOFormatException.class);
     // a stream that lies about its size is an I/O error, not a format error
-    assertThatThrownBy(() -> BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(pe), pe.length + 1L, "x"))
+    assertThatThrownBy(() -> BinaryInspector.forPath("x").inWheel()
+        .inspect(new ByteArrayInputStream(pe), pe.length + 1L))
         .isInstanceOf(java.io.EOFException.class);
   }
 }

@@ -31,7 +31,7 @@ class BinaryInspectorHostileTest {
   private static Optional<BinaryInspection> inspect(byte[] bytes) {
     FuzzSeeds.offer(bytes, "ElfFuzzTest#reader", "ElfFuzzTest#inspect");
     try (ElfFile elf = ElfFile.of(bytes)) {
-      return Optional.of(BinaryInspector.inspectWheelEntry(elf, "pkg/x.so"));
+      return Optional.of(BinaryInspector.forPath("pkg/x.so").inWheel().inspect(elf));
     } catch (ElfFormatException e) {
       assertThat(e.getMessage()).isNotBlank();
       return Optional.empty();
@@ -93,14 +93,14 @@ class BinaryInspectorHostileTest {
   void liesInTheProgramHeadersReachTheVerdicts() throws IOException {
     byte[] rust = Files.readAllBytes(HardeningFixtures.get(Fixture.RUST));
     BinaryInspection exec = inspect(patchSegment(rust, 0x6474e551L, 0x6474e551L, 7)).orElseThrow();
-    assertThat(exec.hardening().result(HardeningCheck.EXECSTACK).value()).isEqualTo("yes");
+    assertThat(exec.hardening().result(HardeningCheck.EXECSTACK).value().label()).isEqualTo("yes");
     assertThat(exec.findings().stream().map(Finding::code).collect(Collectors.toList()))
         .containsExactly("hardening.execstack");
     BinaryInspection missing = inspect(patchSegment(rust, 0x6474e551L, 0, 6)).orElseThrow();
     assertThat(missing.findings().stream().map(Finding::code).collect(Collectors.toList()))
         .containsExactly("hardening.no-nx");
     BinaryInspection noRelro = inspect(patchSegment(rust, 0x6474e552L, 0, 4)).orElseThrow();
-    assertThat(noRelro.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("none");
+    assertThat(noRelro.hardening().result(HardeningCheck.RELRO).value().label()).isEqualTo("none");
     // the language evidence does not depend on the headers
     assertThat(noRelro.toolchain().languageLabels()).containsExactly("rust");
   }
@@ -142,9 +142,9 @@ class BinaryInspectorHostileTest {
     ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     bb.putLong(0x28, 0).putShort(0x3c, (short) 0).putShort(0x3e, (short) 0);
     BinaryInspection i = inspect(b).orElseThrow();
-    assertThat(i.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("full");
-    assertThat(i.hardening().result(HardeningCheck.NX).value()).isEqualTo("yes");
-    assertThat(i.hardening().result(HardeningCheck.STRIPPED).value()).isEqualTo("yes");
+    assertThat(i.hardening().result(HardeningCheck.RELRO).value().label()).isEqualTo("full");
+    assertThat(i.hardening().result(HardeningCheck.NX).value().label()).isEqualTo("yes");
+    assertThat(i.hardening().result(HardeningCheck.STRIPPED).value().label()).isEqualTo("yes");
     // .rodata is found through the read-only PT_LOAD
     assertThat(i.toolchain().languageLabels()).containsExactly("rust");
     assertThat(i.toolchain().bindingLabels()).containsExactly("pyo3");

@@ -39,7 +39,7 @@ class CorpusClassificationTest {
       file = s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
     }
     try (ElfFile elf = ElfFile.open(file)) {
-      return BinaryInspector.inspect(elf, arch + "/" + file.getFileName());
+      return BinaryInspector.forPath(arch + "/" + file.getFileName()).inspect(elf);
     }
   }
 
@@ -47,7 +47,7 @@ class CorpusClassificationTest {
     WheelElfMembers.Member m = WheelElfMembers.all().stream().filter(x -> x.wheel().contains(wheelPart))
         .findFirst().orElseThrow();
     try (ElfFile elf = ElfFile.open(m.file())) {
-      return BinaryInspector.inspectWheelEntry(elf, m.entry());
+      return BinaryInspector.forPath(m.entry()).inWheel().inspect(elf);
     }
   }
 
@@ -70,7 +70,7 @@ class CorpusClassificationTest {
         .anyMatch(e -> e.contains("pyo3-0.17.3"));
     assertThat(i.hardening().status(HardeningCheck.CANARY)).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(i.hardening().status(HardeningCheck.FORTIFY)).isEqualTo(Status.NOT_APPLICABLE);
-    assertThat(i.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("full");
+    assertThat(i.hardening().result(HardeningCheck.RELRO).value().label()).isEqualTo("full");
     assertThat(i.hardening().result(HardeningCheck.PIE).evidence()).contains("DT_SONAME libcryptography_rust.so");
     assertThat(codes(i)).isEmpty();
   }
@@ -82,7 +82,7 @@ class CorpusClassificationTest {
     assertThat(i.toolchain().languageLabels()).containsExactly("c");
     assertThat(i.toolchain().bindingLabels()).containsExactly("cffi");
     assertThat(i.toolchain().memorySafe()).isEqualTo(MemorySafety.NO);
-    assertThat(i.hardening().result(HardeningCheck.CANARY).value()).isEqualTo("yes");
+    assertThat(i.hardening().result(HardeningCheck.CANARY).value().label()).isEqualTo("yes");
   }
 
   @ParameterizedTest
@@ -102,7 +102,7 @@ class CorpusClassificationTest {
       BinaryInspection i = one(arch, prefix);
       assertThat(i.toolchain().languageLabels()).as(prefix).containsExactly("c");
       assertThat(i.toolchain().bindingLabels()).as(prefix).containsExactly("capi");
-      assertThat(i.hardening().result(HardeningCheck.FORTIFY).value()).as(prefix).isEqualTo("partial");
+      assertThat(i.hardening().result(HardeningCheck.FORTIFY).value().label()).as(prefix).isEqualTo("partial");
     }
   }
 
@@ -113,16 +113,16 @@ class CorpusClassificationTest {
     boolean mips = arch.contains("mips");
     for (String prefix : List.of("_openssl", "_psutil_linux", "_yaml")) {
       BinaryInspection i = one(arch, prefix);
-      assertThat(i.hardening().result(HardeningCheck.EXECSTACK).value()).as(prefix).isEqualTo(mips ? "yes" : "no");
+      assertThat(i.hardening().result(HardeningCheck.EXECSTACK).value().label()).as(prefix).isEqualTo(mips ? "yes" : "no");
       assertThat(codes(i).contains("hardening.execstack")).isEqualTo(mips);
     }
-    assertThat(one(arch, "_rust").hardening().result(HardeningCheck.EXECSTACK).value()).isEqualTo("no");
+    assertThat(one(arch, "_rust").hardening().result(HardeningCheck.EXECSTACK).value().label()).isEqualTo("no");
   }
 
   @Test
   void cffi150HasNoRelroAndAnAbsoluteRpath() throws IOException {
     BinaryInspection i = member("cffi-1.5.0");
-    assertThat(i.hardening().result(HardeningCheck.RELRO).value()).isEqualTo("none");
+    assertThat(i.hardening().result(HardeningCheck.RELRO).value().label()).isEqualTo("none");
     assertThat(i.hardening().rpath()).singleElement()
         .satisfies(e -> assertThat(e.kind()).isEqualTo(RpathKind.ABSOLUTE));
     assertThat(codes(i)).contains("hardening.no-relro", "hardening.rpath", "hardening.no-canary",
@@ -143,7 +143,7 @@ class CorpusClassificationTest {
     BinaryInspection mscl = member("python_mscl");
     assertThat(mscl.toolchain().languageLabels()).containsExactly("c++");
     assertThat(mscl.machine()).isEqualTo("aarch64");
-    assertThat(mscl.hardening().result(HardeningCheck.BTI).value()).isEqualTo("no");
+    assertThat(mscl.hardening().result(HardeningCheck.BTI).value().label()).isEqualTo("no");
     BinaryInspection adder = member("gepetto_example_adder-3.0.2-cp39");
     assertThat(adder.toolchain().languageLabels()).containsExactly("c++");
     assertThat(adder.path()).startsWith("gepetto_example_adder-3.0.2.data/data/");
@@ -157,6 +157,6 @@ class CorpusClassificationTest {
     assertThat(i.toolchain().languageLabels()).containsExactly("c", "c++");
     assertThat(i.toolchain().bindings().get(0).evidence()).contains("exports PyInit_spam");
     // LLD writes PT_PHDR here too, and it is still a shared object
-    assertThat(i.hardening().result(HardeningCheck.PIE).value()).isEqualTo("dso");
+    assertThat(i.hardening().result(HardeningCheck.PIE).value().label()).isEqualTo("dso");
   }
 }

@@ -40,7 +40,7 @@ class HardeningFixturesTest {
   private static BinaryInspection inspect(Fixture f) throws IOException {
     Path p = HardeningFixtures.get(f);
     try (ElfFile elf = ElfFile.open(p)) {
-      return BinaryInspector.inspectWheelEntry(elf, "pkg/" + p.getFileName());
+      return BinaryInspector.forPath("pkg/" + p.getFileName()).inWheel().inspect(elf);
     }
   }
 
@@ -59,7 +59,7 @@ class HardeningFixturesTest {
     }
     Map<HardeningCheck, String> got = new EnumMap<>(HardeningCheck.class);
     for (CheckResult r : i.hardening().list()) {
-      got.put(r.check(), r.value() + ":" + r.status().label());
+      got.put(r.check(), r.value().label() + ":" + r.status().label());
     }
     assertThat(got).as(i.toString()).isEqualTo(want);
   }
@@ -133,9 +133,14 @@ class HardeningFixturesTest {
     assertThat(codes(i)).doesNotContain("hardening.rpath");
     // the same binary at the wheel root: $ORIGIN/.. leaves the wheel
     try (ElfFile elf = ElfFile.open(HardeningFixtures.get(Fixture.RUNPATH))) {
-      BinaryInspection top = BinaryInspector.inspectWheelEntry(elf, "runpath.so");
+      BinaryInspection top = BinaryInspector.forPath("runpath.so").inWheel().inspect(elf);
       assertThat(top.hardening().runpath().get(0).kind()).isEqualTo(RpathKind.ORIGIN_ESCAPES);
       assertThat(codes(top)).contains("hardening.rpath");
+      // the same file bare (forPath without inWheel): $ORIGIN is judged relative to the binary only
+      BinaryInspector bare = BinaryInspector.forPath("runpath.so");
+      assertThat(bare.inspect(elf).hardening().runpath().get(0).kind()).isEqualTo(RpathKind.ORIGIN);
+      assertThat(bare.inWheel().inspect(elf).hardening().runpath().get(0).kind()).isEqualTo(RpathKind.ORIGIN_ESCAPES);
+      assertThat(bare.inspect(elf).path()).isEqualTo("runpath.so");
     }
   }
 

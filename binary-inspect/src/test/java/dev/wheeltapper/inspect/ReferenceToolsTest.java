@@ -81,8 +81,8 @@ class ReferenceToolsTest {
 
   private static void add(String name, Path file, Optional<String> entry) throws IOException {
     try (ElfFile elf = ElfFile.open(file)) {
-      BinaryInspection i = entry.isPresent() ? BinaryInspector.inspectWheelEntry(elf, entry.get())
-          : BinaryInspector.inspect(elf, name);
+      BinaryInspection i = entry.isPresent() ? BinaryInspector.forPath(entry.get()).inWheel().inspect(elf)
+          : BinaryInspector.forPath(name).inspect(elf);
       TARGETS.add(new Target(name, file, i, ElfSnapshot.of(elf)));
     }
   }
@@ -118,7 +118,7 @@ class ReferenceToolsTest {
   }
 
   private static String value(Target t, HardeningCheck c) {
-    return t.ours().hardening().result(c).value();
+    return t.ours().hardening().result(c).value().label();
   }
 
   /** Collects disagreements as tab-separated name, property, ours, theirs. */

@@ -115,14 +115,14 @@ class CodeSignatureTest {
     assertThat(cs.state()).isEqualTo(CodeSignature.State.INVALID);
     assertThat(cs.detail()).startsWith("code page 0 of 14 (bytes 0 to 4096) does not match its hash (SHA-256"
         + " CodeDirectory): modified after signing");
-    BinaryInspection i = BinaryInspector.inspect(ByteSources.of(b), "libam1.dylib", java.util.Optional.empty()).get(0);
-    assertThat(i.hardening().result(HardeningCheck.CODE_SIGNATURE).value()).isEqualTo("invalid");
+    BinaryInspection i = BinaryInspector.forPath("libam1.dylib").inspect(ByteSources.of(b)).get(0);
+    assertThat(i.hardening().result(HardeningCheck.CODE_SIGNATURE).value().label()).isEqualTo("invalid");
     assertThat(i.findings()).filteredOn(f -> f.code().equals(Codes.HARDENING_INVALID_CODE_SIGNATURE))
         .extracting(Finding::message).singleElement().asString().startsWith("code signature does not match: code page 0");
     // the original inspects clean
-    BinaryInspection clean = BinaryInspector.inspect(ByteSources.of(read("libam1.dylib")), "libam1.dylib",
-        java.util.Optional.empty()).get(0);
-    assertThat(clean.hardening().result(HardeningCheck.CODE_SIGNATURE).value()).isEqualTo("yes");
+    BinaryInspection clean = BinaryInspector.forPath("libam1.dylib")
+        .inspect(ByteSources.of(read("libam1.dylib"))).get(0);
+    assertThat(clean.hardening().result(HardeningCheck.CODE_SIGNATURE).value().label()).isEqualTo("yes");
     assertThat(clean.findings()).noneMatch(f -> f.code().equals(Codes.HARDENING_INVALID_CODE_SIGNATURE));
   }
 

@@ -119,11 +119,11 @@ class MachOCorpusTest {
         assertThat(m.defects()).isEmpty();
         noSecurityFlags(m);
       }
-      List<BinaryInspection> ins = BinaryInspector.inspectFile(path, e.getKey());
+      List<BinaryInspection> ins = BinaryInspector.forPath(e.getKey()).inspect(path);
       assertThat(ins).hasSize(e.getValue().split(";").length);
       for (BinaryInspection b : ins) {
         assertThat(b.format()).isEqualTo(NativeFormat.MACHO);
-        assertThat(b.hardening().result(HardeningCheck.PIE).value()).isEqualTo("dso");
+        assertThat(b.hardening().result(HardeningCheck.PIE).value().label()).isEqualTo("dso");
         assertThat(b.hardening().status(HardeningCheck.NX)).isEqualTo(Status.PASS);
         assertThat(b.hardening().results()).doesNotContainKeys(HardeningCheck.RELRO, HardeningCheck.ASLR);
         assertThat(b.hardening().result(HardeningCheck.RELRO).jsonValue()).isNull();
@@ -143,8 +143,8 @@ class MachOCorpusTest {
         seen.put(mem.wheel().substring("delocate/".length()), describe(m));
         noSecurityFlags(m);
       }
-      List<BinaryInspection> ins = BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(mem.bytes()),
-          mem.bytes().length, mem.entry());
+      List<BinaryInspection> ins = BinaryInspector.forPath(mem.entry()).inWheel()
+          .inspect(new ByteArrayInputStream(mem.bytes()), mem.bytes().length);
       assertThat(ins).allSatisfy(b -> assertThat(b.path()).isEqualTo(mem.entry()));
     }
     assertThat(seen).isEqualTo(WHEELS);
@@ -153,7 +153,7 @@ class MachOCorpusTest {
   @Test
   void fatSlicesAreInspectedSeparately() throws Exception {
     var path = Corpus.corpus("wheels/delocate/binaries/libextfunc_rpath.dylib");
-    List<BinaryInspection> ins = BinaryInspector.inspectFile(path, "libextfunc_rpath.dylib");
+    List<BinaryInspection> ins = BinaryInspector.forPath("libextfunc_rpath.dylib").inspect(path);
     assertThat(ins).extracting(BinaryInspection::machine).containsExactly("x86_64", "arm64");
     for (BinaryInspection b : ins) {
       // @executable_path is the interpreter's directory: outside the wheel; @loader_path is the binary's own
@@ -180,7 +180,7 @@ class MachOCorpusTest {
     try (MachOFile m = MachOFile.open(Corpus.corpus("wheels/delocate/binaries/libam1_12.dylib"))) {
       // llvm-objdump --macho --private-headers: sdk 14.2, minos 12.0, ntools 1, tool ld, version 1022.1
       assertThat(m.slices().get(0).buildTools()).containsExactly("ld 1022.1");
-      assertThat(BinaryInspector.inspect(m, "x").get(0).toolchain().compilers())
+      assertThat(BinaryInspector.forPath("x").inspect(m).get(0).toolchain().compilers())
           .containsExactly("SDK 14.2, minimum OS 12.0", "ld 1022.1 (LC_BUILD_VERSION)");
     }
     try (MachOFile m = MachOFile.open(Corpus.corpus("wheels/delocate/binaries/liba.dylib"))) {
@@ -192,7 +192,7 @@ class MachOCorpusTest {
   @Test
   void numpyBundlesAreCythonWithCanaries() throws Exception {
     var path = Corpus.corpus("wheels/delocate/binaries/np-1.24.1_arm_random__sfc64.cpython-311-darwin.so");
-    BinaryInspection b = BinaryInspector.inspectFile(path, "x.so").get(0);
+    BinaryInspection b = BinaryInspector.forPath("x.so").inspect(path).get(0);
     assertThat(b.machine()).isEqualTo("arm64");
     assertThat(b.type()).isEqualTo("bundle");
     assertThat(b.symbolVersions()).containsExactly(java.util.Map.entry("macos", "11.0"));
@@ -201,7 +201,7 @@ class MachOCorpusTest {
     assertThat(b.toolchain().has(Binding.CYTHON)).isTrue();
     assertThat(b.findings()).isEmpty();
     var old = Corpus.corpus("wheels/delocate/binaries/np-1.6.0_intel_lib__compiled_base.so");
-    List<BinaryInspection> both = BinaryInspector.inspectFile(old, "y.so");
+    List<BinaryInspection> both = BinaryInspector.forPath("y.so").inspect(old);
     assertThat(both).extracting(BinaryInspection::bits).extracting(o -> o.getAsInt()).containsExactly(64, 32);
     assertThat(both.get(0).needed()).contains("@loader_path/../.dylibs/libgcc_s.1.dylib");
   }
@@ -210,8 +210,8 @@ class MachOCorpusTest {
   void h3ronpyMacosIsRustWithTheH3CLibrary() throws Exception {
     NativeMembers.Member mem = NativeMembers.macho().stream()
         .filter(m -> m.wheel().endsWith("h3ronpy-0.16.0-cp38-abi3-macosx_10_7_x86_64.whl")).findFirst().get();
-    List<BinaryInspection> ins = BinaryInspector.inspectWheelEntry(new ByteArrayInputStream(mem.bytes()),
-        mem.bytes().length, mem.entry());
+    List<BinaryInspection> ins = BinaryInspector.forPath(mem.entry()).inWheel()
+        .inspect(new ByteArrayInputStream(mem.bytes()), mem.bytes().length);
     BinaryInspection b = ins.get(0);
     assertThat(b.toolchain().has(Language.RUST)).isTrue();
     assertThat(b.toolchain().has(Binding.PYO3)).isTrue();
@@ -219,6 +219,6 @@ class MachOCorpusTest {
     assertThat(b.toolchain().evidence(Language.C).get()).anyMatch(s -> s.contains("faceijk.c"));
     assertThat(b.toolchain().memorySafe()).isEqualTo(MemorySafety.MIXED);
     assertThat(b.hardening().status(HardeningCheck.CANARY)).isEqualTo(Status.PASS);
-    assertThat(b.hardening().result(HardeningCheck.FORTIFY).value()).isEqualTo("none");
+    assertThat(b.hardening().result(HardeningCheck.FORTIFY).value().label()).isEqualTo("none");
   }
 }

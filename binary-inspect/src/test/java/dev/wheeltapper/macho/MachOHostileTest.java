@@ -26,7 +26,7 @@ class MachOHostileTest {
   private static MachOFile survive(byte[] b) {
     try {
       MachOFile m = MachOFile.read(ByteSources.of(b));
-      List<BinaryInspection> i = BinaryInspector.inspect(m, "x.so");
+      List<BinaryInspection> i = BinaryInspector.forPath("x.so").inspect(m);
       assertThat(i).hasSize(m.slices().size());
       i.forEach(x -> assertThat(x.hardening().results()).isNotEmpty());
       return m;
@@ -154,7 +154,7 @@ class MachOHostileTest {
     s = survive(d).slices().get(0);
     assertThat(s.dylibs()).hasSize(s0.dylibs().size() - 1);
     assertThat(s.defects()).anyMatch(x -> x.contains("string offset"));
-    assertThat(BinaryInspector.inspect(survive(d), "x").get(0).needed()).hasSize(s0.dylibs().size() - 1);
+    assertThat(BinaryInspector.forPath("x").inspect(survive(d)).get(0).needed()).hasSize(s0.dylibs().size() - 1);
     assertThat(Optional.of(s.machineLabel())).contains("x86_64");
   }
 }

@@ -49,7 +49,7 @@ class AuthenticodeTest {
     Authenticode.Result r = verify(b);
     assertThat(r.status()).isEqualTo(Authenticode.Status.INVALID);
     assertThat(r.reason()).contains("but the signature covers 07549b991dbb4670a28def937f3c9d28eea553b1");
-    assertThat(BinaryInspector.inspect(PeFile.read(ByteSources.of(b)), "x.pyd").hardening()
+    assertThat(BinaryInspector.forPath("x.pyd").inspect(PeFile.read(ByteSources.of(b))).hardening()
         .status(HardeningCheck.AUTHENTICODE)).isEqualTo(Status.FAIL);
   }
 

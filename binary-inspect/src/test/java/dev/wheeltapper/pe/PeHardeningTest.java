@@ -36,7 +36,7 @@ class PeHardeningTest {
 
   @Test
   void msvcImagesHaveNoFortifyCheck() throws Exception {
-    BinaryInspection i = BinaryInspector.inspect(PeFile.read(ByteSources.of(dll())), "x.dll");
+    BinaryInspection i = BinaryInspector.forPath("x.dll").inspect(PeFile.read(ByteSources.of(dll())));
     assertThat(i.hardening().status(HardeningCheck.FORTIFY)).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(i.findings()).isEmpty(); // memcpy from VCRUNTIME140 is not "unfortified"
   }
@@ -49,11 +49,11 @@ class PeHardeningTest {
     ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     int dirs = le.getInt(0x3c) + 24 + 112;
     le.putLong(dirs + 8 * 10, 0); // no load configuration: no /GS cookie
-    BinaryInspection i = BinaryInspector.inspect(PeFile.read(ByteSources.of(b)), "x.dll");
+    BinaryInspection i = BinaryInspector.forPath("x.dll").inspect(PeFile.read(ByteSources.of(b)));
     assertThat(i.hardening().status(HardeningCheck.GS)).isEqualTo(Status.FAIL);
     assertThat(i.hardening().result(HardeningCheck.CANARY).evidence()).startsWith("imports __stack_chk_fail");
     assertThat(i.hardening().status(HardeningCheck.CANARY)).isEqualTo(Status.PASS);
-    assertThat(i.hardening().result(HardeningCheck.FORTIFY).value()).isEqualTo("partial");
+    assertThat(i.hardening().result(HardeningCheck.FORTIFY).value().label()).isEqualTo("partial");
     assertThat(i.hardening().fortify().fortified()).containsExactly("__memcpy_chk");
     assertThat(i.hardening().fortify().unprotected()).contains("memcpy", "memset");
   }
@@ -64,7 +64,7 @@ class PeHardeningTest {
     ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     int opt = le.getInt(0x3c) + 24;
     le.putShort(opt + 70, (short) (0x0160 | 0x4000 | 0x0080 | 0x1000 | 0x0200 | 0x0400));
-    BinaryInspection i = BinaryInspector.inspect(PeFile.read(ByteSources.of(b)), "x.dll");
+    BinaryInspection i = BinaryInspector.forPath("x.dll").inspect(PeFile.read(ByteSources.of(b)));
     assertThat(i.hardening().status(HardeningCheck.GUARD_CF)).isEqualTo(Status.PASS);
     assertThat(i.hardening().status(HardeningCheck.FORCE_INTEGRITY)).isEqualTo(Status.PASS);
     assertThat(i.hardening().status(HardeningCheck.APPCONTAINER)).isEqualTo(Status.PASS);
@@ -72,12 +72,12 @@ class PeHardeningTest {
     assertThat(i.hardening().status(HardeningCheck.SEH)).isEqualTo(Status.FAIL);
     // GUARD_CF without DYNAMIC_BASE does nothing: CFG requires working ASLR
     le.putShort(opt + 70, (short) (0x0120 | 0x4000));
-    i = BinaryInspector.inspect(PeFile.read(ByteSources.of(b)), "x.dll");
+    i = BinaryInspector.forPath("x.dll").inspect(PeFile.read(ByteSources.of(b)));
     assertThat(i.hardening().status(HardeningCheck.GUARD_CF)).isEqualTo(Status.FAIL);
     assertThat(i.hardening().result(HardeningCheck.GUARD_CF).evidence()).contains("requires working ASLR");
     // NX_COMPAT off: the existing hardening.no-nx finding
     le.putShort(opt + 70, (short) 0x0060);
-    i = BinaryInspector.inspect(PeFile.read(ByteSources.of(b)), "x.dll");
+    i = BinaryInspector.forPath("x.dll").inspect(PeFile.read(ByteSources.of(b)));
     assertThat(i.findings()).extracting(f -> f.code()).containsExactly("hardening.no-nx");
   }
 }

@@ -25,7 +25,7 @@ class PeHostileTest {
   private static PeFile survive(byte[] b) {
     try {
       PeFile pe = PeFile.read(ByteSources.of(b));
-      BinaryInspection i = BinaryInspector.inspect(pe, "x.dll");
+      BinaryInspection i = BinaryInspector.forPath("x.dll").inspect(pe);
       assertThat(i.hardening().results()).isNotEmpty();
       assertThat(pe.overlaySize()).isBetween(0L, (long) b.length);
       pe.rvaToOffset(-1);
@@ -138,7 +138,7 @@ class PeHostileTest {
     byte[] i = load("x64/simpledll.dll");
     le(i).putInt(dir(i, 1), 0x7fffffff);
     PeFile pe = survive(i);
-    BinaryInspection inspection = BinaryInspector.inspect(pe, "x.dll");
+    BinaryInspection inspection = BinaryInspector.forPath("x.dll").inspect(pe);
     assertThat(inspection.findings()).filteredOn(f -> f.code().equals("binary.malformed")).singleElement()
         .satisfies(f -> {
           assertThat(f.severity()).isEqualTo(dev.wheeltapper.report.Severity.WARNING);
@@ -147,7 +147,7 @@ class PeHostileTest {
               .contains(pe.defects().get(0));
         });
     // the clean original has none
-    assertThat(BinaryInspector.inspect(survive(load("x64/simpledll.dll")), "x.dll").findings())
+    assertThat(BinaryInspector.forPath("x.dll").inspect(survive(load("x64/simpledll.dll"))).findings())
         .noneMatch(f -> f.code().equals("binary.malformed"));
   }
 
@@ -170,7 +170,7 @@ class PeHostileTest {
     byte[] s = b.clone();
     le(s).putInt(lc, 8); // too short for the cookie: /GS cannot be shown
     pe = survive(s);
-    assertThat(BinaryInspector.inspect(pe, "x").hardening().result(HardeningCheck.GS).evidence())
+    assertThat(BinaryInspector.forPath("x").inspect(pe).hardening().result(HardeningCheck.GS).evidence())
         .contains("too short");
 
     byte[] d = b.clone();

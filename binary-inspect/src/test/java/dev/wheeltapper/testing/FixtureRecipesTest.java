@@ -83,7 +83,7 @@ class FixtureRecipesTest {
 
   /** What the tests assert about a binary: the inspection without its free-text evidence, and its finding codes. */
   static Map<String, Object> analysis(Path file) throws IOException {
-    List<BinaryInspection> all = BinaryInspector.inspectFile(file, "fixture");
+    List<BinaryInspection> all = BinaryInspector.forPath("fixture").inspect(file);
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       BinaryInspection b = all.get(i);
@@ -98,7 +98,7 @@ class FixtureRecipesTest {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("identity", List.of(b.format(), b.bits(), b.endian(), b.machine(), b.type()));
     Map<String, Object> checks = new LinkedHashMap<>();
-    b.hardening().results().forEach((c, r) -> checks.put(c.key(), r.value() + ":" + r.status().label()));
+    b.hardening().results().forEach((c, r) -> checks.put(c.key(), r.value().label() + ":" + r.status().label()));
     m.put("checks", checks);
     m.put("fortify", b.hardening().fortify());
     m.put("searchPaths", b.hardening().searchPaths());

@@ -28,7 +28,7 @@ class PeToolchainTest {
     System.arraycopy(g, 0, b, at, g.length);
     PeFile pe = PeFile.read(ByteSources.of(b));
     assertThat(pe.producerStrings()).containsExactly(gcc, clang);
-    assertThat(BinaryInspector.inspect(pe, "x.dll").toolchain().compilers()).contains(gcc, clang)
+    assertThat(BinaryInspector.forPath("x.dll").inspect(pe).toolchain().compilers()).contains(gcc, clang)
         .anyMatch(c -> c.startsWith("MSVC linker 14."));
   }
 }

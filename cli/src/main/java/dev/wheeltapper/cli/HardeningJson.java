@@ -64,7 +64,7 @@ final class HardeningJson {
     for (CheckResult r : h.results().values()) {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("status", r.status().label());
-      one.put("value", r.value());
+      one.put("value", r.value().label());
       one.put("evidence", r.evidence());
       checks.put(r.check().key(), Collections.unmodifiableMap(one));
     }

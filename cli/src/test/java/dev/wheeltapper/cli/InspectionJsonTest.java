@@ -103,7 +103,7 @@ class InspectionJsonTest {
   }
 
   private static String table(String rel) throws Exception {
-    List<BinaryInspection> all = BinaryInspector.inspectFile(Path.of(corpus(rel)), rel);
+    List<BinaryInspection> all = BinaryInspector.forPath(rel).inspect(Path.of(corpus(rel)));
     StringWriter s = new StringWriter();
     try (PrintWriter out = new PrintWriter(s)) {
       BinaryTable.render(out, InspectionJson.of(all.get(0)));

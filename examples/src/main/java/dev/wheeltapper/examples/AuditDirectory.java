@@ -50,10 +50,10 @@ public final class AuditDirectory {
       System.out.println((ok ? "PASS " : "FAIL ") + dir.relativize(wheel));
       for (BinaryInspection b : binaries.inspected()) {
         System.out.println("     " + b.path() + "  " + b.machine()
-            + "  relro=" + b.hardening().result(HardeningCheck.RELRO).value()
-            + " canary=" + b.hardening().result(HardeningCheck.CANARY).value()
-            + " nx=" + b.hardening().result(HardeningCheck.NX).value()
-            + " fortify=" + b.hardening().result(HardeningCheck.FORTIFY).value()
+            + "  relro=" + b.hardening().result(HardeningCheck.RELRO).value().label()
+            + " canary=" + b.hardening().result(HardeningCheck.CANARY).value().label()
+            + " nx=" + b.hardening().result(HardeningCheck.NX).value().label()
+            + " fortify=" + b.hardening().result(HardeningCheck.FORTIFY).value().label()
             + "  languages=" + b.toolchain().languageLabels()
             + " memory-safe=" + b.toolchain().memorySafe().label());
       }

@@ -49,9 +49,9 @@ public final class InspectElf {
           + elf.versionRequirements().highest("GLIBC").map(Object::toString).orElse("none"));
 
       // Every check at once, each with its evidence, and the hardening.* findings.
-      BinaryInspection inspection = BinaryInspector.inspect(elf, file.getFileName().toString());
+      BinaryInspection inspection = BinaryInspector.forPath(file.getFileName().toString()).inspect(elf);
       for (CheckResult r : inspection.hardening().list()) {
-        System.out.println("  " + r.check().key() + " " + r.status().label() + " " + r.value()
+        System.out.println("  " + r.check().key() + " " + r.status().label() + " " + r.value().label()
             + "  (" + r.evidence() + ")");
       }
       System.out.println("languages:   " + inspection.toolchain().languageLabels());

@@ -65,7 +65,7 @@ public class HardeningBench {
 
   private static void inspect(Path p, Blackhole bh) throws IOException {
     try (ElfFile elf = ElfFile.open(p)) {
-      BinaryInspection i = BinaryInspector.inspect(elf, p.toString());
+      BinaryInspection i = BinaryInspector.forPath(p.toString()).inspect(elf);
       bh.consume(i.findings());
       bh.consume(i.toolchain().memorySafe());
     }
