@@ -175,7 +175,9 @@ public record ElfFacts(
   }
 
   /**
-   * One symbol, reduced to what the checks read.
+   * One symbol, reduced to what the checks read. Kept beside {@code elf.Symbol} on purpose: a snapshot of a
+   * 100,000-symbol {@code .symtab} holds three fields per symbol instead of thirteen, and tests state a symbol in one
+   * line.
    *
    * @param name the name without version
    * @param defined whether {@code st_shndx != SHN_UNDEF}
