@@ -18,10 +18,9 @@ import java.nio.charset.StandardCharsets;
  * <p>Bounded: a run longer than {@value #MAX_RUN} bytes is cut and handed over in pieces (none of them a whole C
  * string), so memory stays at one fixed buffer whatever the input. A run is a <em>whole C string</em> when it starts
  * at the beginning of the stream or after a NUL byte and ends with a NUL byte (not at the end of the stream). Not
- * thread-safe: one instance per stream. Not final only so that the toolchain's {@code StringScan.Scanner} bridge can
- * extend it; do not subclass it otherwise.
+ * thread-safe: one instance per stream.
  */
-public class PrintableRuns {
+public final class PrintableRuns {
   /** The shortest run handed over. */
   public static final int MIN_RUN = 4;
   /** The longest printable run kept whole; longer runs are cut (and handed over in pieces). */

@@ -248,7 +248,7 @@ public final class BinaryInspector {
       List<Finding> findings = new ArrayList<>();
       for (Finding f : hardening.findings(path)) {
         findings.add(macho.fat()
-            ? new Finding(f.code(), f.severity(), f.path(), "(" + s.machineLabel() + " slice) " + f.message())
+            ? f.withMessage("(" + s.machineLabel() + " slice) " + f.message())
             : f);
       }
       // the fat header's own defects are reported once, with the first slice

@@ -10,6 +10,7 @@ import dev.wheeltapper.macho.MachORecords;
 import dev.wheeltapper.macho.MachOSlice;
 import dev.wheeltapper.pe.PeFile;
 import dev.wheeltapper.pe.PeRecords;
+import dev.wheeltapper.bytes.PrintableRuns;
 import dev.wheeltapper.toolchain.StringScan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -128,7 +129,8 @@ public final class ReadOnlyData {
    * read ends early.
    */
   private static StringScan scanRanges(long size, RangeReader reader, List<long[]> ranges) {
-    StringScan.Scanner scanner = StringScan.scanner();
+    StringScan.Collector markers = StringScan.collector();
+    PrintableRuns scanner = new PrintableRuns(markers);
     long budget = MAX_SCAN_BYTES;
     byte[] separator = {0};
     for (long[] r : ranges) {
@@ -148,6 +150,7 @@ public final class ReadOnlyData {
         budget -= n;
       }
     }
-    return scanner.finish();
+    scanner.end();
+    return markers.finish();
   }
 }

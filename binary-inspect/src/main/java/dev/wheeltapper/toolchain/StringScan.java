@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * <p>This class reads strings, never bytes: {@link PrintableRuns} (raw layer) cuts the bytes into printable runs
  * (ASCII 0x20-0x7e) and hands them to a {@link Collector}. Rust string literals are not NUL-terminated and share
  * runs, so markers are matched as substrings. A C source file name must be a whole NUL-terminated string. Each list
- * keeps at most {@link #MAX_EXAMPLES} examples. Immutable and thread-safe; the {@link Collector} and {@link Scanner}
- * are not.
+ * keeps at most {@link #MAX_EXAMPLES} examples. Immutable and thread-safe; the {@link Collector} is
+ * not.
  *
  * @param rustStd Rust standard library source paths ({@code /rustc/<commit>/library/...},
  *     {@code /usr/src/rustc-<version>/library/...}, {@code library/core/src/...})
@@ -126,55 +126,6 @@ public record StringScan(
    */
   public static Collector collector() {
     return new Collector();
-  }
-
-  /**
-   * A new scanner: a {@link PrintableRuns} whose runs go to a {@link Collector}, kept for the facade's existing
-   * {@code StringScan.scanner().feed(...)} calls; new code feeds a {@code PrintableRuns} over a {@link #collector()}.
-   *
-   * @return a scanner to feed the read-only data to
-   */
-  public static Scanner scanner() {
-    return new Scanner(new Collector());
-  }
-
-  /**
-   * The bytes side of a scan: a {@link PrintableRuns} (inherited {@code feed} methods, byte arrays and buffers) that
-   * hands its runs to a {@link Collector}; {@link #finish()} ends the stream and returns the markers. Not
-   * thread-safe.
-   */
-  public static final class Scanner extends PrintableRuns {
-    private final Collector collector;
-
-    private Scanner(Collector collector) {
-      super(collector);
-      this.collector = collector;
-    }
-
-    /**
-     * Scans bytes.
-     *
-     * @param data the array
-     * @param offset where to start
-     * @param length how many bytes
-     * @return this
-     * @throws IllegalStateException after {@link #finish()}
-     */
-    @Override
-    public Scanner feed(byte[] data, int offset, int length) {
-      super.feed(data, offset, length);
-      return this;
-    }
-
-    /**
-     * Ends the scan; feeding afterwards throws {@link IllegalStateException}.
-     *
-     * @return the markers found
-     */
-    public StringScan finish() {
-      end();
-      return collector.finish();
-    }
   }
 
   /** Matches the printable runs of the read-only data against the markers; not thread-safe. */

@@ -2,6 +2,7 @@ package dev.wheeltapper.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wheeltapper.bytes.PrintableRuns;
 import dev.wheeltapper.hardening.ElfFacts;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,13 @@ class ElfToolchainTest {
   }
 
   private static StringScan strings(String... s) {
-    StringScan.Scanner sc = StringScan.scanner();
+    StringScan.Collector markers = StringScan.collector();
+    PrintableRuns sc = new PrintableRuns(markers);
     for (String x : s) {
       sc.feed(ByteBuffer.wrap((x + "\0").getBytes(StandardCharsets.ISO_8859_1)));
     }
-    return sc.finish();
+    sc.end();
+    return markers.finish();
   }
 
   private static final String RUSTC = "rustc version 1.95.0 (59807616e 2026-04-14)";

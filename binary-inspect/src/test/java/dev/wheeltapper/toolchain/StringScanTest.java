@@ -21,9 +21,11 @@ class StringScanTest {
   }
 
   private static StringScan scan(byte[] b) {
-    StringScan.Scanner s = StringScan.scanner();
+    StringScan.Collector markers = StringScan.collector();
+    PrintableRuns s = new PrintableRuns(markers);
     s.feed(ByteBuffer.wrap(b));
-    return s.finish();
+    s.end();
+    return markers.finish();
   }
 
   @Test
@@ -70,7 +72,9 @@ class StringScanTest {
   void runsSpanFeedBoundaries() {
     byte[] b = bytes("junk", "pyo3_runtime.PanicException", "psutil/_psutil_linux.c");
     for (int cut = 0; cut <= b.length; cut++) {
-      StringScan s = StringScan.scanner().feed(b, 0, cut).feed(b, cut, b.length - cut).finish();
+      StringScan.Collector markers = StringScan.collector();
+      new PrintableRuns(markers).feed(b, 0, cut).feed(b, cut, b.length - cut).end();
+      StringScan s = markers.finish();
       assertThat(s.pyo3()).as("cut at %d", cut).containsExactly("pyo3_runtime.PanicException");
       assertThat(s.cSources()).as("cut at %d", cut).containsExactly("psutil/_psutil_linux.c");
     }

@@ -181,7 +181,7 @@ final class Checks {
                   .append(where.replace("!", " (")).append(").");
             }
           });
-          findings.add(new Finding(f.code(), f.severity(), f.path(), msg.toString()));
+          findings.add(f.withMessage(msg.toString()));
         } else {
           findings.add(f);
         }

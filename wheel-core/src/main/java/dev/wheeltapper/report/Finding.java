@@ -85,6 +85,17 @@ public record Finding(String code, Severity severity, String path, String messag
   }
 
   /**
+   * This finding with another sentence and the same code, severity, path and facts (a message completed with context,
+   * such as the slice of a universal binary it was found in).
+   *
+   * @param other the new message
+   * @return a new finding
+   */
+  public Finding withMessage(String other) {
+    return new Finding(code, severity, path, other, facts);
+  }
+
+  /**
    * This finding with the same code and facts at another severity (a waiver, a profile that lowers or raises it).
    *
    * @param other the severity
