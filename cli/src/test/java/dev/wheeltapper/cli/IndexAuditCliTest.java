@@ -250,6 +250,24 @@ class IndexAuditCliTest {
   }
 
   @Test
+  void sarifAndTextCarryTheIndexFindings() throws Exception {
+    try (IndexServer s = IndexServer.serving(tmp)) {
+      String root = s.uri("/html/").toString();
+      CliTest.Run sarif = CliTest.run("audit", "--format", "sarif", "--index", root, "--project", "fakepkg2");
+      assertThat(sarif.code()).isEqualTo(1);
+      JsonNode doc = sarif.json();
+      assertThat(SarifSchemaTest.validate(doc)).isEmpty();
+      assertThat(doc.at("/runs/0/artifacts/0/location/uri").asText()).isEqualTo(s.uri("/files/" + FAKE).toString());
+      assertThat(doc.at("/runs/0/artifacts/1/hashes").isMissingNode()).as("an unread file has no hash").isTrue();
+      List<String> rules = new ArrayList<>();
+      doc.at("/runs/0/results").forEach(r -> rules.add(r.get("ruleId").asText()));
+      assertThat(rules).containsExactly("index.hash-mismatch", "index.file-missing");
+      CliTest.Run text = CliTest.run("audit", "--index", root, "--project", "fakepkg2");
+      assertThat(text.out()).contains(FAKE_MISSING, "index.file-missing", "index.hash-mismatch");
+    }
+  }
+
+  @Test
   void usageErrors() {
     assertThat(CliTest.run("audit", "--project", "x").code()).isEqualTo(2);
     assertThat(CliTest.run("audit", "--index", tmp.resolve("html").toString(), "some.whl").code()).isEqualTo(2);
