@@ -97,6 +97,20 @@ public final class IndexServer implements AutoCloseable {
     }
 
     /**
+     * Answers 200 announcing a body length, for a body the caller writes (shorter, to cut a connection mid-body).
+     *
+     * @param contentType the Content-Type
+     * @param length the Content-Length announced
+     * @return the body stream; close it
+     * @throws IOException when the answer cannot be written
+     */
+    public OutputStream fixed(String contentType, long length) throws IOException {
+      ex.getResponseHeaders().add("Content-Type", contentType);
+      ex.sendResponseHeaders(200, length);
+      return ex.getResponseBody();
+    }
+
+    /**
      * Answers 200 with a chunked body (no length announced) the caller writes.
      *
      * @param contentType the Content-Type

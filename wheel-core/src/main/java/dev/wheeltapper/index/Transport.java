@@ -259,7 +259,10 @@ final class Transport {
     }
   }
 
-  /** A stream that refuses more than its cap, and that the watchdog closes at its deadline. */
+  /**
+   * A stream that refuses more than its cap, that the watchdog closes at its deadline, and whose every read failure
+   * is an {@link IndexException}.
+   */
   static final class Capped extends FilterInputStream {
     private final long max;
     private final URI uri;
@@ -295,11 +298,12 @@ final class Transport {
       try {
         // one byte past the cap tells a body of exactly max bytes from a longer one
         n = in.read(b, off, (int) Math.min(len, max + 1 - read));
-      } catch (IOException e) {
-        if (expired) {
-          throw new IndexException(Reason.UNREADABLE, uri, "timed out reading " + uri, e);
-        }
+      } catch (IndexException e) {
         throw e;
+      } catch (IOException e) {
+        // typed, so that a connection lost mid-body is a finding on that file and not the end of a run
+        throw new IndexException(Reason.UNREADABLE, uri,
+            (expired ? "timed out reading " : "cannot read ") + uri + (expired ? "" : ": " + e.getMessage()), e);
       }
       if (n > 0) {
         read += n;

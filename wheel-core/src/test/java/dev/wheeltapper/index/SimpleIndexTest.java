@@ -269,6 +269,22 @@ class SimpleIndexTest {
         }
         return null;
       }, Reason.LIMIT, "more than the 99 bytes");
+      // a connection cut mid-body is a typed failure of that file
+      s.route("/short", ex -> {
+        OutputStream out = ex.fixed("application/octet-stream", 50);
+        out.write(new byte[10]);
+        out.flush();
+        throw new IOException("cut");
+      });
+      DistributionFile cut = new DistributionFile("p-1.0-py3-none-any.whl", s.uri("/short"), Map.of(),
+          java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+          java.util.Optional.empty());
+      expect(() -> {
+        try (InputStream in = index.openFile(cut)) {
+          in.readAllBytes();
+        }
+        return null;
+      }, Reason.UNREADABLE, "cannot read");
     }
   }
 
