@@ -182,7 +182,7 @@ public final class SimpleIndex {
    * @throws IndexException when the page is missing ({@link Reason#NOT_FOUND}), unreadable or malformed
    */
   public ProjectPage project(String name) throws IndexException {
-    return read(ProjectRef.normalize(name), PageReader.projectUrl(root, name));
+    return read(ProjectRef.normalize(name), Links.projectUrl(root, name));
   }
 
   /**
