@@ -13,6 +13,7 @@ module dev.wheeltapper.core {
   requires org.bouncycastle.pg;
   requires org.slf4j;
   requires com.fasterxml.jackson.core;
+  requires java.net.http;
 
   exports dev.wheeltapper.pep440;
   exports dev.wheeltapper.pep508;
@@ -30,4 +31,6 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.provenance.openpgp;
   exports dev.wheeltapper.provenance.jws;
   exports dev.wheeltapper.provenance.cms;
+  exports dev.wheeltapper.index;
+  exports dev.wheeltapper.index.check;
 }

@@ -19,6 +19,10 @@ final class AuditCommand extends ReportingCommand {
 
   @picocli.CommandLine.Mixin TrustOptions trustOptions = new TrustOptions();
 
+  @picocli.CommandLine.Mixin IndexOptions indexOptions = new IndexOptions();
+  /** The index of {@code --index}, once read. */
+  private IndexTargets index;
+
   @Override
   java.util.Optional<TrustOptions> trust() {
     return java.util.Optional.of(trustOptions);
@@ -26,16 +30,26 @@ final class AuditCommand extends ReportingCommand {
 
   @Override
   List<Targets.Target> targets() throws UsageException {
+    if (!indexOptions.given() && !indexOptions.projects.isEmpty()) {
+      throw new UsageException("--project needs --index");
+    }
+    if (indexOptions.given()) {
+      index = IndexTargets.resolve(indexOptions, paths, parent.err);
+      return index.targets();
+    }
     return paths.isEmpty() ? Samples.extract() : Targets.resolve(paths, Targets.Kind.WHEELS);
   }
 
   @Override
   ArtifactReport process(Targets.Target target, Checks checks) throws IOException {
-    return checks.audit(target);
+    return index != null ? index.process(target, checks) : checks.audit(target);
   }
 
   @Override
   List<ArtifactReport> finish(List<ArtifactReport> reports, Checks checks) {
+    if (index != null) {
+      index.close();
+    }
     return checks.withDependencies(reports);
   }
 }

@@ -50,7 +50,9 @@ final class SarifReport {
         artifactIndex.put(key, i);
         Map<String, Object> art = new LinkedHashMap<>();
         art.put("location", Map.of("uri", uri(r.path())));
-        art.put("hashes", Map.of("sha-256", r.sha256()));
+        if (!r.sha256().isEmpty()) { // empty: a file an index lists that could not be read
+          art.put("hashes", Map.of("sha-256", r.sha256()));
+        }
         artifacts.add(art);
       }
       for (Finding f : r.findings()) {
@@ -126,6 +128,9 @@ final class SarifReport {
 
   /** A relative URI reference for a file path: forward slashes, percent-encoded where needed. */
   static String uri(String path) {
+    if (path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8)) {
+      return path; // an index's URL (audit --index), already a URI
+    }
     StringBuilder sb = new StringBuilder();
     for (byte b : path.replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       int c = b & 0xff;

@@ -34,16 +34,16 @@ class ArchitectureTest {
         .layer("raw").definedBy(
             "dev.wheeltapper.zip..", "dev.wheeltapper.bytes..", "dev.wheeltapper.format..",
             "dev.wheeltapper.wheel.internal..", "dev.wheeltapper.provenance.internal..",
-            "dev.wheeltapper.provenance.json..", "dev.wheeltapper.digest..")
+            "dev.wheeltapper.provenance.json..", "dev.wheeltapper.digest..", "dev.wheeltapper.index.internal..")
         .layer("models").definedBy(
             "dev.wheeltapper.pep440..", "dev.wheeltapper.pep508..", "dev.wheeltapper.wheel",
             "dev.wheeltapper.wheel.metadata..", "dev.wheeltapper.wheel.record..", "dev.wheeltapper.elf..",
-            "dev.wheeltapper.pe..", "dev.wheeltapper.macho..", "dev.wheeltapper.provenance.trust..")
+            "dev.wheeltapper.pe..", "dev.wheeltapper.macho..", "dev.wheeltapper.provenance.trust..", "dev.wheeltapper.index")
         .layer("checks").definedBy(
             "dev.wheeltapper.verify..", "dev.wheeltapper.provenance", "dev.wheeltapper.provenance.cms..",
             "dev.wheeltapper.provenance.jws..", "dev.wheeltapper.provenance.openpgp..",
             "dev.wheeltapper.provenance.pep740..", "dev.wheeltapper.hardening..", "dev.wheeltapper.toolchain..",
-            "dev.wheeltapper.policy..")
+            "dev.wheeltapper.policy..", "dev.wheeltapper.index.check..")
         .layer("facades").definedBy("dev.wheeltapper.inspect..", "dev.wheeltapper.audit..")
         .layer("command line").definedBy("dev.wheeltapper.cli..", "dev.wheeltapper.samples..")
         .layer("examples").definedBy("dev.wheeltapper.examples..")
@@ -61,7 +61,8 @@ class ArchitectureTest {
         "report", "zip", "bytes", "format", "wheel.internal", "provenance.internal", "provenance.json", "pep440",
         "pep508", "wheel", "wheel.metadata", "wheel.record", "elf", "pe", "macho", "provenance.trust", "verify",
         "provenance", "provenance.cms", "provenance.jws", "provenance.openpgp", "provenance.pep740", "hardening",
-        "toolchain", "policy", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest");
+        "toolchain", "policy", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest",
+        "index", "index.internal", "index.check");
     java.util.Set<String> found = new java.util.TreeSet<>();
     classes.forEach(c -> found.add(c.getPackageName().replaceFirst("^dev\\.wheeltapper\\.?", "")));
     // a package added without a place in the layers would escape every rule below

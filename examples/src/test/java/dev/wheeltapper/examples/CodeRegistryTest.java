@@ -36,6 +36,8 @@ class CodeRegistryTest {
   static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
   /** A literal that looks like a code, {@code area.kebab-name}. */
   static final Pattern CODE_LIKE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*)+");
+  /** File names that look like codes of the {@code index} area: a simple repository's pages, the samples' list. */
+  static final Set<String> FILE_NAMES = Set.of("index.html", "index.json", "index.txt");
   /** A literal given as the code of a finding. */
   static final Pattern FINDING_CODE = Pattern.compile(
       "(?:Finding\\.(?:error|warning|note)|new\\s+Finding)\\(\\s*\"([^\"]*)\"");
@@ -101,7 +103,7 @@ class CodeRegistryTest {
     Matcher m = LITERAL.matcher(source);
     while (m.find()) {
       String s = m.group(1);
-      if (CODE_LIKE.matcher(s).matches() && areas.contains(s.substring(0, s.indexOf('.')))
+      if (CODE_LIKE.matcher(s).matches() && !FILE_NAMES.contains(s) && areas.contains(s.substring(0, s.indexOf('.')))
           && CodeRegistry.find(s).isEmpty()) {
         out.add(s);
       }

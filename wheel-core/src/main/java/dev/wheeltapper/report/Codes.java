@@ -138,4 +138,17 @@ public final class Codes {
   public static final String HARDENING_NO_ASLR = "hardening.no-aslr";
   /** A Mach-O slice whose embedded code signature no longer matches its code or cannot be read. */
   public static final String HARDENING_INVALID_CODE_SIGNATURE = "hardening.invalid-code-signature";
+
+  /** A file's bytes do not match a hash its index gives for it (PEP 503 {@code #sha256=}, PEP 691 {@code hashes}). */
+  public static final String INDEX_HASH_MISMATCH = "index.hash-mismatch";
+  /** A metadata sidecar (PEP 658/714) that fails the index's hash for it or differs from the wheel's METADATA. */
+  public static final String INDEX_METADATA_MISMATCH = "index.metadata-mismatch";
+  /** A file its index marks as yanked (PEP 592), with the reason given. */
+  public static final String INDEX_YANKED = "index.yanked";
+  /** A file (or its metadata or provenance) the index lists that is missing, refused or unreadable. */
+  public static final String INDEX_FILE_MISSING = "index.file-missing";
+  /** A project page that cannot be read, or a link on it that cannot be taken. */
+  public static final String INDEX_PAGE_INVALID = "index.page-invalid";
+  /** A file the index lists that is not a wheel: listed and hash-checked, not audited. */
+  public static final String INDEX_NOT_AUDITED = "index.not-audited";
 }
