@@ -37,6 +37,8 @@ public final class CodeRegistry {
     List<Code> all = new ArrayList<>(ZipCodeTable.codes());
     all.addAll(WheelCodeTable.codes());
     all.addAll(NativeCodeTable.codes());
+    all.addAll(LayoutCodeTable.codes());
+    all.addAll(GateCodeTable.codes());
     Map<String, Code> byId = new LinkedHashMap<>();
     for (Code c : all) {
       if (byId.put(c.id(), c) != null) {
