@@ -16,6 +16,6 @@ final class GateCodeTable {
             "information about the waiver file, not about the artifact: the finding it no longer waives keeps its "
                 + "own severity and decides the verdict",
             CodeRegistry.tools("—", "—", "—", "—"),
-            List.of("Waivers")));
+            List.of("Gate")));
   }
 }
