@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *   <li>{@code CODE} is a finding code ({@code hardening.no-canary}) or a glob over codes ({@code hardening.*}); a code
  *       without {@code *} must be one the tool knows, so that a typo is an error rather than a waiver of nothing.
  *   <li>{@code GLOB} matches the artifact's file name (the last segment of its path) or the finding's path (the entry
- *       inside the wheel): {@code *} any run of characters but {@code /}, {@code **} any run, {@code ?} one
- *       character but {@code /}; everything else is literal.
+ *       inside the wheel), as a {@link Glob}: {@code *} any run of characters but {@code /}, {@code **} any run,
+ *       {@code ?} one character but {@code /}; everything else is literal.
  *   <li>{@code until=YYYY-MM-DD} (optional) is the last day the waiver holds; after it the waiver stops waiving and
  *       the report says so ({@code gate.waiver-expired}).
  *   <li>{@code REASON} (required) is the rest of the line, the justification shown with each waived finding.
@@ -48,11 +48,11 @@ final class Waivers {
    * @param source {@code FILE:LINE}
    * @param expired whether {@code until} is before today
    */
-  record Waiver(Pattern code, Pattern glob, Optional<LocalDate> until, String reason, String source,
+  record Waiver(Glob code, Glob glob, Optional<LocalDate> until, String reason, String source,
       boolean expired) {
     boolean matches(String artifactFileName, Finding f) {
-      return code.matcher(f.code()).matches()
-          && (glob.matcher(artifactFileName).matches() || !f.path().isEmpty() && glob.matcher(f.path()).matches());
+      return code.matches(f.code())
+          && (glob.matches(artifactFileName) || !f.path().isEmpty() && glob.matches(f.path()));
     }
   }
 
@@ -125,28 +125,12 @@ final class Waivers {
         throw new UsageException("--waivers " + source + ": a waiver needs a reason after the glob"
             + (until.isPresent() ? " and the date" : ""));
       }
-      out.add(new Waiver(glob(code, true), glob(f[1], false), until, rest.strip(), source,
+      if (f[1].length() > Glob.MAX_LENGTH) {
+        throw new UsageException("--waivers " + source + ": a glob longer than " + Glob.MAX_LENGTH + " characters");
+      }
+      out.add(new Waiver(Glob.of(code, true), Glob.of(f[1], false), until, rest.strip(), source,
           until.map(today::isAfter).orElse(false)));
     }
     return new Waivers(out);
-  }
-
-  /** A glob as a regular expression: {@code **} any run, {@code *} any run without {@code /}, {@code ?} one char. */
-  static Pattern glob(String glob, boolean code) {
-    StringBuilder re = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        re.append(".*");
-        i++;
-      } else if (c == '*') {
-        re.append(code ? ".*" : "[^/]*");
-      } else if (c == '?') {
-        re.append("[^/]");
-      } else {
-        re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(re.toString(), Pattern.DOTALL);
   }
 }
