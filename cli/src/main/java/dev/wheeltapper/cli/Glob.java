@@ -53,9 +53,10 @@ final class Glob {
     int n = text.length();
     // row[j]: the tokens so far match text[0, j)
     boolean[] row = new boolean[n + 1];
+    boolean[] next = new boolean[n + 1];
     row[0] = true;
     for (char tok : tokens) {
-      boolean[] next = new boolean[n + 1];
+      next[0] = false;
       if (tok == STAR || tok == DOUBLE_STAR) {
         boolean any = tok == DOUBLE_STAR || starCrossesSlash;
         next[0] = row[0];
@@ -68,7 +69,9 @@ final class Glob {
           next[j] = row[j - 1] && (tok == ANY ? c != '/' : c == tok);
         }
       }
+      boolean[] done = row;
       row = next;
+      next = done; // two rows for the whole match: no allocation per token
     }
     return row[n];
   }

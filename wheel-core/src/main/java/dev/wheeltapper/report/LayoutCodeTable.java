@@ -43,16 +43,19 @@ final class LayoutCodeTable {
             "A file at the top level of purelib/platlib that is not a module (`.py`, `.so`, `.pyd`) or a `.pth` "
                 + "file: it lands loose in site-packages, outside any package.",
             "a `README`, `LICENSE` or `py.typed` at the top level is installed straight into site-packages, where "
-                + "it clashes with every other project that does the same",
-            tools("—", "W003 \"Wheel contains non-module at library toplevel\""),
+                + "it clashes with every other project that does the same; a stub `X.pyi` beside its top-level module "
+                + "`X` is not reported (type checkers read it)",
+            tools("—", "W003 \"Wheel contains non-module at library toplevel\" (also for a stub beside its module)"),
             List.of("LayoutLints")),
         new Code(Codes.LAYOUT_COMMON_TOPLEVEL_NAME, WARNING,
             WARNING.label(),
             "A common project-tree name (`tests`, `test`, `docs`, `src`, `build`, ...) at the top level of "
                 + "purelib/platlib.",
             "a top-level `tests` or `docs` package shadows, and is overwritten by, every other project that ships "
-                + "one; usually a `find_packages()` without `exclude`",
-            tools("—", "W005 \"Wheel contains common toplevel name in library\" (same names)"),
+                + "one; usually a `find_packages()` without `exclude`; not reported for the project's own name (the "
+                + "`build` project's `build/` package)",
+            tools("—", "W005 \"Wheel contains common toplevel name in library\" (same names; its `--toplevel` "
+                + "option allows the project's own)"),
             List.of("LayoutLints")),
         new Code(Codes.LAYOUT_TOPLEVEL_INIT, WARNING,
             WARNING.label(),
@@ -64,9 +67,11 @@ final class LayoutCodeTable {
         new Code(Codes.LAYOUT_EMPTY_LIBRARY, WARNING,
             WARNING.label(),
             "Neither purelib nor platlib holds a file: the wheel installs no importable code.",
-            "usually a build that found no packages; a wheel of scripts or data files only is legitimate, so the "
-                + "message says what the `.data` directory holds",
-            tools("—", "W007 \"Wheel library is empty\", W008 \"Wheel is empty\""),
+            "usually a build that found no packages; not reported for a metapackage (nothing but `.dist-info`, with "
+                + "`Requires-Dist`) or a command-line tool shipped in `.data/scripts`, and the message says what the "
+                + "`.data` directory holds",
+            tools("—", "W007 \"Wheel library is empty\", W008 \"Wheel is empty\" (also for metapackages and "
+                + "scripts)"),
             List.of("LayoutLints")));
   }
 }

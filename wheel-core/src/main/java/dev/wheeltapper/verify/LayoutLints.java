@@ -13,13 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -53,7 +56,8 @@ final class LayoutLints {
     Optional<Boolean> purelib = s.wheelInfo.flatMap(WheelInfo::rootIsPurelib);
     if (scan.complete() && s.distInfo.isPresent() && purelib.isPresent()) {
       List<String> names = scan.entries().stream().filter(e -> !e.isDirectory()).map(ScannedEntry::name).toList();
-      s.findings.addAll(check(names, rows.byPath(), s.distInfo.get(), purelib.get()));
+      boolean requires = s.metadata.map(m -> !m.requiresDist().isEmpty()).orElse(false);
+      s.findings.addAll(check(names, rows.byPath(), s.distInfo.get(), purelib.get(), requires));
     }
   }
 
@@ -64,10 +68,11 @@ final class LayoutLints {
    * @param rows RECORD's rows by path (empty without a readable RECORD: no duplicate check then)
    * @param d the wheel's {@code .dist-info} directory
    * @param rootIsPurelib WHEEL's Root-Is-Purelib
+   * @param requiresDist whether METADATA names requirements (an empty wheel that has some is a metapackage)
    * @return the findings, in code order
    */
   static List<Finding> check(List<String> files, Map<String, RecordEntry> rows, DistInfoDirectory d,
-      boolean rootIsPurelib) {
+      boolean rootIsPurelib, boolean requiresDist) {
     List<Finding> out = new ArrayList<>();
     bytecode(files, out);
     duplicates(files, rows, out);
@@ -92,27 +97,43 @@ final class LayoutLints {
         root.put(f, f);
       }
     }
-    if (root.isEmpty() && other.isEmpty()) {
+    // Two departures from W007/W008, both legitimate wheels on the index: a metapackage (nothing but .dist-info, and
+    // requirements: jupyter, cuda-toolkit) and a command-line tool shipped as scripts (py-spy).
+    boolean metapackage = !outsideDistInfo && requiresDist;
+    if (root.isEmpty() && other.isEmpty() && !metapackage && !dataSchemes.contains("scripts")) {
       out.add(Finding.warning(Codes.LAYOUT_EMPTY_LIBRARY, "", !outsideDistInfo
           ? "The wheel holds nothing outside " + d.name() + "/: it installs no code."
           : "Neither purelib nor platlib holds a file: the wheel installs no importable code ("
               + d.dataDirectory() + " holds " + String.join(", ", dataSchemes) + ")."));
       return out;
     }
-    toplevel(root, out);
-    toplevel(other, out);
+    String ownName = normalize(d.distribution());
+    toplevel(root, ownName, out);
+    toplevel(other, ownName, out);
     return out;
   }
 
-  /** W003, W005 and W006 over one tree: relative path by archive path. */
-  private static void toplevel(Map<String, String> tree, List<Finding> out) {
+  /**
+   * W003, W005 and W006 over one tree: relative path by archive path. Two departures from check-wheel-contents, each
+   * a false warning on the index: a common name that is the project's own ({@code build}'s {@code build/} package),
+   * and a top-level stub {@code X.pyi} beside its top-level module {@code X} (pyodbc's {@code pyodbc.pyi}, which
+   * type checkers read for a single-module distribution).
+   */
+  private static void toplevel(Map<String, String> tree, String ownName, List<Finding> out) {
     Set<String> common = new LinkedHashSet<>();
+    Set<String> moduleStems = new HashSet<>();
+    for (String rel : tree.values()) {
+      Matcher m = MODULE.matcher(rel);
+      if (rel.indexOf('/') < 0 && m.find()) {
+        moduleStems.add(rel.substring(0, m.start()));
+      }
+    }
     for (Map.Entry<String, String> e : tree.entrySet()) {
       String rel = e.getValue();
       int slash = rel.indexOf('/');
       String top = slash < 0 ? rel : rel.substring(0, slash);
       String prefix = e.getKey().substring(0, e.getKey().length() - rel.length());
-      if (COMMON_NAMES.contains(top)) {
+      if (COMMON_NAMES.contains(top) && !normalize(top).equals(ownName)) {
         common.add(prefix + top + (slash < 0 ? "" : "/"));
       }
       if (slash >= 0) {
@@ -122,7 +143,8 @@ final class LayoutLints {
         out.add(Finding.warning(Codes.LAYOUT_TOPLEVEL_INIT, e.getKey(),
             "An __init__.py at the top level of the library installs as site-packages/__init__.py, outside any "
                 + "package."));
-      } else if (!MODULE.matcher(rel).find() && !rel.endsWith(".pth") || rel.equals(".pth")) {
+      } else if ((!MODULE.matcher(rel).find() && !rel.endsWith(".pth") || rel.equals(".pth"))
+          && !(rel.endsWith(".pyi") && moduleStems.contains(rel.substring(0, rel.length() - 4)))) {
         out.add(Finding.warning(Codes.LAYOUT_TOPLEVEL_NON_MODULE, e.getKey(),
             "A file that is not a module sits at the top level of the library: it installs loose in "
                 + "site-packages, outside any package."));
@@ -192,6 +214,11 @@ final class LayoutLints {
       return false; // RECORD's own check reports a malformed hash
     }
     return false;
+  }
+
+  /** PEP 503 normalization, with {@code _} as the separator (a dist-info or import name). */
+  private static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "_");
   }
 
   private static String named(List<String> paths) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.wheel.DistInfoDirectory;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import java.io.IOException;
 import java.util.List;
@@ -47,12 +48,14 @@ class LayoutLintsTest {
         .file("demo/a/LICENSE", "same text\n").file("demo/b/LICENSE", "same text\n")
         .file("demo/c/x.json", "{}").file("demo/d/x.json", "{}").file("demo/e/x.json", "{}")
         .file("demo/a/__init__.py", "").file("demo/b/__init__.py", "")
-        .file("demo/c/__init__.py", "# -*- coding: utf-8 -*-\n").file("demo/d/__init__.py", "# -*- coding: utf-8 -*-\n"));
+        .file("demo/c/__init__.py", "# -*- coding: utf-8 -*-\n")
+        .file("demo/d/__init__.py", "# -*- coding: utf-8 -*-\n"));
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.code()).isEqualTo(Codes.LAYOUT_DUPLICATE_FILES);
       assertThat(x.path()).isEqualTo("demo/a/LICENSE");
       assertThat(x.facts()).containsEntry("groups", "2").containsEntry("files", "5");
-      assertThat(x.message()).contains("demo/a/LICENSE = demo/b/LICENSE", "demo/c/x.json = demo/d/x.json = demo/e/x.json");
+      assertThat(x.message())
+          .contains("demo/a/LICENSE = demo/b/LICENSE", "demo/c/x.json = demo/d/x.json = demo/e/x.json");
     });
   }
 
@@ -84,20 +87,43 @@ class LayoutLintsTest {
         org.assertj.core.groups.Tuple.tuple(Codes.LAYOUT_TOPLEVEL_NON_MODULE, "demo-1.0.data/platlib/LICENSE.txt"));
   }
 
+  private static TestWheel withoutLibrary() {
+    TestWheel w = new TestWheel();
+    w.files.remove("demo/__init__.py");
+    w.files.remove("demo/data.txt");
+    return w;
+  }
+
   @Test
   void anEmptyLibrarySaysWhatTheDataDirectoryHolds() throws IOException {
-    TestWheel scripts = new TestWheel().file("demo-1.0.data/scripts/demo", "#!python\n");
-    scripts.files.remove("demo/__init__.py");
-    scripts.files.remove("demo/data.txt");
-    assertThat(layout(scripts)).singleElement().satisfies(x -> {
+    TestWheel data = withoutLibrary().file("demo-1.0.data/data/lib/python3.6/site-packages/demo/__init__.py", "")
+        .file("demo-1.0.data/headers/demo.h", "");
+    assertThat(layout(data)).singleElement().satisfies(x -> {
       assertThat(x.code()).isEqualTo(Codes.LAYOUT_EMPTY_LIBRARY);
-      assertThat(x.message()).contains("demo-1.0.data holds scripts");
+      assertThat(x.message()).contains("demo-1.0.data holds data, headers");
     });
-    TestWheel empty = new TestWheel();
-    empty.files.remove("demo/__init__.py");
-    empty.files.remove("demo/data.txt");
-    assertThat(layout(empty)).singleElement().satisfies(x ->
+    assertThat(layout(withoutLibrary())).singleElement().satisfies(x ->
         assertThat(x.message()).contains("nothing outside " + DIST));
+  }
+
+  @Test
+  void metapackagesAndScriptOnlyToolsAreLegitimate() throws IOException {
+    // py-spy ships its binary in .data/scripts; jupyter is nothing but requirements
+    assertThat(layout(withoutLibrary().file("demo-1.0.data/scripts/demo", "#!python\n"))).isEmpty();
+    assertThat(layout(withoutLibrary().metadata("Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"
+        + "Requires-Dist: notebook\nRequires-Dist: ipykernel\n\nA metapackage.\n"))).isEmpty();
+  }
+
+  @Test
+  void theProjectsOwnCommonNameAndAStubBesideItsModuleAreNotReported() throws IOException {
+    TestWheel build = new TestWheel().file("build/__init__.py", "").file("tests/x.py", "")
+        .file("_demo_version.py", "").file("_demo_version.pyi", "").file("fast.cpython-311-x86_64-linux-gnu.so", "")
+        .file("fast.pyi", "").file("orphan.pyi", "");
+    // the distribution is "demo": its own name would be "demo/", so "build/" is reported here ...
+    assertThat(layout(build)).extracting(Finding::path).containsExactlyInAnyOrder("build/", "tests/", "orphan.pyi");
+    // ... and check() with the build project's dist-info does not report its own package
+    assertThat(LayoutLints.check(List.of("build/__init__.py", "build/x.py", "build-1.0.dist-info/RECORD"),
+        java.util.Map.of(), new DistInfoDirectory("build-1.0.dist-info", "build", "1.0"), true, false)).isEmpty();
   }
 
   @Test
