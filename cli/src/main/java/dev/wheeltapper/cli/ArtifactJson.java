@@ -1,11 +1,14 @@
 package dev.wheeltapper.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.wheeltapper.toolchain.MemorySafety;
 import java.io.IOException;
 
 /**
  * One element of the JSON {@code artifacts} array: path, kind, hash, verdict, the wheel's name and tags, then the
- * findings, signatures, binaries and (for an audited wheel) policy parts.
+ * findings, signatures, binaries and (for an audited wheel) policy parts; last the wheel-level facts the command
+ * established: {@code languages}, {@code memorySafe}, {@code nativeCode} ({@code inspect}, {@code audit}) and
+ * {@code signed} ({@code verify}, {@code audit}).
  */
 final class ArtifactJson {
   private ArtifactJson() {}
@@ -37,7 +40,36 @@ final class ArtifactJson {
       g.writeFieldName("policy");
       PolicyJson.write(g, r.policy().get());
     }
+    if (r.overview().isPresent()) {
+      overview(g, r, r.overview().get());
+    }
     g.writeEndObject();
+  }
+
+  /**
+   * The wheel-level facts. {@code nativeCode}: a native binary was found (null when the wheel could not be read in
+   * full and none was); {@code memorySafe}: the library's verdict over those binaries, null without native code.
+   */
+  private static void overview(JsonGenerator g, ArtifactReport r, ArtifactReport.Overview o) throws IOException {
+    if (o.natives().isPresent()) {
+      ArtifactReport.Natives n = o.natives().get();
+      JsonReport.strings(g, "languages", n.languages());
+      boolean found = !r.binaries().inspected().isEmpty() || !r.binaries().recognised().isEmpty();
+      boolean unread = n.memorySafe() == MemorySafety.UNKNOWN && !found;
+      if (found || unread) {
+        g.writeStringField("memorySafe", n.memorySafe().label());
+      } else {
+        g.writeNullField("memorySafe");
+      }
+      if (unread) {
+        g.writeNullField("nativeCode");
+      } else {
+        g.writeBooleanField("nativeCode", found);
+      }
+    }
+    if (o.signed().isPresent()) {
+      g.writeBooleanField("signed", o.signed().get());
+    }
   }
 
   private static void wheel(JsonGenerator g, ArtifactReport.WheelSummary w) throws IOException {

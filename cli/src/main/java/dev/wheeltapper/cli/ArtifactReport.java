@@ -6,6 +6,7 @@ import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.policy.PolicyReport;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
+import dev.wheeltapper.toolchain.MemorySafety;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * @param signatures one entry per signature found
  * @param binaries every native binary: inspected, or recognised only
  * @param policy the platform-policy result of a wheel audit
+ * @param overview the wheel-level facts (languages, memory safety, native code, signed) the command established
+ * @param failAt the lowest severity of an unsuppressed finding that fails the artifact ({@code --fail-on}; error by
+ *     default, warning under {@code --fail-on warning})
  */
 public record ArtifactReport(
     String path,
@@ -31,7 +35,26 @@ public record ArtifactReport(
     List<Finding> findings,
     List<SignatureReport> signatures,
     Binaries binaries,
-    Optional<Policy> policy) {
+    Optional<Policy> policy,
+    Optional<Overview> overview,
+    Severity failAt) {
+
+  /**
+   * A report without wheel-level facts, judged at the default threshold (error).
+   *
+   * @param path the path as given
+   * @param kind {@code wheel} or {@code binary}
+   * @param sha256 hex SHA-256 of the file
+   * @param wheel the wheel summary, when the file name parses
+   * @param findings every finding
+   * @param signatures the signatures found
+   * @param binaries the native binaries
+   * @param policy the platform-policy result
+   */
+  public ArtifactReport(String path, String kind, String sha256, Optional<WheelSummary> wheel, List<Finding> findings,
+      List<SignatureReport> signatures, Binaries binaries, Optional<Policy> policy) {
+    this(path, kind, sha256, wheel, findings, signatures, binaries, policy, Optional.empty(), Severity.ERROR);
+  }
 
   /** Copies the lists. */
   public ArtifactReport {
@@ -43,15 +66,29 @@ public record ArtifactReport(
     signatures = List.copyOf(signatures);
     Objects.requireNonNull(binaries, "binaries");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(overview, "overview");
+    Objects.requireNonNull(failAt, "failAt");
   }
 
   /**
-   * Whether the artifact passed: no finding of severity error.
+   * Whether the artifact passed: no unsuppressed finding at or above {@link #failAt()} (by default: no error that
+   * no waiver or baseline covers).
    *
-   * @return true when no finding is an error
+   * @return true when no finding counts against it
    */
   public boolean passed() {
-    return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    return findings.stream().noneMatch(f -> !f.isSuppressed() && f.severity().compareTo(failAt) <= 0);
+  }
+
+  /**
+   * This report with other findings (suppressions marked, notes added) judged at another threshold: the gate's.
+   *
+   * @param gated the findings
+   * @param threshold the lowest severity that fails
+   * @return a new report
+   */
+  public ArtifactReport gated(List<Finding> gated, Severity threshold) {
+    return new ArtifactReport(path, kind, sha256, wheel, gated, signatures, binaries, policy, overview, threshold);
   }
 
   /**
@@ -61,6 +98,37 @@ public record ArtifactReport(
    */
   public String verdict() {
     return passed() ? "pass" : "fail";
+  }
+
+  /**
+   * The wheel-level facts of the JSON report, each present only where the command established it ({@code verify}
+   * reads no native code, {@code inspect} judges no signature).
+   *
+   * @param natives the language mix and memory-safety verdict over the wheel's binaries ({@code inspect},
+   *     {@code audit})
+   * @param signed whether at least one signature verified as {@code valid} ({@code verify}, {@code audit})
+   */
+  public record Overview(Optional<Natives> natives, Optional<Boolean> signed) {
+    /** Rejects nulls. */
+    public Overview {
+      Objects.requireNonNull(natives, "natives");
+      Objects.requireNonNull(signed, "signed");
+    }
+  }
+
+  /**
+   * What the library concluded about a wheel's native code as a whole.
+   *
+   * @param languages the languages over every binary, in first-seen order
+   * @param memorySafe the wheel's verdict ({@code YES} also for a fully read wheel without native code,
+   *     {@code UNKNOWN} for one that could not be read in full)
+   */
+  public record Natives(List<String> languages, MemorySafety memorySafe) {
+    /** Copies the list. */
+    public Natives {
+      languages = List.copyOf(languages);
+      Objects.requireNonNull(memorySafe, "memorySafe");
+    }
   }
 
   /**

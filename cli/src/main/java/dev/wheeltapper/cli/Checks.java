@@ -7,11 +7,13 @@ import dev.wheeltapper.audit.WheelAuditReport;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.trust.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.SignatureResult;
+import dev.wheeltapper.provenance.SignatureStatus;
 import dev.wheeltapper.provenance.TrustPolicy;
 import dev.wheeltapper.provenance.trust.OpenPgpKeyring;
 import dev.wheeltapper.provenance.trust.SigstoreTrustedRoot;
 import dev.wheeltapper.report.Codes;
 import dev.wheeltapper.report.Finding;
+import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import dev.wheeltapper.wheel.Tag;
@@ -104,7 +106,8 @@ final class Checks {
   ArtifactReport verify(Targets.Target target) throws IOException {
     VerificationReport r = verifier.verify(target.file());
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), r.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.NONE, Optional.empty());
+        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.NONE, Optional.empty(),
+        Optional.of(new ArtifactReport.Overview(Optional.empty(), Optional.of(signed(r)))), Severity.ERROR);
   }
 
   /** {@code inspect}: every native binary of a wheel, or a bare file that is one. */
@@ -116,7 +119,8 @@ final class Checks {
       List<Finding> findings = a.findings().stream()
           .filter(f -> !f.code().startsWith("policy.") && !f.code().startsWith("signature.")).toList();
       return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
-          findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty());
+          findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty(),
+          Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.empty())), Severity.ERROR);
     }
     NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
     List<Finding> findings = new ArrayList<>(b.findings());
@@ -147,7 +151,17 @@ final class Checks {
     // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
     Optional<ArtifactReport.Policy> policy = r.filename().map(f -> new ArtifactReport.Policy(a.policy(), List.of()));
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy);
+        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy,
+        Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.of(signed(r)))), Severity.ERROR);
+  }
+
+  private static ArtifactReport.Natives natives(WheelAuditReport a) {
+    return new ArtifactReport.Natives(a.languages(), a.memorySafe());
+  }
+
+  /** Signed: at least one signature verified under the trust given (untrusted, invalid, unsupported do not count). */
+  private static boolean signed(VerificationReport r) {
+    return r.signatures().stream().anyMatch(s -> s.status() == SignatureStatus.VALID);
   }
 
   /**
@@ -187,7 +201,8 @@ final class Checks {
         }
       }
       out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
-          ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together))));
+          ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together)), ar.overview(),
+          ar.failAt()));
     }
     return out;
   }

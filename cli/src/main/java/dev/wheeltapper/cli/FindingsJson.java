@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * An artifact's JSON {@code findings} array: {@code code}, {@code severity}, {@code path} (null when none),
  * {@code message}, and {@code facts} (the evidence as an object of strings, in the order the check added them) when
- * the finding carries any.
+ * the finding carries any, then {@code suppressed} ({@code kind} {@code waived} or {@code baselined}, {@code reason},
+ * {@code source}) when a waiver or the baseline covers it.
  */
 final class FindingsJson {
   private FindingsJson() {}
@@ -27,6 +28,13 @@ final class FindingsJson {
         for (var fact : f.facts().entrySet()) {
           g.writeStringField(fact.getKey(), fact.getValue());
         }
+        g.writeEndObject();
+      }
+      if (f.suppression().isPresent()) {
+        g.writeObjectFieldStart("suppressed");
+        g.writeStringField("kind", f.suppression().get().kind().label());
+        g.writeStringField("reason", f.suppression().get().reason());
+        g.writeStringField("source", f.suppression().get().source());
         g.writeEndObject();
       }
       g.writeEndObject();

@@ -17,10 +17,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** What verify, inspect and audit share: resolving paths, running artifacts in parallel, rendering, exit code. */
+@picocli.CommandLine.Command(exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+    "0:every artifact passed: no finding at or above --fail-on (default error) that no waiver or baseline covers, "
+        + "or --fail-on never",
+    "1:at least one artifact failed that way (a corrupt, tampered or non-conforming artifact is a finding, not a "
+        + "crash)",
+    "2:usage error (an unreadable --waivers or --baseline too), or a PATH that does not exist or cannot be read"})
 abstract class ReportingCommand implements Callable<Integer> {
   @ParentCommand WheeltapperCommand parent;
 
   @Mixin CommonOptions options = new CommonOptions();
+
+  @Mixin GateOptions gateOptions = new GateOptions();
 
   /** The trust options, for the commands that judge signatures. */
   abstract java.util.Optional<TrustOptions> trust();
@@ -43,9 +51,10 @@ abstract class ReportingCommand implements Callable<Integer> {
     }
     List<Targets.Target> targets = targets();
     Checks checks = Checks.from(options, trust(), targets.size());
-    List<ArtifactReport> reports = finish(runAll(targets, checks), checks);
+    Gate gate = gateOptions.gate(); // before the work: a bad waiver file or baseline fails fast
+    List<ArtifactReport> reports = gate.apply(finish(runAll(targets, checks), checks));
     write(reports);
-    return reports.stream().allMatch(ArtifactReport::passed) ? Main.EXIT_PASS : Main.EXIT_FAIL;
+    return gate.exitCode(reports);
   }
 
   private List<ArtifactReport> runAll(List<Targets.Target> targets, Checks checks)

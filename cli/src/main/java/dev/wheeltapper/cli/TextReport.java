@@ -67,7 +67,8 @@ final class TextReport {
       };
       out.printf("      %s (%d)%n", head, group.size());
       for (Finding f : group) {
-        out.printf("        %-28s %s%s%n", f.code(), f.path().isEmpty() ? "" : p(f.path()) + ": ", p(f.message()));
+        out.printf("        %-28s %s%s%s%n", f.code(), f.path().isEmpty() ? "" : p(f.path()) + ": ", p(f.message()),
+            Gate.mark(f));
       }
     }
     out.println();

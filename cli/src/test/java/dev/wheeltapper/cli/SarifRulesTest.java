@@ -29,8 +29,12 @@ class SarifRulesTest {
     assertThat(rule.at("/id").asText()).isEqualTo("signature.untrusted");
     assertThat(rule.at("/name").asText()).isEqualTo("SignatureUntrusted");
     assertThat(rule.at("/shortDescription/text").asText()).isEqualTo(code.summary());
-    assertThat(rule.at("/fullDescription/text").asText()).isEqualTo(code.help()).contains(code.why());
+    assertThat(rule.at("/fullDescription/text").asText()).startsWith(code.summary())
+        .contains(code.severityRule() + ": " + code.why());
     assertThat(rule.at("/help/text").asText()).isEqualTo(code.help());
+    // docs/findings.md's row: severity, why, and each reference tool that looks at the case
+    assertThat(rule.at("/help/markdown").asText()).contains("**" + code.severityRule() + "**", "| uv | ");
+    assertThat(rule.at("/properties/tags/0").asText()).isEqualTo("signature");
     assertThat(rule.at("/defaultConfiguration/level").asText()).isEqualTo("warning");
     assertThat(sarif.at("/runs/0/results/0/level").asText()).isEqualTo("error");
     assertThat(SarifSchemaTest.validate(sarif)).isEmpty();

@@ -39,6 +39,8 @@ public final class CodeRegistry {
     all.addAll(WheelCodeTable.codes());
     all.addAll(NativeCodeTable.codes());
     all.addAll(IndexCodeTable.codes());
+    all.addAll(LayoutCodeTable.codes());
+    all.addAll(GateCodeTable.codes());
     Map<String, Code> byId = new LinkedHashMap<>();
     for (Code c : all) {
       if (byId.put(c.id(), c) != null) {

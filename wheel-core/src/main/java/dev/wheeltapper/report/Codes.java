@@ -151,4 +151,19 @@ public final class Codes {
   public static final String INDEX_PAGE_INVALID = "index.page-invalid";
   /** A file the index lists that is not a wheel: listed and hash-checked, not audited. */
   public static final String INDEX_NOT_AUDITED = "index.not-audited";
+  /** Compiled bytecode ({@code .pyc}, {@code .pyo}) shipped in the wheel (check-wheel-contents W001). */
+  public static final String LAYOUT_BYTECODE = "layout.bytecode";
+  /** Two or more files with the same RECORD hash and size (check-wheel-contents W002). */
+  public static final String LAYOUT_DUPLICATE_FILES = "layout.duplicate-files";
+  /** A file at the library's top level that is not a module or a {@code .pth} file (check-wheel-contents W003). */
+  public static final String LAYOUT_TOPLEVEL_NON_MODULE = "layout.toplevel-non-module";
+  /** A common project-tree name ({@code tests}, {@code docs}, {@code src}, ...) at the library's top level (W005). */
+  public static final String LAYOUT_COMMON_TOPLEVEL_NAME = "layout.common-toplevel-name";
+  /** An {@code __init__.py} at the library's top level (check-wheel-contents W006). */
+  public static final String LAYOUT_TOPLEVEL_INIT = "layout.toplevel-init";
+  /** Neither purelib nor platlib holds a file (check-wheel-contents W007, W008). */
+  public static final String LAYOUT_EMPTY_LIBRARY = "layout.empty-library";
+
+  /** A waiver whose {@code until=} date has passed matched a finding, which counts again. */
+  public static final String GATE_WAIVER_EXPIRED = "gate.waiver-expired";
 }

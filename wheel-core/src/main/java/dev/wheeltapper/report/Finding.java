@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  * they were added, so that a program reads them without parsing the message, as Google Truth's failures carry theirs.
  * Keys are lower camel case.
  *
+ * <p>A finding a waiver or a baseline covers carries its {@link Suppression} ({@link #withSuppression}): it stays in
+ * the report, marked, and no longer counts against its artifact.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param code the finding code, {@code area.kebab-name}
@@ -34,8 +38,10 @@ import java.util.regex.Pattern;
  *     the artifact as a whole
  * @param message one sentence for a person
  * @param facts the evidence as key/value pairs, in insertion order; empty when the message says it all
+ * @param suppression why the finding no longer counts, when a waiver or a baseline covers it
  */
-public record Finding(String code, Severity severity, String path, String message, Map<String, String> facts) {
+public record Finding(String code, Severity severity, String path, String message, Map<String, String> facts,
+    Optional<Suppression> suppression) {
 
   private static final Pattern CODE = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*)+");
   private static final Pattern FACT_KEY = Pattern.compile("[a-z][a-zA-Z0-9]*");
@@ -57,6 +63,20 @@ public record Finding(String code, Severity severity, String path, String messag
       copy.put(e.getKey(), Objects.requireNonNull(e.getValue(), e.getKey()));
     }
     facts = Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(suppression, "suppression");
+  }
+
+  /**
+   * A finding with facts and no suppression.
+   *
+   * @param code the finding code, {@code area.kebab-name}
+   * @param severity how much it matters
+   * @param path the entry path, or empty
+   * @param message one sentence for a person
+   * @param facts the evidence as key/value pairs
+   */
+  public Finding(String code, Severity severity, String path, String message, Map<String, String> facts) {
+    this(code, severity, path, message, facts, Optional.empty());
   }
 
   /**
@@ -81,7 +101,7 @@ public record Finding(String code, Severity severity, String path, String messag
   public Finding withFact(String key, String value) {
     Map<String, String> more = new LinkedHashMap<>(facts);
     more.put(key, value);
-    return new Finding(code, severity, path, message, more);
+    return new Finding(code, severity, path, message, more, suppression);
   }
 
   /**
@@ -92,7 +112,7 @@ public record Finding(String code, Severity severity, String path, String messag
    * @return a new finding
    */
   public Finding withMessage(String other) {
-    return new Finding(code, severity, path, other, facts);
+    return new Finding(code, severity, path, other, facts, suppression);
   }
 
   /**
@@ -102,7 +122,26 @@ public record Finding(String code, Severity severity, String path, String messag
    * @return a new finding
    */
   public Finding withSeverity(Severity other) {
-    return new Finding(code, other, path, message, facts);
+    return new Finding(code, other, path, message, facts, suppression);
+  }
+
+  /**
+   * This finding, suppressed: kept in the report and marked, no longer counted against its artifact.
+   *
+   * @param why the waiver or baseline that covers it
+   * @return a new finding
+   */
+  public Finding withSuppression(Suppression why) {
+    return new Finding(code, severity, path, message, facts, Optional.of(why));
+  }
+
+  /**
+   * Whether a waiver or a baseline covers this finding.
+   *
+   * @return true when {@link #suppression()} is present
+   */
+  public boolean isSuppressed() {
+    return suppression.isPresent();
   }
 
   /**

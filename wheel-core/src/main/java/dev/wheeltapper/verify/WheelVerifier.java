@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The stages, each in its own class: {@link DistInfoConsistency} (file name, dist-info, WHEEL, METADATA, tags),
  * {@link RecordCheck} (RECORD's rows, listed against present, hashes and sizes), {@link ContentPass} (streaming
- * inflation and hashing of every entry) and {@link SignatureDispatch} (RECORD.jws, RECORD.p7s, {@code .asc}, PEP 740).
+ * inflation and hashing of every entry), {@link LayoutLints} (check-wheel-contents' lints, from the names and rows
+ * already read) and {@link SignatureDispatch} (RECORD.jws, RECORD.p7s, {@code .asc}, PEP 740).
  *
  * <p>Immutable and thread-safe: one verifier may verify many wheels at once. The input is never modified.
  */
@@ -228,6 +229,7 @@ public final class WheelVerifier {
           ContentPass.Result content = new ContentPass(s, rows, parallelism, listener).run(scan, parallel ? pool : null);
           checked = content.checked();
           inflated = content.inflated();
+          LayoutLints.run(s, scan, rows);
         }
         String digest = sha256 == null ? sha256OfChannel() : join(sha256);
         new SignatureDispatch(s, trust).run(digest);

@@ -47,6 +47,8 @@ class CorpusVerificationTest {
     WheelVerifier verifier = WheelVerifier.builder().parallelism(2).build();
     int buildWarnings = 0;
     List<String> tagWarnings = new java.util.ArrayList<>();
+    java.util.Map<String, Integer> layoutWarnings = new java.util.TreeMap<>();
+    List<String> toplevelNonModules = new java.util.ArrayList<>();
     for (Path p : wheels) {
       String rel = Corpus.root().relativize(p).toString();
       VerificationReport r = verifier.verify(p);
@@ -57,6 +59,11 @@ class CorpusVerificationTest {
           buildWarnings++; // delvewheel's build tags that WHEEL does not repeat
         } else if (f.severity() == Severity.WARNING && f.code().equals(Codes.WHEEL_TAG_MISMATCH)) {
           tagWarnings.add(rel); // installers go by the file name's tags; SOURCES.md lists these as defects
+        } else if (f.severity() == Severity.WARNING && f.area().equals("layout")) {
+          layoutWarnings.merge(f.code(), 1, Integer::sum); // check-wheel-contents' lints: counted below
+          if (f.code().equals(Codes.LAYOUT_TOPLEVEL_NON_MODULE)) {
+            toplevelNonModules.add(p.getFileName() + "!" + f.path());
+          }
         } else if (f.severity() == Severity.WARNING) {
           // The only other warning: the rfc8785 attestation was logged on Sigstore staging, not production.
           assertThat(rel).isEqualTo("attest/rfc8785-0.1.2-py3-none-any.whl");
@@ -65,6 +72,16 @@ class CorpusVerificationTest {
       }
     }
     assertThat(buildWarnings).isEqualTo(70); // "70 delvewheel test wheels" in SOURCES.md
+    // delvewheel's namespace and top-level test wheels copy one extension into several packages; gepetto's four
+    // wheels put their package under .data/data/lib/python3.x/site-packages and the 0ignore wheels their extension
+    // under .data/data: neither installs anything importable
+    assertThat(layoutWarnings).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        Codes.LAYOUT_DUPLICATE_FILES, 31, Codes.LAYOUT_EMPTY_LIBRARY, 6, Codes.LAYOUT_TOPLEVEL_NON_MODULE, 3));
+    assertThat(toplevelNonModules).containsExactlyInAnyOrder(
+        "simpleext-0.0.1-0analyze-cp312-cp312-win_amd64.whl!icuuc74.dll", // a DLL loose in site-packages
+        "simpleext-0.0.1-1custom-cp312-cp312-win_amd64.whl!c.txt",
+        // check-wheel-contents' module suffixes are case-sensitive, as Python's import system is on Linux
+        "simpleext-0.0.1-1custom-cp312-cp312-win_amd64.whl!simpleext-0.0.1.data/purelib/e.PY");
     assertThat(tagWarnings).containsExactlyInAnyOrder(
         "wheels/auditwheel/glibc/testsimple-0.0.1-cp313-cp313-linux_mips64.whl", // WHEEL says cp311
         // WHEEL lists one of the four expanded tags
