@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * One element of the JSON {@code artifacts} array: path, kind, hash, verdict, the wheel's name and tags, then the
- * findings, signatures, binaries and (for an audited wheel) policy parts.
+ * findings, signatures, binaries and (for an audited wheel) policy parts; for a wheel, the SBOMs it carries.
  */
 final class ArtifactJson {
   private ArtifactJson() {}
@@ -36,6 +36,10 @@ final class ArtifactJson {
     if (r.policy().isPresent()) {
       g.writeFieldName("policy");
       PolicyJson.write(g, r.policy().get());
+    }
+    if (r.kind().equals("wheel")) {
+      g.writeFieldName("sboms");
+      SbomsJson.write(g, r.inventory().sboms());
     }
     g.writeEndObject();
   }

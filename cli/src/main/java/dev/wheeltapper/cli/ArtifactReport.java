@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param signatures one entry per signature found
  * @param binaries every native binary: inspected, or recognised only
  * @param policy the platform-policy result of a wheel audit
+ * @param inventory what the artifact is made of: carried SBOMs, binary hashes and sonames (the CycloneDX SBOM's input)
  */
 public record ArtifactReport(
     String path,
@@ -31,7 +32,8 @@ public record ArtifactReport(
     List<Finding> findings,
     List<SignatureReport> signatures,
     Binaries binaries,
-    Optional<Policy> policy) {
+    Optional<Policy> policy,
+    ArtifactInventory inventory) {
 
   /** Copies the lists. */
   public ArtifactReport {
@@ -43,6 +45,24 @@ public record ArtifactReport(
     signatures = List.copyOf(signatures);
     Objects.requireNonNull(binaries, "binaries");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(inventory, "inventory");
+  }
+
+  /**
+   * A report without an inventory ({@link ArtifactInventory#NONE}).
+   *
+   * @param path the path as given, or as found under a directory
+   * @param kind {@code wheel} or {@code binary}
+   * @param sha256 lower-case hex SHA-256 of the whole file
+   * @param wheel the wheel's name, version and tags, when its file name parses
+   * @param findings every finding, in a stable order
+   * @param signatures one entry per signature found
+   * @param binaries every native binary: inspected, or recognised only
+   * @param policy the platform-policy result of a wheel audit
+   */
+  public ArtifactReport(String path, String kind, String sha256, Optional<WheelSummary> wheel, List<Finding> findings,
+      List<SignatureReport> signatures, Binaries binaries, Optional<Policy> policy) {
+    this(path, kind, sha256, wheel, findings, signatures, binaries, policy, ArtifactInventory.NONE);
   }
 
   /**

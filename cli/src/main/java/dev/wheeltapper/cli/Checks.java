@@ -104,7 +104,8 @@ final class Checks {
   ArtifactReport verify(Targets.Target target) throws IOException {
     VerificationReport r = verifier.verify(target.file());
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), r.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.NONE, Optional.empty());
+        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.NONE, Optional.empty(),
+        ArtifactInventory.ofVerified(r, target.file()));
   }
 
   /** {@code inspect}: every native binary of a wheel, or a bare file that is one. */
@@ -116,7 +117,8 @@ final class Checks {
       List<Finding> findings = a.findings().stream()
           .filter(f -> !f.code().startsWith("policy.") && !f.code().startsWith("signature.")).toList();
       return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
-          findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty());
+          findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty(),
+          ArtifactInventory.ofAudited(a, target.file()));
     }
     NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
     List<Finding> findings = new ArrayList<>(b.findings());
@@ -124,8 +126,10 @@ final class Checks {
       findings.add(Finding.note(Codes.BINARY_NOT_NATIVE, target.display(),
           "Not a native binary: no ELF, PE, Mach-O or WebAssembly magic number."));
     }
-    return new ArtifactReport(target.display(), "binary", sha256(target.file()), Optional.empty(), findings,
-        List.of(), ArtifactReport.Binaries.of(b), Optional.empty());
+    String sha256 = sha256(target.file());
+    return new ArtifactReport(target.display(), "binary", sha256, Optional.empty(), findings,
+        List.of(), ArtifactReport.Binaries.of(b), Optional.empty(),
+        ArtifactInventory.ofBinary(b, target.display(), sha256));
   }
 
   /**
@@ -147,7 +151,8 @@ final class Checks {
     // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
     Optional<ArtifactReport.Policy> policy = r.filename().map(f -> new ArtifactReport.Policy(a.policy(), List.of()));
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy);
+        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy,
+        ArtifactInventory.ofAudited(a, target.file()));
   }
 
   /**
@@ -187,7 +192,8 @@ final class Checks {
         }
       }
       out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
-          ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together))));
+          ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together)),
+          ar.inventory()));
     }
     return out;
   }
