@@ -14,13 +14,17 @@ import java.util.regex.Pattern;
  *
  * @param name the library's base name ({@code libgfortran})
  * @param version its version, when the name carries one ({@code 5.0.0})
- * @param hash the repair tool's content hash, when the name carries one ({@code 040039e1})
+ * @param hash the repair tools' content hashes, when the name carries them ({@code 040039e1}, or
+ *     {@code 040039e1-0352e75f} for a library vendored twice)
  */
 record CycloneDxVendored(String name, Optional<String> version, Optional<String> hash) {
   /** A top-level {@code <pkg>.libs/} file (auditwheel, delvewheel) or a {@code <pkg>/.dylibs/} file (delocate). */
   private static final Pattern VENDORED = Pattern.compile("[^/]+\\.libs/[^/]+|[^/]+/\\.dylibs/[^/]+");
-  /** Base name, dash, 8 or more hex digits, then the rest of the original name from its first dot. */
-  private static final Pattern HASHED = Pattern.compile("(.+?)-([0-9a-f]{8,64})(\\..*)");
+  /**
+   * Base name, then one or more dash-and-hex hashes (a library vendored again by a wheel that vendored it from
+   * another: numpy's {@code libgfortran-040039e1-0352e75f.so.5.0.0}), then the rest of the original name.
+   */
+  private static final Pattern HASHED = Pattern.compile("(.+?)((?:-[0-9a-f]{8,64})+)(\\..*)");
   /** A {@code .so.VERSION} suffix. */
   private static final Pattern SO_VERSION = Pattern.compile(".*?\\.so\\.([0-9]+(?:\\.[0-9A-Za-z]+)*)");
   /** A version before the extension: {@code .3.23.dev.so}, {@code .1.2.dylib}. */
@@ -53,7 +57,7 @@ record CycloneDxVendored(String name, Optional<String> version, Optional<String>
     Optional<String> hash;
     if (h.matches()) {
       base = h.group(1);
-      hash = Optional.of(h.group(2));
+      hash = Optional.of(h.group(2).substring(1));
       rest = h.group(3);
     } else {
       int dot = id.indexOf('.');

@@ -96,8 +96,8 @@ class CycloneDxReportTest {
 
   @Test
   void nestedBinariesVendoredLibrariesAndCarriedSboms() throws Exception {
-    Path wheel = fixtureWheel("Sbom_Fix-1.0-cp312-cp312-linux_x86_64.whl", "sbom_fix/_sbomext.cpython-312-x86_64-linux-gnu.so",
-        "auditwheel.cdx.json", CARRIED);
+    Path wheel = fixtureWheel("Sbom_Fix-1.0-cp312-cp312-linux_x86_64.whl",
+        "sbom_fix/_sbomext.cpython-312-x86_64-linux-gnu.so", "auditwheel.cdx.json", CARRIED);
     JsonNode bom = sbom("audit", wheel.toString());
     JsonNode w = bom.at("/components/0");
     assertThat(w.get("purl").asText())
@@ -117,7 +117,8 @@ class CycloneDxReportTest {
     assertThat(ext.get("type").asText()).isEqualTo("library");
     assertThat(ext.get("bom-ref").asText()).isEqualTo(w.get("bom-ref").asText()
         + "!sbom_fix/_sbomext.cpython-312-x86_64-linux-gnu.so");
-    assertThat(ext.at("/hashes/0/content").asText()).isEqualTo(sha256(resource("_sbomext.cpython-312-x86_64-linux-gnu.so")));
+    assertThat(ext.at("/hashes/0/content").asText())
+        .isEqualTo(sha256(resource("_sbomext.cpython-312-x86_64-linux-gnu.so")));
     assertThat(property(ext, "wheeltapper:needed")).contains("libvend-1a2b3c4d.so.1.2.3");
     assertThat(property(ext, "wheeltapper:hardening:relro")).containsExactly("pass");
     assertThat(property(ext, "wheeltapper:format")).containsExactly("elf");
@@ -257,7 +258,8 @@ class CycloneDxReportTest {
     entries.put("sbom_fix/__init__.py", new byte[0]);
     entries.put(extPath, resource("_sbomext.cpython-312-x86_64-linux-gnu.so"));
     entries.put("sbom_fix.libs/libvend-1a2b3c4d.so.1.2.3", resource("libvend-1a2b3c4d.so.1.2.3"));
-    entries.put(di + "METADATA", "Metadata-Version: 2.1\nName: Sbom_Fix\nVersion: 1.0\n".getBytes(StandardCharsets.UTF_8));
+    entries.put(di + "METADATA",
+        "Metadata-Version: 2.1\nName: Sbom_Fix\nVersion: 1.0\n".getBytes(StandardCharsets.UTF_8));
     entries.put(di + "WHEEL", ("Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: false\n"
         + "Tag: cp312-cp312-linux_x86_64\n").getBytes(StandardCharsets.UTF_8));
     entries.put(di + "sboms/" + sbomName, sbom.getBytes(StandardCharsets.UTF_8));

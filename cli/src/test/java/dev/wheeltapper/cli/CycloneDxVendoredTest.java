@@ -16,8 +16,11 @@ class CycloneDxVendoredTest {
     assertThat(CycloneDxVendored.of("numpy.libs/libopenblas64_p-r0-0cf96a72.3.23.dev.so",
         Optional.of("libopenblas64_p-r0-0cf96a72.3.23.dev.so")))
         .isEqualTo(new CycloneDxVendored("libopenblas64_p-r0", Optional.of("3.23.dev"), Optional.of("0cf96a72")));
-    assertThat(CycloneDxVendored.of("numpy.libs/libquadmath-96973f99.so.0.0.0", Optional.empty()))
+    assertThat(CycloneDxVendored.of("scipy.libs/libquadmath-96973f99.so.0.0.0", Optional.empty()))
         .isEqualTo(new CycloneDxVendored("libquadmath", Optional.of("0.0.0"), Optional.of("96973f99")));
+    // numpy 2.4 vendors scipy-openblas's already vendored libgfortran: two hashes.
+    assertThat(CycloneDxVendored.of("numpy.libs/libgfortran-040039e1-0352e75f.so.5.0.0", Optional.empty()))
+        .isEqualTo(new CycloneDxVendored("libgfortran", Optional.of("5.0.0"), Optional.of("040039e1-0352e75f")));
   }
 
   @Test
