@@ -6,13 +6,19 @@ import dev.wheeltapper.audit.NativeBinaries;
 import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.wheel.sbom.EmbeddedSbom;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
 import org.cyclonedx.model.ExternalReference;
 import org.cyclonedx.model.Hash;
 
@@ -21,8 +27,9 @@ import org.cyclonedx.model.Hash;
  * ({@code pkg:pypi/<normalized name>@<version>?file_name=<wheel file>}) and SHA-256, nesting one component per native
  * binary (name: the path inside the wheel) and per vendored library of {@code <pkg>.libs/} (name and version from its
  * SONAME or file name, {@link CycloneDxVendored}); a bare binary, or a file whose wheel name does not parse, is a
- * {@code file}. The SBOMs a wheel carries (PEP 770) are its {@code externalReferences} of type {@code bom}. Every
- * bom-ref is unique within the document. Not thread-safe: one instance per document.
+ * {@code file}. The SBOMs a wheel carries (PEP 770) are its {@code externalReferences} of type {@code bom}; a
+ * binary that needs a vendored library depends on it ({@link #dependencies()}). Every bom-ref is unique within the
+ * document. Not thread-safe: one instance per document.
  */
 final class CycloneDxComponents {
   /** PEP 503 name normalization, as the purl spec's pypi type asks (lower case, {@code _} to {@code -}). */
@@ -32,6 +39,7 @@ final class CycloneDxComponents {
       "urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})");
 
   private final Set<String> refs = new HashSet<>();
+  private final List<Dependency> dependencies = new ArrayList<>();
 
   /** The component of one artifact, with its nested binaries. */
   Component of(ArtifactReport r) {
@@ -62,8 +70,21 @@ final class CycloneDxComponents {
       p.add(CycloneDxProperties.SBOM, s.entryName());
     }
     c.setProperties(p.build());
+    // The loader's view: a vendored library is found by the name a binary needs (its SONAME, or its file name).
+    Map<String, String> vendoredRefs = new LinkedHashMap<>();
+    List<Component> inspected = new ArrayList<>();
     for (BinaryInspection b : r.binaries().inspected()) {
-      c.addComponent(binary(ref, b.path(), Optional.of(b), r.inventory()));
+      Component one = binary(ref, b.path(), Optional.of(b), r.inventory());
+      inspected.add(one);
+      c.addComponent(one);
+      if (CycloneDxVendored.isVendored(b.path())) {
+        Optional.ofNullable(r.inventory().sonames().get(b.path())).ifPresent(s -> vendoredRefs.putIfAbsent(s,
+            one.getBomRef()));
+        vendoredRefs.putIfAbsent(b.path().substring(b.path().lastIndexOf('/') + 1), one.getBomRef());
+      }
+    }
+    for (int i = 0; i < inspected.size(); i++) {
+      dependencies(inspected.get(i).getBomRef(), r.binaries().inspected().get(i).needed(), vendoredRefs);
     }
     for (NativeBinaries.Recognised b : r.binaries().recognised()) {
       Component one = binary(ref, b.path(), Optional.empty(), r.inventory());
@@ -72,6 +93,34 @@ final class CycloneDxComponents {
       c.addComponent(one);
     }
     return c;
+  }
+
+  /**
+   * Records that a binary depends on the vendored libraries it needs ({@code DT_NEEDED}, PE imports, Mach-O load
+   * commands, matched by name as the loader matches them); system libraries are not components and are left out.
+   */
+  private void dependencies(String binaryRef, List<String> needed, Map<String, String> vendoredRefs) {
+    Set<String> targets = new LinkedHashSet<>();
+    for (String n : needed) {
+      String target = vendoredRefs.get(n.substring(n.lastIndexOf('/') + 1));
+      if (target != null && !target.equals(binaryRef)) {
+        targets.add(target);
+      }
+    }
+    if (!targets.isEmpty()) {
+      Dependency d = new Dependency(binaryRef);
+      targets.forEach(t -> d.addDependency(new Dependency(t)));
+      dependencies.add(d);
+    }
+  }
+
+  /**
+   * The dependencies recorded so far: each binary that needs vendored libraries, with their bom-refs.
+   *
+   * @return the dependencies, in artifact and entry order
+   */
+  List<Dependency> dependencies() {
+    return List.copyOf(dependencies);
   }
 
   /** A native binary inside the artifact, or the vendored library it is. */

@@ -99,6 +99,9 @@ final class CycloneDxReport {
     m.setToolChoice(tools);
     bom.setMetadata(m);
     bom.setComponents(new ArrayList<>(list));
+    if (!components.dependencies().isEmpty()) {
+      bom.setDependencies(new ArrayList<>(components.dependencies()));
+    }
     return bom;
   }
 

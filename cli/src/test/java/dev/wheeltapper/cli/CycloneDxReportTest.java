@@ -132,6 +132,12 @@ class CycloneDxReportTest {
     assertThat(property(vend, "wheeltapper:vendored:hash")).containsExactly("1a2b3c4d");
     assertThat(property(vend, "wheeltapper:path")).containsExactly("sbom_fix.libs/libvend-1a2b3c4d.so.1.2.3");
 
+    // The extension needs the vendored library (DT_NEEDED): a dependency between the two components.
+    assertThat(bom.get("dependencies")).hasSize(1);
+    assertThat(bom.at("/dependencies/0/ref").asText()).isEqualTo(ext.get("bom-ref").asText());
+    assertThat(bom.at("/dependencies/0/dependsOn")).extracting(JsonNode::asText)
+        .containsExactly(vend.get("bom-ref").asText());
+
     // The JSON report lists the carried SBOM too.
     JsonNode json = CliTest.run("audit", "--format", "json", wheel.toString()).json();
     JsonNode s = json.at("/artifacts/0/sboms/0");
