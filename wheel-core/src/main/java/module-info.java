@@ -22,6 +22,7 @@ module dev.wheeltapper.core {
   exports dev.wheeltapper.wheel;
   exports dev.wheeltapper.wheel.metadata;
   exports dev.wheeltapper.wheel.record;
+  exports dev.wheeltapper.wheel.sbom;
   exports dev.wheeltapper.zip;
   exports dev.wheeltapper.verify;
   exports dev.wheeltapper.format;

@@ -6,9 +6,9 @@ import java.io.IOException;
 
 /**
  * One element of the JSON {@code artifacts} array: path, kind, hash, verdict, the wheel's name and tags, then the
- * findings, signatures, binaries and (for an audited wheel) policy parts; last the wheel-level facts the command
- * established: {@code languages}, {@code memorySafe}, {@code nativeCode} ({@code inspect}, {@code audit}) and
- * {@code signed} ({@code verify}, {@code audit}).
+ * findings, signatures, binaries and (for an audited wheel) policy parts; for a wheel, the SBOMs it carries; last
+ * the wheel-level facts the command established: {@code languages}, {@code memorySafe}, {@code nativeCode} ({@code
+ * inspect}, {@code audit}) and {@code signed} ({@code verify}, {@code audit}).
  */
 final class ArtifactJson {
   private ArtifactJson() {}
@@ -39,6 +39,10 @@ final class ArtifactJson {
     if (r.policy().isPresent()) {
       g.writeFieldName("policy");
       PolicyJson.write(g, r.policy().get());
+    }
+    if (r.kind().equals("wheel")) {
+      g.writeFieldName("sboms");
+      SbomsJson.write(g, r.inventory().sboms());
     }
     if (r.overview().isPresent()) {
       overview(g, r, r.overview().get());

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param overview the wheel-level facts (languages, memory safety, native code, signed) the command established
  * @param failAt the lowest severity of an unsuppressed finding that fails the artifact ({@code --fail-on}; error by
  *     default, warning under {@code --fail-on warning})
+ * @param inventory what the artifact is made of: carried SBOMs, binary hashes and sonames (the CycloneDX SBOM's input)
  */
 public record ArtifactReport(
     String path,
@@ -37,7 +38,8 @@ public record ArtifactReport(
     Binaries binaries,
     Optional<Policy> policy,
     Optional<Overview> overview,
-    Severity failAt) {
+    Severity failAt,
+    ArtifactInventory inventory) {
 
   /**
    * A report without wheel-level facts, judged at the default threshold (error).
@@ -53,7 +55,8 @@ public record ArtifactReport(
    */
   public ArtifactReport(String path, String kind, String sha256, Optional<WheelSummary> wheel, List<Finding> findings,
       List<SignatureReport> signatures, Binaries binaries, Optional<Policy> policy) {
-    this(path, kind, sha256, wheel, findings, signatures, binaries, policy, Optional.empty(), Severity.ERROR);
+    this(path, kind, sha256, wheel, findings, signatures, binaries, policy, Optional.empty(), Severity.ERROR,
+        ArtifactInventory.NONE);
   }
 
   /** Copies the lists. */
@@ -68,6 +71,7 @@ public record ArtifactReport(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(overview, "overview");
     Objects.requireNonNull(failAt, "failAt");
+    Objects.requireNonNull(inventory, "inventory");
   }
 
   /**
@@ -88,7 +92,8 @@ public record ArtifactReport(
    * @return a new report
    */
   public ArtifactReport gated(List<Finding> gated, Severity threshold) {
-    return new ArtifactReport(path, kind, sha256, wheel, gated, signatures, binaries, policy, overview, threshold);
+    return new ArtifactReport(path, kind, sha256, wheel, gated, signatures, binaries, policy, overview, threshold,
+        inventory);
   }
 
   /**

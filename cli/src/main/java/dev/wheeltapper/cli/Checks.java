@@ -107,7 +107,8 @@ final class Checks {
     VerificationReport r = verifier.verify(target.file());
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), r.findings(),
         r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.NONE, Optional.empty(),
-        Optional.of(new ArtifactReport.Overview(Optional.empty(), Optional.of(signed(r)))), Severity.ERROR);
+        Optional.of(new ArtifactReport.Overview(Optional.empty(), Optional.of(signed(r)))), Severity.ERROR,
+        ArtifactInventory.ofVerified(r, target.file()));
   }
 
   /** {@code inspect}: every native binary of a wheel, or a bare file that is one. */
@@ -120,7 +121,8 @@ final class Checks {
           .filter(f -> !f.code().startsWith("policy.") && !f.code().startsWith("signature.")).toList();
       return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
           findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty(),
-          Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.empty())), Severity.ERROR);
+          Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.empty())), Severity.ERROR,
+          ArtifactInventory.ofAudited(a, target.file()));
     }
     NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
     List<Finding> findings = new ArrayList<>(b.findings());
@@ -128,8 +130,10 @@ final class Checks {
       findings.add(Finding.note(Codes.BINARY_NOT_NATIVE, target.display(),
           "Not a native binary: no ELF, PE, Mach-O or WebAssembly magic number."));
     }
-    return new ArtifactReport(target.display(), "binary", sha256(target.file()), Optional.empty(), findings,
-        List.of(), ArtifactReport.Binaries.of(b), Optional.empty());
+    String sha256 = sha256(target.file());
+    return new ArtifactReport(target.display(), "binary", sha256, Optional.empty(), findings,
+        List.of(), ArtifactReport.Binaries.of(b), Optional.empty(), Optional.empty(), Severity.ERROR,
+        ArtifactInventory.ofBinary(b, target.display(), sha256));
   }
 
   /**
@@ -152,7 +156,8 @@ final class Checks {
     Optional<ArtifactReport.Policy> policy = r.filename().map(f -> new ArtifactReport.Policy(a.policy(), List.of()));
     return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
         r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy,
-        Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.of(signed(r)))), Severity.ERROR);
+        Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.of(signed(r)))), Severity.ERROR,
+        ArtifactInventory.ofAudited(a, target.file()));
   }
 
   private static ArtifactReport.Natives natives(WheelAuditReport a) {
@@ -202,7 +207,7 @@ final class Checks {
       }
       out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
           ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together)), ar.overview(),
-          ar.failAt()));
+          ar.failAt(), ar.inventory()));
     }
     return out;
   }

@@ -7,5 +7,7 @@ public enum Format {
   /** The JSON report of {@code docs/cli.md}. */
   json,
   /** SARIF 2.1.0. */
-  sarif
+  sarif,
+  /** A CycloneDX 1.6 JSON SBOM ({@code docs/sbom.md}). */
+  cyclonedx
 }

@@ -106,7 +106,7 @@ final class IndexAudit implements AutoCloseable {
       List<Finding> all = new ArrayList<>(a.findings());
       all.addAll(indexFindings);
       return new ArtifactReport(display, a.kind(), a.sha256(), a.wheel(), all, a.signatures(), a.binaries(),
-          a.policy());
+          a.policy(), a.overview(), a.failAt(), a.inventory());
     } finally {
       if (dir != null) {
         deleteTree(dir);

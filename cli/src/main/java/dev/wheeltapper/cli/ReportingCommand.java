@@ -119,6 +119,12 @@ abstract class ReportingCommand implements Callable<Integer> {
         w.println();
       }
       case text -> new TextReport(w, color).render(reports);
+      case cyclonedx -> {
+        CycloneDxReport sbom = new CycloneDxReport(CycloneDxReport.timestamp(System.getenv(), java.time.Instant.now()));
+        reports.forEach(sbom::artifact);
+        sbom.end(w);
+        w.println();
+      }
     }
     w.flush();
   }

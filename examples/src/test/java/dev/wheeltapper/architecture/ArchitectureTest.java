@@ -37,7 +37,7 @@ class ArchitectureTest {
             "dev.wheeltapper.provenance.json..", "dev.wheeltapper.digest..", "dev.wheeltapper.index.internal..")
         .layer("models").definedBy(
             "dev.wheeltapper.pep440..", "dev.wheeltapper.pep508..", "dev.wheeltapper.wheel",
-            "dev.wheeltapper.wheel.metadata..", "dev.wheeltapper.wheel.record..", "dev.wheeltapper.elf..",
+            "dev.wheeltapper.wheel.metadata..", "dev.wheeltapper.wheel.record..", "dev.wheeltapper.wheel.sbom..", "dev.wheeltapper.elf..",
             "dev.wheeltapper.pe..", "dev.wheeltapper.macho..", "dev.wheeltapper.provenance.trust..", "dev.wheeltapper.index")
         .layer("checks").definedBy(
             "dev.wheeltapper.verify..", "dev.wheeltapper.provenance", "dev.wheeltapper.provenance.cms..",
@@ -62,7 +62,7 @@ class ArchitectureTest {
         "pep508", "wheel", "wheel.metadata", "wheel.record", "elf", "pe", "macho", "provenance.trust", "verify",
         "provenance", "provenance.cms", "provenance.jws", "provenance.openpgp", "provenance.pep740", "hardening",
         "toolchain", "policy", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest",
-        "index", "index.internal", "index.check");
+        "index", "index.internal", "index.check", "wheel.sbom");
     java.util.Set<String> found = new java.util.TreeSet<>();
     classes.forEach(c -> found.add(c.getPackageName().replaceFirst("^dev\\.wheeltapper\\.?", "")));
     // a package added without a place in the layers would escape every rule below
