@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** The options every reporting command shares: output, parallelism, the ZIP limits (see {@code docs/cli.md}). */
 final class CommonOptions {
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or sarif (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif or html (default: ${DEFAULT-VALUE})")
   Format format = Format.text;
 
   @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE (default: standard output)")

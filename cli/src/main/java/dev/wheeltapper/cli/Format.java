@@ -7,5 +7,7 @@ public enum Format {
   /** The JSON report of {@code docs/cli.md}. */
   json,
   /** SARIF 2.1.0. */
-  sarif
+  sarif,
+  /** One self-contained HTML page: an overview, then a section per artifact ({@code HtmlReport}). */
+  html
 }

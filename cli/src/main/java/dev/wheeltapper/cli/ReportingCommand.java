@@ -110,6 +110,7 @@ abstract class ReportingCommand implements Callable<Integer> {
         w.println();
       }
       case text -> new TextReport(w, color).render(reports);
+      case html -> HtmlReport.write(reports, w);
     }
     w.flush();
   }
