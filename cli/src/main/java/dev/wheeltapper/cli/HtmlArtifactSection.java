@@ -3,6 +3,7 @@ package dev.wheeltapper.cli;
 import dev.wheeltapper.audit.NativeBinaries;
 import dev.wheeltapper.hardening.CheckResult;
 import dev.wheeltapper.hardening.HardeningCheck;
+import dev.wheeltapper.hardening.Status;
 import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.policy.Abi3Result;
 import dev.wheeltapper.policy.Abi3Violation;
@@ -61,7 +62,8 @@ final class HtmlArtifactSection {
     });
     s.append("</dl>\n");
     signatures(s, r.signatures());
-    r.policy().ifPresent(p -> policy(s, p));
+    // a pure wheel (platform "any") has no policy to show
+    r.policy().filter(p -> !p.report().platformTags().stream().allMatch("any"::equals)).ifPresent(p -> policy(s, p));
     binaries(s, index, r.binaries());
     findings(s, r.findings());
     return s.append("<p class=\"top\"><a href=\"#overview\">back to the overview</a></p>\n</section>\n").toString();
@@ -185,8 +187,8 @@ final class HtmlArtifactSection {
       }
       CheckResult r = b.hardening().result(c);
       s.append("<tr><th scope=\"row\">").append(c.key()).append("</th><td class=\"s-").append(r.status().label())
-          .append("\">").append(HtmlHeatMap.symbol(r.status())).append(' ').append(r.status().label())
-          .append("</td><td>");
+          .append("\">").append(HtmlHeatMap.symbol(r.status()))
+          .append(r.status() == Status.NOT_APPLICABLE ? "" : " " + r.status().label()).append("</td><td>");
       HtmlEscaper.append(s, r.value().label()).append("</td><td>");
       HtmlEscaper.append(s, r.evidence()).append("</td></tr>\n");
     }

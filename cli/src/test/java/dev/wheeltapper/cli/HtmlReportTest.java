@@ -1,6 +1,7 @@
 package dev.wheeltapper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wheeltapper.testsupport.Corpus;
@@ -276,6 +277,18 @@ class HtmlReportTest {
           + HtmlFindingCodes.SECTIONS.get(area));
     }
     assertThat(HtmlFindingCodes.reference("unheard-of.x")).isEqualTo("docs/findings.md");
+  }
+
+  @Test
+  void theStreamIsBeginArtifactsEndAndNothingElse() throws Exception {
+    StringWriter w = new StringWriter();
+    try (HtmlReport html = new HtmlReport(w)) {
+      assertThatThrownBy(html::end).isInstanceOf(IllegalStateException.class);
+      html.begin();
+      html.end();
+      assertThatThrownBy(html::end).isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(w.toString()).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
   }
 
   private static String render(List<ArtifactReport> reports) throws Exception {
