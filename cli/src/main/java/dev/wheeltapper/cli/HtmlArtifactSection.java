@@ -217,7 +217,13 @@ final class HtmlArtifactSection {
       s.append("<p class=\"none\">No findings.</p>\n");
       return;
     }
-    s.append("<h4>Findings (").append(findings.size()).append(")</h4>\n<ul class=\"findings\">\n");
+    s.append("<h4>Findings (").append(findings.size()).append(")</h4>\n");
+    findingList(s, findings);
+  }
+
+  /** The findings as {@code ul.findings}, errors first; each {@code li.finding} carries its severity and code. */
+  static void findingList(StringBuilder s, List<Finding> findings) {
+    s.append("<ul class=\"findings\">\n");
     List<Finding> sorted = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
     for (Finding f : sorted) {
       String sev = f.severity().label();

@@ -49,12 +49,17 @@ final class HtmlFindingCodes {
 
   /** Counts one artifact's findings. */
   void add(List<Finding> findings) {
+    add(findings, true);
+  }
+
+  /** Counts findings; those about the run's inputs belong to no artifact. */
+  void add(List<Finding> findings, boolean ofAnArtifact) {
     Set<String> seen = new HashSet<>();
     for (Finding f : findings) {
       String key = f.code() + ' ' + f.severity().label();
       Count c = counts.computeIfAbsent(key, k -> new Count(f.code(), f.severity()));
       c.findings++;
-      if (seen.add(key)) {
+      if (ofAnArtifact && seen.add(key)) {
         c.artifacts++;
       }
     }

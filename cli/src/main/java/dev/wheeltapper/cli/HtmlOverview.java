@@ -3,6 +3,7 @@ package dev.wheeltapper.cli;
 import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.policy.PlatformResult;
 import dev.wheeltapper.policy.PolicyReport;
+import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.toolchain.Evidence;
 import dev.wheeltapper.toolchain.Language;
@@ -10,6 +11,7 @@ import dev.wheeltapper.toolchain.MemorySafety;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -39,6 +41,7 @@ final class HtmlOverview implements Closeable {
   private final int[] policyOk = new int[3];
   private final int[] policyJudged = new int[3];
   private final HtmlFindingCodes codes = new HtmlFindingCodes();
+  private final List<Finding> runFindings = new ArrayList<>();
 
   /** Counts the {@code index}th artifact (from 1). */
   void add(int index, ArtifactReport r) throws IOException {
@@ -106,6 +109,15 @@ final class HtmlOverview implements Closeable {
     HtmlEscaper.append(row, m.satisfied()).append("</td>");
   }
 
+  /**
+   * Adds the findings about the run itself (a path that yielded no artifact), shown above the verdicts; they are as
+   * many as the paths given at most.
+   */
+  void addRun(List<Finding> findings) {
+    runFindings.addAll(findings);
+    codes.add(findings, false);
+  }
+
   /** The codes seen, for the filter. */
   List<String> codes() {
     return codes.codes();
@@ -114,6 +126,11 @@ final class HtmlOverview implements Closeable {
   /** Writes the overview's sections. */
   void writeTo(Writer out) throws IOException {
     int failed = artifacts - passed;
+    if (!runFindings.isEmpty()) {
+      StringBuilder run = new StringBuilder(1024).append("<section id=\"run\"><h2>About the run</h2>\n");
+      HtmlArtifactSection.findingList(run, runFindings);
+      out.append(run.append("</section>\n"));
+    }
     out.append("<section id=\"verdicts\"><h2>Artifacts by verdict</h2>\n<p class=\"totals\">")
         .append("<span class=\"total\" data-count-artifacts=\"").append(String.valueOf(artifacts)).append("\">")
         .append(String.valueOf(artifacts)).append(artifacts == 1 ? " artifact" : " artifacts")

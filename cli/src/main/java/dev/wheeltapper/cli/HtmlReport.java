@@ -1,5 +1,6 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.report.Finding;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +23,10 @@ import java.util.List;
  * {@link HtmlEscaper} could not run.
  *
  * <p>Written as a stream: {@link #begin()}, {@link #artifact(ArtifactReport)} once per artifact in run order,
- * {@link #end()}. Each artifact is rendered when it arrives and buffered ({@link HtmlSpill}: in memory, then a
- * temporary file), because the overview above it is known only at the end; memory holds the overview's counts.
- * {@link #close()} removes the temporary files.
+ * {@link #end()} (or {@link #end(List)} with the findings about the run's inputs). Each artifact is rendered when it
+ * arrives and buffered ({@link HtmlSpill}: in memory, then a temporary file), because the overview above it is known
+ * only at the end; memory holds the overview's counts. {@code end} removes the temporary files, and so does
+ * {@link #close()} when a run stops before its end.
  *
  * <pre>{@code
  * try (HtmlReport html = new HtmlReport(writer)) {
@@ -88,12 +90,29 @@ final class HtmlReport implements Closeable {
     sections.append(HtmlArtifactSection.render(index, r));
   }
 
-  /** Writes the document: head, overview, filter, the artifacts' sections, script; flushes {@code out}. */
+  /** Ends a run that has no findings of its own: {@link #end(List)} with none. */
   void end() throws IOException {
+    end(List.of());
+  }
+
+  /**
+   * Writes the document: head, the findings about the run itself (a path that yielded no artifact), overview, filter,
+   * the artifacts' sections, script; flushes {@code out} and removes the temporary files.
+   */
+  void end(List<Finding> runFindings) throws IOException {
     if (!begun || ended) {
       throw new IllegalStateException("end() without begin(), or twice");
     }
     ended = true;
+    try {
+      document(runFindings);
+    } finally {
+      close();
+    }
+  }
+
+  private void document(List<Finding> runFindings) throws IOException {
+    overview.addRun(runFindings);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")

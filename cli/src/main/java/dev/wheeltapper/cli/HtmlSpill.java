@@ -35,6 +35,7 @@ final class HtmlSpill implements Closeable {
     }
     if (fileOut == null) {
       file = Files.createTempFile("wheeltapper-report", ".html.part");
+      file.toFile().deleteOnExit(); // a run that fails before close() still leaves nothing at exit
       fileOut = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
       fileOut.append(memory);
       memory.setLength(0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.testsupport.Corpus;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -237,6 +238,8 @@ class HtmlReportTest {
     assertThat(d.select("li.finding").text()).contains("pkg/<script>document.documentElement.dataset.pwned='2'</script>.py");
     assertThat(d.select("details.binary summary .path").eachText())
         .containsExactly("pkg/<img src=x onerror=\"document.documentElement.dataset.pwned='3'\">'.so");
+    assertThat(d.select("table.heat tbody th a").eachText())
+        .containsExactly("pkg/<img src=x onerror=\"document.documentElement.dataset.pwned='3'\">'.so");
     assertThat(d.select("a[href]").eachAttr("href")).allMatch(h -> h.matches("#[a-z0-9-]+"));
   }
 
@@ -289,6 +292,23 @@ class HtmlReportTest {
       assertThatThrownBy(html::end).isInstanceOf(IllegalStateException.class);
     }
     assertThat(w.toString()).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+  }
+
+  @Test
+  void findingsAboutTheRunItselfComeFirstAndCountInNoArtifact() throws Exception {
+    StringWriter w = new StringWriter();
+    HtmlReport html = new HtmlReport(w);
+    html.begin();
+    html.end(List.of(Finding.error("input.missing", "dist/<nope>", "dist/<nope> does not exist.")));
+    Document d = Jsoup.parse(w.toString());
+    Element run = d.selectFirst("section#run");
+    assertThat(run.select("li.finding[data-code=input.missing][data-severity=error]").text())
+        .contains("dist/<nope> does not exist.");
+    assertThat(run.nextElementSibling().id()).isEqualTo("verdicts");
+    Element row = d.selectFirst("tr.code-row[data-code=input.missing]");
+    assertThat(row.select("td").get(2).text()).isEqualTo("1");
+    assertThat(row.select("td").get(3).text()).isEqualTo("0");
+    assertThat(d.select("#filter-code option").eachAttr("value")).containsExactly("", "input.missing");
   }
 
   private static String render(List<ArtifactReport> reports) throws Exception {
