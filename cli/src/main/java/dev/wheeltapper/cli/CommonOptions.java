@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The options every reporting command shares: output, parallelism, the ZIP limits (see {@code docs/cli.md}). */
 final class CommonOptions {
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text, json, sarif or cyclonedx (default: ${DEFAULT-VALUE})")
+      description = "text, json, sarif, html or cyclonedx (default: ${DEFAULT-VALUE})")
   Format format = Format.text;
 
   @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE (default: standard output)")

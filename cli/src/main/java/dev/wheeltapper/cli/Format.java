@@ -9,5 +9,7 @@ public enum Format {
   /** SARIF 2.1.0. */
   sarif,
   /** A CycloneDX 1.6 JSON SBOM ({@code docs/sbom.md}). */
-  cyclonedx
+  cyclonedx,
+  /** One self-contained HTML page: an overview, then a section per artifact ({@code HtmlReport}). */
+  html
 }

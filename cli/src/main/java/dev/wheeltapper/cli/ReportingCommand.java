@@ -125,6 +125,7 @@ abstract class ReportingCommand implements Callable<Integer> {
         sbom.end(w);
         w.println();
       }
+      case html -> HtmlReport.write(reports, w);
     }
     w.flush();
   }

@@ -61,6 +61,8 @@ public final class Oracles {
     /** gcc able to link 32-bit x86 code. */
     GCC_M32("gcc -m32", "gcc-multilib", "sh", "-c",
         "printf 'int f(void){return 0;}' | gcc -m32 -shared -fPIC -x c -o /dev/null -"),
+    /** Chromium, headless: renders the HTML report as a browser does (screenshots, the DOM after its script ran). */
+    CHROMIUM("chromium", "chromium", "chromium", "--version"),
     /** cargo building offline against Debian's vendored crates (pyo3). */
     CARGO_PYO3("cargo with Debian's vendored pyo3", "librust-pyo3-dev and cargo", "sh", "-c",
         "(command -v cargo || test -x \"$HOME/.cargo/bin/cargo\" || test -x /usr/bin/cargo) >/dev/null && "
