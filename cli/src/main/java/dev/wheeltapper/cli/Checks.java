@@ -143,11 +143,7 @@ final class Checks {
     if (external) {
       withExternal.put(target.display(), a);
     }
-    VerificationReport r = a.verification();
-    // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
-    Optional<ArtifactReport.Policy> policy = r.filename().map(f -> new ArtifactReport.Policy(a.policy(), List.of()));
-    return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy);
+    return ArtifactReports.audited(target.display(), a);
   }
 
   /**
