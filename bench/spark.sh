@@ -2,17 +2,19 @@
 # Spark (issue 21): the Spark job in local[2] over the local mirror's wheels, beside the single-process command line
 # `wheeltapper audit --jobs 2` over the same wheels, in the same run; then the job again on the same output (the
 # incremental rerun: every wheel skipped). Prints Markdown for docs/benchmarks.md ("Spark (issue 21)").
-#   LIMIT=N   audit the first N wheels of the sorted listing (default: all of them)
-#   MIRRORS   folders searched for wheels (default: the local indexes and /opt/wheels)
+#   EVERY=N   audit every N-th wheel of the sorted listing, a sample across the mirror (default 1: all of them)
+#   MIRRORS   folders searched for wheels (default: the local indexes' files and /opt/wheels)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=bench/target/spark
 rm -rf "$out"
 mkdir -p "$out"
-mirrors="${MIRRORS:-/opt/pypi/simple /opt/pypi-more/simple /opt/wheels}"
+mirrors="${MIRRORS:-/opt/pypi/files /opt/pypi-more/files /opt/wheels}"
 
-./mvnw -B -q -o package -DskipTests -Dmaven.javadoc.skip=true -pl spark -am >/dev/null 2>&1 \
-  || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl spark -am
+if [ -z "${SKIP_BUILD:-}" ]; then
+  ./mvnw -B -q -o package -DskipTests -Dmaven.javadoc.skip=true -pl spark -am >/dev/null 2>&1 \
+    || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl spark -am
+fi
 jar=cli/target/wheeltapper.jar
 job=spark/target/wheeltapper-spark-job.jar
 # The plain java line of docs/spark.md: the job jar, Spark and Hadoop from the local repository, the opens Spark needs.
@@ -30,7 +32,7 @@ spark() {
 }
 
 # shellcheck disable=SC2086
-find $mirrors -name '*.whl' -type f | sort | head -n "${LIMIT:-1000000000}" > "$out/listing.txt"
+find $mirrors -name '*.whl' -type f | sort | awk -v k="${EVERY:-1}" 'NR % k == 1 || k == 1' > "$out/listing.txt"
 n=$(wc -l < "$out/listing.txt")
 bytes=$(tr '\n' '\0' < "$out/listing.txt" | xargs -0 stat -c %s | awk '{s += $1} END {print s}')
 mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}')
@@ -47,7 +49,7 @@ row() { awk -v name="$1" -v ms="$2" -v n="$n" -v mb="$mb" -v base="$cli_ms" \
   'BEGIN {s = ms / 1000; printf "| %s | %.1f | %.2f | %.2f | %.2f | %.2f x |\n", name, s, n / s, mb / s, mb / s / 2, ms / base}'; }
 echo "## Spark (issue 21), $(date -u '+%Y-%m-%d at %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo
-echo "$n wheels, $mb MB on disk ($mirrors)"
+echo "$n wheels, $mb MB on disk (every ${EVERY:-1}th wheel of $mirrors)"
 echo
 echo "| whole process, JVM start included (one run each) | s | wheels/s | MB/s | MB/s per core | vs command line |"
 echo "|---|---:|---:|---:|---:|---:|"
