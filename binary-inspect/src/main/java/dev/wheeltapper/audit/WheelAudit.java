@@ -18,6 +18,7 @@ import dev.wheeltapper.wheel.Tag;
 import dev.wheeltapper.wheel.WheelFilename;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -109,11 +110,52 @@ public final class WheelAudit {
    * @throws IOException when the file cannot be read
    */
   public WheelAuditReport audit(Path wheel) throws IOException {
+    Objects.requireNonNull(wheel, "wheel");
+    return audit(listener -> verifier.verify(wheel, listener));
+  }
+
+  /**
+   * Audits one wheel read from a channel: the same one pass and bounded memory as {@link #audit(Path)} (entries
+   * streamed once through the verifier, native binaries kept within 64 MiB per wheel and beyond it in a temporary
+   * file), for wheels on a store that is not a local file system, such as a Hadoop {@code FileSystem} stream adapted
+   * to a channel. The report equals the {@code Path} variant's for the same bytes and file name, except that no
+   * signature file beside the wheel is looked for.
+   *
+   * <pre>{@code
+   * try (SeekableByteChannel ch = Files.newByteChannel(wheel)) {
+   *   WheelAuditReport r = WheelAudit.defaults().audit(ch, "cffi-1.5.0-cp27-none-linux_x86_64.whl");
+   *   r.memorySafe();   // NO
+   * }
+   * }</pre>
+   *
+   * <p>The channel is read, never written or closed; thread-safe as this audit is, provided no one else moves the
+   * channel's position during the call. See {@link WheelVerifier#verify(SeekableByteChannel, String,
+   * WheelVerifier.EntryListener)}.
+   *
+   * @param channel the wheel, open for reading; not closed
+   * @param fileName the wheel's file name (it carries the tags)
+   * @return the report
+   * @throws IOException when the channel cannot be read
+   */
+  public WheelAuditReport audit(SeekableByteChannel channel, String fileName) throws IOException {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(fileName, "fileName");
+    return audit(listener -> verifier.verify(channel, fileName, listener));
+  }
+
+  /** How the one audit below reads its wheel: a path or a channel, through the verifier's content hook. */
+  @FunctionalInterface
+  private interface Verification {
+    VerificationReport run(WheelVerifier.EntryListener listener) throws IOException;
+  }
+
+  /** The one code path of both variants. */
+  private WheelAuditReport audit(Verification verify) throws IOException {
     VerificationReport verification;
     NativeBinaries.Result binaries;
     Set<String> entryNames;
     try (WheelCapture capture = new WheelCapture(CAPTURE_MEMORY)) {
-      verification = verifier.verify(wheel, capture);
+      verification = verify.run(capture);
       binaries = NativeBinaries.inspectCaptured(capture, elfLimits);
       entryNames = capture.entryNames();
     }

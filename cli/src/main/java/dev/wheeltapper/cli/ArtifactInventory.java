@@ -67,7 +67,7 @@ public record ArtifactInventory(
   static ArtifactInventory ofVerified(VerificationReport r, Path file) {
     List<String> names = r.record().map(rec -> rec.entries().stream().map(RecordEntry::path).toList())
         .orElse(List.of());
-    return new ArtifactInventory(sboms(r, names, file), Map.of(), Map.of(), List.of(), Optional.empty());
+    return new ArtifactInventory(sboms(r, names, Optional.of(file)), Map.of(), Map.of(), List.of(), Optional.empty());
   }
 
   /**
@@ -77,7 +77,7 @@ public record ArtifactInventory(
    * @param file the wheel file
    * @return the inventory
    */
-  static ArtifactInventory ofAudited(WheelAuditReport a, Path file) {
+  static ArtifactInventory ofAudited(WheelAuditReport a, Optional<Path> file) {
     VerificationReport r = a.verification();
     Map<String, String> hashes = new LinkedHashMap<>();
     if (r.fullyRead() && r.record().isPresent()) {
@@ -140,15 +140,15 @@ public record ArtifactInventory(
    * RECORD) name one: a wheel without them is not opened a second time. A wheel the strict reader refuses has its
    * structural findings already and lists no SBOM.
    */
-  private static List<EmbeddedSbom> sboms(VerificationReport r, Collection<String> names, Path file) {
-    if (r.distInfo().isEmpty()) {
+  private static List<EmbeddedSbom> sboms(VerificationReport r, Collection<String> names, Optional<Path> file) {
+    if (r.distInfo().isEmpty() || file.isEmpty()) {
       return List.of();
     }
     String prefix = r.distInfo().get().resolve("sboms/");
     if (names.stream().noneMatch(n -> n.startsWith(prefix) && n.length() > prefix.length())) {
       return List.of();
     }
-    try (Wheel w = Wheel.open(file)) {
+    try (Wheel w = Wheel.open(file.get())) {
       return DistInfoSboms.read(w);
     } catch (IOException e) {
       return List.of();

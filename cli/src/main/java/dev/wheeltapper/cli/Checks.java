@@ -122,7 +122,7 @@ final class Checks {
       return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
           findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty(),
           Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.empty())), Severity.ERROR,
-          ArtifactInventory.ofAudited(a, target.file()));
+          ArtifactInventory.ofAudited(a, Optional.of(target.file())));
     }
     NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
     List<Finding> findings = new ArrayList<>(b.findings());
@@ -151,21 +151,15 @@ final class Checks {
     if (external) {
       withExternal.put(target.display(), a);
     }
-    VerificationReport r = a.verification();
-    // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).
-    Optional<ArtifactReport.Policy> policy = r.filename().map(f -> new ArtifactReport.Policy(a.policy(), List.of()));
-    return new ArtifactReport(target.display(), "wheel", r.sha256(), summary(r), a.findings(),
-        r.signatures().stream().map(Checks::signature).toList(), ArtifactReport.Binaries.of(a.binaries()), policy,
-        Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.of(signed(r)))), Severity.ERROR,
-        ArtifactInventory.ofAudited(a, target.file()));
+    return ArtifactReports.audited(target.display(), a, Optional.of(target.file()));
   }
 
-  private static ArtifactReport.Natives natives(WheelAuditReport a) {
+  static ArtifactReport.Natives natives(WheelAuditReport a) {
     return new ArtifactReport.Natives(a.languages(), a.memorySafe());
   }
 
   /** Signed: at least one signature verified under the trust given (untrusted, invalid, unsupported do not count). */
-  private static boolean signed(VerificationReport r) {
+  static boolean signed(VerificationReport r) {
     return r.signatures().stream().anyMatch(s -> s.status() == SignatureStatus.VALID);
   }
 

@@ -46,13 +46,16 @@ class ArchitectureTest {
             "dev.wheeltapper.policy..", "dev.wheeltapper.index.check..")
         .layer("facades").definedBy("dev.wheeltapper.inspect..", "dev.wheeltapper.audit..")
         .layer("command line").definedBy("dev.wheeltapper.cli..", "dev.wheeltapper.samples..")
+        .layer("jobs").definedBy("dev.wheeltapper.spark..")
         .layer("examples").definedBy("dev.wheeltapper.examples..")
         .whereLayer("examples").mayNotBeAccessedByAnyLayer()
-        .whereLayer("command line").mayOnlyBeAccessedByLayers("examples")
-        .whereLayer("facades").mayOnlyBeAccessedByLayers("command line", "examples")
-        .whereLayer("checks").mayOnlyBeAccessedByLayers("facades", "command line", "examples")
-        .whereLayer("models").mayOnlyBeAccessedByLayers("checks", "facades", "command line", "examples")
-        .whereLayer("raw").mayOnlyBeAccessedByLayers("models", "checks", "facades", "command line", "examples");
+        .whereLayer("jobs").mayNotBeAccessedByAnyLayer()
+        .whereLayer("command line").mayOnlyBeAccessedByLayers("examples", "jobs")
+        .whereLayer("facades").mayOnlyBeAccessedByLayers("command line", "examples", "jobs")
+        .whereLayer("checks").mayOnlyBeAccessedByLayers("facades", "command line", "examples", "jobs")
+        .whereLayer("models").mayOnlyBeAccessedByLayers("checks", "facades", "command line", "examples", "jobs")
+        .whereLayer("raw").mayOnlyBeAccessedByLayers("models", "checks", "facades", "command line", "examples",
+            "jobs");
   }
 
   @Test
@@ -62,7 +65,7 @@ class ArchitectureTest {
         "pep508", "wheel", "wheel.metadata", "wheel.record", "elf", "pe", "macho", "provenance.trust", "verify",
         "provenance", "provenance.cms", "provenance.jws", "provenance.openpgp", "provenance.pep740", "hardening",
         "toolchain", "policy", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest",
-        "index", "index.internal", "index.check", "wheel.sbom");
+        "index", "index.internal", "index.check", "wheel.sbom", "spark");
     java.util.Set<String> found = new java.util.TreeSet<>();
     classes.forEach(c -> found.add(c.getPackageName().replaceFirst("^dev\\.wheeltapper\\.?", "")));
     // a package added without a place in the layers would escape every rule below

@@ -31,7 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies a wheel's integrity like the strictest installer, and stricter: ZIP structure (parser-confusion defences),
+ * (Over 400 lines because it is the public entry point, from a path or a channel, with its {@link Builder}; every
+ * stage is in a class of its own.)
+ *
+ * <p>Verifies a wheel's integrity like the strictest installer, and stricter: ZIP structure (parser-confusion defences),
  * RECORD hashes and sizes, paths, and the consistency of file name, dist-info, WHEEL and METADATA. Problems with the
  * content are {@link Finding}s in the {@link VerificationReport}, never exceptions; only a file that cannot be read at
  * all throws {@link IOException}.
@@ -105,10 +108,7 @@ public final class WheelVerifier {
    */
   public VerificationReport verify(Path wheel) throws IOException {
     Objects.requireNonNull(wheel, "wheel");
-    try (FileChannel ch = FileChannel.open(wheel, StandardOpenOption.READ)) {
-      Path name = wheel.getFileName();
-      return new Run(ch, name == null ? wheel.toString() : name.toString(), Optional.of(wheel), null).run();
-    }
+    return verifyPath(wheel, null);
   }
 
   /**
@@ -124,6 +124,14 @@ public final class WheelVerifier {
   public VerificationReport verify(Path wheel, EntryListener listener) throws IOException {
     Objects.requireNonNull(wheel, "wheel");
     Objects.requireNonNull(listener, "listener");
+    return verifyPath(wheel, listener);
+  }
+
+  /**
+   * The one path of the {@code Path} variants: the file opened read-only, then the channel run, with the path kept
+   * only to look for signature files beside the wheel ({@code .asc}, PEP 740 {@code .publish.attestation}).
+   */
+  private VerificationReport verifyPath(Path wheel, EntryListener listener) throws IOException {
     try (FileChannel ch = FileChannel.open(wheel, StandardOpenOption.READ)) {
       Path name = wheel.getFileName();
       return new Run(ch, name == null ? wheel.toString() : name.toString(), Optional.of(wheel), listener).run();
@@ -185,6 +193,40 @@ public final class WheelVerifier {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(fileName, "fileName");
     return new Run(channel, fileName, Optional.empty(), null).run();
+  }
+
+  /**
+   * Verifies a wheel read from a channel and hands the inflated content of its file entries to a listener, as
+   * {@link #verify(Path, EntryListener)} does for a file: the same one pass and the same bounded memory (entries are
+   * streamed through the verifier's buffers; only METADATA, WHEEL and RECORD are held, each within {@link
+   * ZipLimits#maxMetadataFileSize()}). This is how a wheel is read from a store that is not a local file system (an
+   * HDFS or S3 stream adapted to a channel), where only the location travels.
+   *
+   * <pre>{@code
+   * try (SeekableByteChannel ch = Files.newByteChannel(wheel)) {
+   *   VerificationReport r = verifier.verify(ch, "foo-1.0-py3-none-any.whl", (path, index, size) -> Optional.empty());
+   * }
+   * }</pre>
+   *
+   * <p>The channel is only read, never written or closed. A {@link FileChannel} is read with positional reads (and
+   * in parallel, with a parallelism above 1); any other channel is read sequentially, its position moved under its
+   * lock. No signature file beside the wheel is looked for (a channel has no neighbours): signatures inside the
+   * wheel are verified as for a path. Thread-safe as the verifier is, provided no one else moves the channel's
+   * position during the call.
+   *
+   * @param channel the wheel, open for reading; not closed
+   * @param fileName the wheel's file name (it carries the tags), checked against its content
+   * @param listener told of each readable file entry before its content is read
+   * @return the report, equal to the {@code Path} variant's for the same bytes and file name, signature files beside
+   *     the wheel apart
+   * @throws IOException when the channel cannot be read
+   */
+  public VerificationReport verify(SeekableByteChannel channel, String fileName, EntryListener listener)
+      throws IOException {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(listener, "listener");
+    return new Run(channel, fileName, Optional.empty(), listener).run();
   }
 
   /** One verification: the stages in order over one run's state. */
