@@ -15,6 +15,7 @@ module dev.wheeltapper.binary {
   exports dev.wheeltapper.bytes;
   exports dev.wheeltapper.inspect;
   exports dev.wheeltapper.elf;
+  exports dev.wheeltapper.guide;
   exports dev.wheeltapper.hardening;
   exports dev.wheeltapper.macho;
   exports dev.wheeltapper.pe;

@@ -66,6 +66,18 @@ class FixtureRecipesTest {
     compare(rebuilt, Prebuilt.dir("hardening").resolve(f.output()));
   }
 
+  static Stream<Arguments> guideFixtures() {
+    return Stream.of(GuideFixtures.Fixture.values()).map(f -> Arguments.of(Named.of("guide/" + f.output(), f)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("guideFixtures")
+  void guideFixtureRebuildsToTheSameAnalysis(GuideFixtures.Fixture f) throws IOException {
+    Oracles.require(f.oracle());
+    Path rebuilt = GuideFixtures.build(f, OUT.resolve("guide"));
+    compare(rebuilt, Prebuilt.dir("guide").resolve(f.output()));
+  }
+
   private static void compare(Path rebuilt, Path committed) throws IOException {
     if (UPDATE) {
       Files.createDirectories(committed.getParent());
@@ -106,6 +118,8 @@ class FixtureRecipesTest {
         b.toolchain().bindingLabels(), b.toolchain().memorySafe()));
     m.put("needed", b.needed());
     m.put("symbolVersions", b.symbolVersions());
+    m.put("guide", b.guide().map(g -> g.rows().stream()
+        .map(r -> r.option().option() + ":" + r.status().label() + ":" + r.channel().label()).toList()));
     return m;
   }
 

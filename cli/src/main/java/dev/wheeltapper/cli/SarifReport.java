@@ -51,6 +51,8 @@ final class SarifReport {
         Map<String, Object> art = new LinkedHashMap<>();
         art.put("location", Map.of("uri", uri(r.path())));
         art.put("hashes", Map.of("sha-256", r.sha256()));
+        java.util.Optional.ofNullable(GuideJson.summary(r.binaries().inspected()))
+            .ifPresent(g -> art.put("properties", Map.of("guide", g)));
         artifacts.add(art);
       }
       for (Finding f : r.findings()) {

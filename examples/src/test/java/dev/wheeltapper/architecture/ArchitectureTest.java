@@ -43,7 +43,7 @@ class ArchitectureTest {
             "dev.wheeltapper.verify..", "dev.wheeltapper.provenance", "dev.wheeltapper.provenance.cms..",
             "dev.wheeltapper.provenance.jws..", "dev.wheeltapper.provenance.openpgp..",
             "dev.wheeltapper.provenance.pep740..", "dev.wheeltapper.hardening..", "dev.wheeltapper.toolchain..",
-            "dev.wheeltapper.policy..")
+            "dev.wheeltapper.policy..", "dev.wheeltapper.guide..")
         .layer("facades").definedBy("dev.wheeltapper.inspect..", "dev.wheeltapper.audit..")
         .layer("command line").definedBy("dev.wheeltapper.cli..", "dev.wheeltapper.samples..")
         .layer("examples").definedBy("dev.wheeltapper.examples..")
@@ -61,7 +61,7 @@ class ArchitectureTest {
         "report", "zip", "bytes", "format", "wheel.internal", "provenance.internal", "provenance.json", "pep440",
         "pep508", "wheel", "wheel.metadata", "wheel.record", "elf", "pe", "macho", "provenance.trust", "verify",
         "provenance", "provenance.cms", "provenance.jws", "provenance.openpgp", "provenance.pep740", "hardening",
-        "toolchain", "policy", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest");
+        "toolchain", "policy", "guide", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest");
     java.util.Set<String> found = new java.util.TreeSet<>();
     classes.forEach(c -> found.add(c.getPackageName().replaceFirst("^dev\\.wheeltapper\\.?", "")));
     // a package added without a place in the layers would escape every rule below
@@ -91,7 +91,7 @@ class ArchitectureTest {
   @Test
   void checksReadTypedFactsNotBytes() {
     EvaluationResult result = checksReadNoBytes("dev.wheeltapper.toolchain..", "dev.wheeltapper.hardening..",
-        "dev.wheeltapper.policy..").evaluate(classes);
+        "dev.wheeltapper.policy..", "dev.wheeltapper.guide..").evaluate(classes);
     assertThat(result.getFailureReport().getDetails()).isEmpty();
   }
 
