@@ -34,7 +34,8 @@ class ArchitectureTest {
         .layer("raw").definedBy(
             "dev.wheeltapper.zip..", "dev.wheeltapper.bytes..", "dev.wheeltapper.format..",
             "dev.wheeltapper.wheel.internal..", "dev.wheeltapper.provenance.internal..",
-            "dev.wheeltapper.provenance.json..", "dev.wheeltapper.digest..")
+            "dev.wheeltapper.provenance.json..", "dev.wheeltapper.digest..", "dev.wheeltapper.dwarf..",
+            "dev.wheeltapper.isa..")
         .layer("models").definedBy(
             "dev.wheeltapper.pep440..", "dev.wheeltapper.pep508..", "dev.wheeltapper.wheel",
             "dev.wheeltapper.wheel.metadata..", "dev.wheeltapper.wheel.record..", "dev.wheeltapper.elf..",
@@ -61,7 +62,8 @@ class ArchitectureTest {
         "report", "zip", "bytes", "format", "wheel.internal", "provenance.internal", "provenance.json", "pep440",
         "pep508", "wheel", "wheel.metadata", "wheel.record", "elf", "pe", "macho", "provenance.trust", "verify",
         "provenance", "provenance.cms", "provenance.jws", "provenance.openpgp", "provenance.pep740", "hardening",
-        "toolchain", "policy", "guide", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest");
+        "toolchain", "policy", "guide", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest",
+        "dwarf", "isa");
     java.util.Set<String> found = new java.util.TreeSet<>();
     classes.forEach(c -> found.add(c.getPackageName().replaceFirst("^dev\\.wheeltapper\\.?", "")));
     // a package added without a place in the layers would escape every rule below
