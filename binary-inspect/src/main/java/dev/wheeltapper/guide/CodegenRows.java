@@ -98,12 +98,12 @@ final class CodegenRows {
       int probed = code.probedFrames();
       int bare = code.unprobedLargeFrames();
       if (probed > 0 && bare == 0) {
-        return new GuideRow(o, GuideStatus.MET, GuideChannel.CODE, probed + " functions probe their large frames "
+        return new GuideRow(o, GuideStatus.MET, GuideChannel.CODE, functions(probed) + " probe their large frames "
             + "page by page, none allocates a page or more unprobed");
       }
       if (bare > 0) {
         return new GuideRow(o, probed > 0 ? GuideStatus.PARTLY_MET : GuideStatus.NOT_MET, GuideChannel.CODE,
-            bare + " functions allocate a page or more of stack without probing ("
+            functions(bare) + " allocate a page or more of stack without probing ("
                 + RecordedSwitches.sample(code.unprobedNames()) + ")" + (probed > 0 ? "; " + probed
                 + " others probe (units disagree)" : ""));
       }
@@ -205,6 +205,10 @@ final class CodegenRows {
     return recorded.orElseGet(() -> new GuideRow(o, GuideStatus.UNDETERMINABLE, GuideChannel.NONE,
         "compile-time only: no effect on the generated code, and GCC never records -W options; only Clang's "
             + "recorded command line (or annobin's -Wall and -Wformat-security bits) would tell"));
+  }
+
+  private static String functions(int n) {
+    return n == 1 ? "1 function" : n + " functions";
   }
 
   /** annobin boolean notes: on ({@code +}) and off ({@code !}). */

@@ -89,6 +89,6 @@ final class CompilerVersions {
     if (since.length() == 0) {
       since.append("no compiler of the families named");
     }
-    return "the newest recorded compiler (" + describe() + ") predates " + o.option() + " (" + since + ")";
+    return "the recorded compilers (newest: " + describe() + ") predate " + o.option() + " (" + since + ")";
   }
 }

@@ -1,8 +1,14 @@
 package dev.wheeltapper.guide;
 
+import dev.wheeltapper.dwarf.CompilationUnit;
+import dev.wheeltapper.elf.AnnobinStringNote;
+import dev.wheeltapper.elf.BuildEvidence;
+import dev.wheeltapper.elf.FunctionEntries;
+import dev.wheeltapper.elf.FunctionEntry;
 import dev.wheeltapper.hardening.AnnobinNote;
 import dev.wheeltapper.hardening.ElfFacts;
 import dev.wheeltapper.hardening.ElfHardening;
+import dev.wheeltapper.isa.Prologue;
 import dev.wheeltapper.toolchain.Toolchain;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +55,9 @@ public record GuideInputs(ElfFacts facts, ElfHardening hardening, Toolchain tool
   }
 
   /**
-   * The inputs main's channels give: the snapshot's annobin notes, no version requirements, no DWARF, no command
-   * line, no code.
+   * The inputs of one snapshot: its facts and their build evidence ({@link ElfFacts#buildEvidence()}: DWARF
+   * producers, {@code .GCC.command.line}, both annobin forms, the code at the function entries, the version
+   * requirements).
    *
    * @param facts the ELF snapshot
    * @param hardening its hardening checks
@@ -58,8 +65,69 @@ public record GuideInputs(ElfFacts facts, ElfHardening hardening, Toolchain tool
    * @return the inputs
    */
   public static GuideInputs of(ElfFacts facts, ElfHardening hardening, Toolchain toolchain) {
-    return new GuideInputs(facts, hardening, toolchain, List.of(), List.of(), List.of(), facts.annobin(),
-        Optional.empty());
+    BuildEvidence e = facts.buildEvidence();
+    List<CompileUnit> units = new ArrayList<>();
+    for (CompilationUnit u : e.compilationUnits().units()) {
+      u.producer().ifPresent(p -> units.add(new CompileUnit(u.name().orElse(""), p)));
+    }
+    List<AnnobinNote> annobin = new ArrayList<>(facts.annobin());
+    for (AnnobinStringNote n : e.annobinStringNotes()) {
+      stringNote(n).ifPresent(annobin::add);
+    }
+    return new GuideInputs(facts, hardening, toolchain, e.versionedLibraries(), units, e.recordedCommandLines(),
+        annobin, code(e.functionEntries()));
+  }
+
+  /** The string form of {@code .annobin.notes} in the binary form's terms (annobin's two-letter codes). */
+  private static Optional<AnnobinNote> stringNote(AnnobinStringNote n) {
+    return switch (n.code()) {
+      case "FL" -> Optional.of(new AnnobinNote('*', "FORTIFY", n.value()));
+      case "SP" -> Optional.of(new AnnobinNote('*', "2", n.value()));
+      case "CF" -> Optional.of(new AnnobinNote('*', "cf_protection", n.value()));
+      case "SC" -> Optional.of(new AnnobinNote(n.value().equals("0") ? '!' : '+', "stack_clash", ""));
+      case "GA" -> Optional.of(new AnnobinNote(n.value().equals("0") ? '!' : '+', "GLIBCXX_ASSERTIONS", ""));
+      default -> Optional.empty();
+    };
+  }
+
+  /** What the function entries show: markers at the exports, stack probes in every function read. */
+  private static Optional<CodeFacts> code(FunctionEntries entries) {
+    int examined = 0;
+    int endbr = 0;
+    int bti = 0;
+    int pac = 0;
+    int probed = 0;
+    int unprobed = 0;
+    List<String> names = new ArrayList<>();
+    for (FunctionEntry f : entries.functions()) {
+      Prologue p = f.prologue();
+      if (p.bytesRead() == 0) {
+        continue;
+      }
+      if (f.exported()) {
+        examined++;
+        switch (p.marker()) {
+          case ENDBR64 -> endbr++;
+          case BTI_C, BTI_JC -> bti++;
+          case PACIASP, PACIBSP -> pac++;
+          default -> {
+            // no landing pad
+          }
+        }
+      }
+      if (p.probes()) {
+        probed++;
+      } else if (p.largeUnprobedFrame()) {
+        unprobed++;
+        if (names.size() < 3) {
+          names.add(f.name());
+        }
+      }
+    }
+    if (examined == 0 && probed == 0 && unprobed == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new CodeFacts(examined, endbr, bti, pac, probed, unprobed, names));
   }
 
   /**

@@ -139,7 +139,7 @@ final class LinkerRows {
   }
 
   private static Optional<GuideRow> commandLine(GuideContext c, GuideOption o, String token) {
-    RecordedSwitches.Tally t = c.switches.tally(s -> !s.clang() ? RecordedSwitches.Says.SILENT
+    RecordedSwitches.Tally t = c.switches.tallyLink(s -> !s.clang() ? RecordedSwitches.Says.SILENT
         : s.tokens().stream().anyMatch(x -> x.equals(token) || x.startsWith("-Wl,") && x.contains(token.substring(4)))
             ? RecordedSwitches.Says.ON : RecordedSwitches.Says.OFF);
     return RecordedSwitches.row(o, t, token);

@@ -24,6 +24,7 @@ final class RecordedSwitches {
   private static final Pattern GNU = Pattern.compile("^GNU (?:C|C\\+\\+|Objective-C|Objective-C\\+\\+)[0-9A-Za-z]*"
       + " (\\d{1,3})\\.\\d");
   private static final Pattern CLANG = Pattern.compile("clang version (\\d{1,3})\\.\\d");
+  private static final Pattern SOURCE_FILE = Pattern.compile("\\S{0,4096}\\.(?:c|cc|cpp|cxx|C|c\\+\\+|m|mm|i|ii)");
   private static final Pattern CLANG_DRIVER = Pattern.compile("^\\S{0,4096}?clang(?:\\+\\+)?(?:-\\d{1,3})?\\s");
 
   /** What one source says about an option. */
@@ -46,8 +47,11 @@ final class RecordedSwitches {
    * @param clang whether Clang's full command line (with {@code -D}, {@code -W}, {@code -Wl,})
    * @param cxx whether a C++ unit
    * @param tokens the switches in order ({@code -D X} joined to {@code -DX})
+   * @param compiles whether it compiled a source (a producer; a command line naming a source file)
+   * @param links whether it linked (a command line without {@code -c}, {@code -S} or {@code -E})
    */
-  record Source(String name, GuideChannel channel, boolean clang, boolean cxx, List<String> tokens) {
+  record Source(String name, GuideChannel channel, boolean clang, boolean cxx, List<String> tokens, boolean compiles,
+      boolean links) {
     Source {
       tokens = List.copyOf(tokens);
     }
@@ -143,7 +147,7 @@ final class RecordedSwitches {
           .ifPresent(fromLine::add);
     }
     if (!loose.isEmpty()) {
-      fromLine.add(new Source(".GCC.command.line", GuideChannel.GCC_COMMAND_LINE, false, false, loose));
+      fromLine.add(new Source(".GCC.command.line", GuideChannel.GCC_COMMAND_LINE, false, false, loose, true, false));
     }
     return new RecordedSwitches(fromLine, silent, gcc, clang);
   }
@@ -174,8 +178,11 @@ final class RecordedSwitches {
     List<String> tokens = new ArrayList<>();
     String[] parts = text.split("\\s+");
     boolean started = false;
+    boolean source = channel == GuideChannel.DW_AT_PRODUCER || isGcc;
     for (int i = 0; i < parts.length && tokens.size() < MAX_TOKENS; i++) {
       String p = parts[i];
+      source |= i > 0 && SOURCE_FILE.matcher(p).matches();
+      cxx |= i > 0 && p.matches("\\S{0,4096}\\.(?:cc|cpp|cxx|C|c\\+\\+)");
       started |= p.startsWith("-");
       if (!started || !p.startsWith("-")) {
         continue;
@@ -189,7 +196,10 @@ final class RecordedSwitches {
     if (tokens.isEmpty()) {
       return java.util.Optional.empty(); // a bare Clang producer: records no switches
     }
-    return java.util.Optional.of(new Source(name, channel, isClang, cxx, tokens));
+    // a producer-like GCC line never holds -Wl options; Clang's argv does when it links
+    boolean links = !isGcc && (isClang || channel == GuideChannel.GCC_COMMAND_LINE)
+        && !tokens.contains("-c") && !tokens.contains("-S") && !tokens.contains("-E");
+    return java.util.Optional.of(new Source(name, channel, isClang, cxx, tokens, source, links));
   }
 
   /**
@@ -199,13 +209,28 @@ final class RecordedSwitches {
    * @return the tally
    */
   Tally tally(Function<Source, Says> judge) {
+    return tally(judge, false);
+  }
+
+  /**
+   * Asks every link command line one question about a linker option; compile-only lines and producers are silent.
+   *
+   * @param judge what a source says
+   * @return the tally
+   */
+  Tally tallyLink(Function<Source, Says> judge) {
+    return tally(judge, true);
+  }
+
+  private Tally tally(Function<Source, Says> judge, boolean linkOption) {
     List<String> on = new ArrayList<>();
     List<String> partial = new ArrayList<>();
     List<String> off = new ArrayList<>();
     int silent = silentUnits;
     GuideChannel channel = sources.isEmpty() ? GuideChannel.NONE : sources.get(0).channel();
     for (Source s : sources) {
-      switch (judge.apply(s)) {
+      boolean relevant = linkOption ? s.links() : s.compiles();
+      switch (relevant ? judge.apply(s) : Says.SILENT) {
         case ON -> on.add(s.name());
         case PARTIAL -> partial.add(s.name());
         case OFF -> off.add(s.name());

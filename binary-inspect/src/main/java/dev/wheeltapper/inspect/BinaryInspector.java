@@ -6,6 +6,7 @@ import dev.wheeltapper.bytes.ByteSource;
 import dev.wheeltapper.elf.ElfDefect;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.guide.GuideInputs;
 import dev.wheeltapper.guide.GuidePlatform;
 import dev.wheeltapper.guide.GuideProfile;
 import dev.wheeltapper.hardening.CheckContext;
@@ -197,7 +198,7 @@ public final class BinaryInspector {
     CheckContext ctx = context(pathInWheel, toolchain);
     ElfHardening hardening = ElfHardening.check(facts, ctx);
     List<Finding> findings = new ArrayList<>(hardening.findings(path));
-    GuideProfile guide = GuideProfile.of(GuideSnapshot.of(elf, facts, hardening, toolchain), platform);
+    GuideProfile guide = GuideProfile.of(GuideInputs.of(facts, hardening, toolchain), platform);
     findings.addAll(guide.findings(path));
     List<String> defects = new ArrayList<>();
     for (ElfDefect d : elf.defects()) {

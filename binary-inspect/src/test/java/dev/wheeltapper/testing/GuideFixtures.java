@@ -78,6 +78,9 @@ public final class GuideFixtures {
     /** clang 16, the TL;DR set and {@code -fstrict-flex-arrays=3}, its whole command line recorded. */
     CLANG_TLDR_RECORD("clang-tldr-record.so", "clang-16", plus(TLDR_LINK, "-frecord-command-line"),
         new Unit("guidemod.c", plus(TLDR_GCC, "-fstrict-flex-arrays=3", "-frecord-command-line"))),
+    /** clang 16, compiled and linked in one step: the recorded command line holds the -Wl options too. */
+    CLANG_ONE_STEP_RECORD("clang-one-step-record.so", "clang-16", List.of(), new Unit("guidemod.c",
+        plus(plus(TLDR_GCC, "-fstrict-flex-arrays=3", "-frecord-command-line"), TLDR_LINK.toArray(new String[0])))),
     /** clang 16 with {@code -g}: a producer naming only the compiler. */
     CLANG_PLAIN_G("clang-plain-g.so", "clang-16", List.of("-shared"),
         new Unit("guidemod.c", List.of("-O2", "-fPIC", "-g"))),
@@ -149,6 +152,16 @@ public final class GuideFixtures {
    */
   public static synchronized Path build(Fixture f, Path dir) {
     Path work = dir.resolve(f.name().toLowerCase(java.util.Locale.ROOT));
+    if (f.linkFlags.isEmpty()) {
+      // one step: compile and link together, so a recorded command line holds both
+      Unit u = f.units.get(0);
+      copy(u.source(), work.resolve("src"));
+      List<String> cmd = new ArrayList<>(List.of(f.tool, "src/" + u.source()));
+      cmd.addAll(u.flags());
+      cmd.addAll(List.of("-o", f.output));
+      HardeningFixtures.run(cmd, work, Map.of());
+      return work.resolve(f.output);
+    }
     List<String> objects = new ArrayList<>();
     for (int i = 0; i < f.units.size(); i++) {
       Unit u = f.units.get(i);
