@@ -132,10 +132,19 @@ final class LinkerRows {
                 + "line would tell)");
   }
 
-  /** A linker option only Clang's recorded command line can show. */
+  /**
+   * {@code --no-copy-dt-needed-entries}, ld's default: only an explicit {@code --copy-dt-needed-entries} on a recorded
+   * link line is a miss, and only an explicit switch a hit.
+   */
   private static GuideRow commandLineOnly(GuideContext c, GuideOption o, String token, String why) {
-    return commandLine(c, o, token).orElseGet(() -> row(o, GuideStatus.UNDETERMINABLE, GuideChannel.NONE,
-        o.option() + " " + why + "; only Clang's recorded command line (-frecord-command-line) would tell"));
+    String opposite = token.replace("--no-copy", "--copy");
+    RecordedSwitches.Tally t = c.switches.tallyLink(s -> !s.clang() ? RecordedSwitches.Says.SILENT
+        : s.tokens().stream().anyMatch(x -> x.startsWith("-Wl,") && x.contains(opposite.substring(4)))
+            ? RecordedSwitches.Says.OFF
+            : s.tokens().stream().anyMatch(x -> x.startsWith("-Wl,") && x.contains(token.substring(4)))
+                ? RecordedSwitches.Says.ON : RecordedSwitches.Says.SILENT);
+    return RecordedSwitches.row(o, t, token).orElseGet(() -> row(o, GuideStatus.UNDETERMINABLE, GuideChannel.NONE,
+        o.option() + " " + why + "; only Clang's recorded link command line (-frecord-command-line) would tell"));
   }
 
   private static Optional<GuideRow> commandLine(GuideContext c, GuideOption o, String token) {

@@ -81,6 +81,9 @@ public final class GuideFixtures {
     /** clang 16, compiled and linked in one step: the recorded command line holds the -Wl options too. */
     CLANG_ONE_STEP_RECORD("clang-one-step-record.so", "clang-16", List.of(), new Unit("guidemod.c",
         plus(plus(TLDR_GCC, "-fstrict-flex-arrays=3", "-frecord-command-line"), TLDR_LINK.toArray(new String[0])))),
+    /** clang 16, one step, everything off, its whole command line recorded: not met, read from the switches. */
+    CLANG_OFF_RECORD("clang-off-record.so", "clang-16", List.of(), new Unit("guidemod.c", List.of("-O2", "-fPIC",
+        "-shared", "-frecord-command-line", "-fno-stack-protector", "-fcf-protection=none", "-Wl,-z,lazy"))),
     /** clang 16 with {@code -g}: a producer naming only the compiler. */
     CLANG_PLAIN_G("clang-plain-g.so", "clang-16", List.of("-shared"),
         new Unit("guidemod.c", List.of("-O2", "-fPIC", "-g"))),
