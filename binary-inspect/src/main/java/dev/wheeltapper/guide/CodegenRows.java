@@ -116,6 +116,10 @@ final class CodegenRows {
 
   static GuideRow stackProtector(GuideContext c) {
     GuideOption o = GuideOption.STACK_PROTECTOR_STRONG;
+    if (c.versions.predate(o)) {
+      return new GuideRow(o, GuideStatus.NOT_APPLICABLE, GuideChannel.COMMENT, c.versions.predatesEvidence(o)
+          + "; " + c.in.hardening().result(dev.wheeltapper.hardening.HardeningCheck.CANARY).evidence());
+    }
     Optional<GuideRow> recorded = RecordedSwitches.row(o, c.switches.tally(s -> s.last("-fstack-protector",
         "-fno-stack-protector").map(t -> switch (t) {
           case "-fstack-protector-strong", "-fstack-protector-all" -> Says.ON;

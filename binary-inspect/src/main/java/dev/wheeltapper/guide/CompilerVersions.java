@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe.
  */
 final class CompilerVersions {
-  private static final Pattern GCC = Pattern.compile("^GCC: \\([^)]{0,200}\\) (\\d{1,3})\\.\\d");
-  private static final Pattern CLANG = Pattern.compile("clang version (\\d{1,3})\\.\\d");
+  private static final Pattern GCC = Pattern.compile("^GCC: \\([^)]{0,200}\\) (\\d{1,3})\\.(\\d{1,2})");
+  private static final Pattern CLANG = Pattern.compile("clang version (\\d{1,3})\\.(\\d{1,2})");
 
   private final TreeSet<Integer> gcc = new TreeSet<>();
   private final TreeSet<Integer> clang = new TreeSet<>();
@@ -29,9 +29,9 @@ final class CompilerVersions {
       Matcher g = GCC.matcher(c);
       Matcher l = CLANG.matcher(c);
       if (g.find()) {
-        v.gcc.add(Integer.parseInt(g.group(1)));
+        v.gcc.add(Integer.parseInt(g.group(1)) * 100 + Integer.parseInt(g.group(2)));
       } else if (l.find() && !c.contains("rustc")) {
-        v.clang.add(Integer.parseInt(l.group(1)));
+        v.clang.add(Integer.parseInt(l.group(1)) * 100 + Integer.parseInt(l.group(2)));
       }
     }
     v.gcc.addAll(switches.gccMajors());
@@ -44,12 +44,12 @@ final class CompilerVersions {
     return !gcc.isEmpty() || !clang.isEmpty();
   }
 
-  /** The newest GCC major, when one is named. */
+  /** The newest GCC version ({@code major * 100 + minor}), when one is named. */
   OptionalInt newestGcc() {
     return gcc.isEmpty() ? OptionalInt.empty() : OptionalInt.of(gcc.last());
   }
 
-  /** The newest Clang major, when one is named. */
+  /** The newest Clang version ({@code major * 100 + minor}), when one is named. */
   OptionalInt newestClang() {
     return clang.isEmpty() ? OptionalInt.empty() : OptionalInt.of(clang.last());
   }
@@ -73,19 +73,24 @@ final class CompilerVersions {
     return version.isPresent() && since.isPresent() && version.getAsInt() >= since.getAsInt();
   }
 
+  /** {@code 1202} as {@code 12.2}, {@code 1200} as {@code 12}. */
+  private static String text(int v) {
+    return v % 100 == 0 ? String.valueOf(v / 100) : v / 100 + "." + v % 100;
+  }
+
   /** The newest of each family, for the evidence: {@code GCC 10, Clang 16}. */
   String describe() {
     StringBuilder b = new StringBuilder();
-    newestGcc().ifPresent(g -> b.append("GCC ").append(g));
-    newestClang().ifPresent(c -> b.append(b.length() > 0 ? ", " : "").append("Clang ").append(c));
+    newestGcc().ifPresent(g -> b.append("GCC ").append(text(g)));
+    newestClang().ifPresent(c -> b.append(b.length() > 0 ? ", " : "").append("Clang ").append(text(c)));
     return b.length() == 0 ? "no compiler named" : b.toString();
   }
 
   /** The not-applicable evidence of an option newer than the recorded compilers. */
   String predatesEvidence(GuideOption o) {
     StringBuilder since = new StringBuilder();
-    o.gccSince().ifPresent(g -> since.append("GCC ").append(g));
-    o.clangSince().ifPresent(c -> since.append(since.length() > 0 ? " / " : "").append("Clang ").append(c));
+    o.gccSince().ifPresent(g -> since.append("GCC ").append(text(g)));
+    o.clangSince().ifPresent(c -> since.append(since.length() > 0 ? " / " : "").append("Clang ").append(text(c)));
     if (since.length() == 0) {
       since.append("no compiler of the families named");
     }

@@ -22,8 +22,8 @@ final class RecordedSwitches {
   static final int MAX_TOKENS = 4_096;
 
   private static final Pattern GNU = Pattern.compile("^GNU (?:C|C\\+\\+|Objective-C|Objective-C\\+\\+)[0-9A-Za-z]*"
-      + " (\\d{1,3})\\.\\d");
-  private static final Pattern CLANG = Pattern.compile("clang version (\\d{1,3})\\.\\d");
+      + " (\\d{1,3})\\.(\\d{1,2})");
+  private static final Pattern CLANG = Pattern.compile("clang version (\\d{1,3})\\.(\\d{1,2})");
   private static final Pattern SOURCE_FILE = Pattern.compile("\\S{0,4096}\\.(?:c|cc|cpp|cxx|C|c\\+\\+|m|mm|i|ii)");
   private static final Pattern CLANG_DRIVER = Pattern.compile("^\\S{0,4096}?clang(?:\\+\\+)?(?:-\\d{1,3})?\\s");
 
@@ -166,9 +166,9 @@ final class RecordedSwitches {
     // Clang's -frecord-command-line: the driver's argv, from its path (/usr/lib/llvm-16/bin/clang)
     boolean clangArgv = !isGcc && !isClang && CLANG_DRIVER.matcher(text).find();
     if (isGcc) {
-      gcc.add(Integer.parseInt(g.group(1)));
+      gcc.add(Integer.parseInt(g.group(1)) * 100 + Integer.parseInt(g.group(2)));
     } else if (isClang) {
-      clang.add(Integer.parseInt(c.group(1)));
+      clang.add(Integer.parseInt(c.group(1)) * 100 + Integer.parseInt(c.group(2)));
     } else if (clangArgv) {
       isClang = true;
     } else if (!(channel == GuideChannel.GCC_COMMAND_LINE && text.startsWith("-"))) {
@@ -264,6 +264,10 @@ final class RecordedSwitches {
       return java.util.Optional.of(new GuideRow(option, GuideStatus.NOT_MET, tally.channel(),
           where + ": " + what + " in none of " + n + " " + units + tail));
     }
+    if (tally.partial().size() == n) {
+      return java.util.Optional.of(new GuideRow(option, GuideStatus.PARTLY_MET, tally.channel(), where
+          + ": a weaker variant of " + what + " in " + (n == 1 ? "the" : "all " + n) + " " + units + tail));
+    }
     StringBuilder e = new StringBuilder(where).append(": ").append(what).append(" in ").append(tally.on().size())
         .append(" of ").append(n).append(' ').append(units).append(" (units disagree)");
     if (!tally.partial().isEmpty()) {
@@ -291,12 +295,12 @@ final class RecordedSwitches {
     return silentUnits;
   }
 
-  /** The GCC major versions of the producers. */
+  /** The GCC versions of the producers ({@code major * 100 + minor}). */
   List<Integer> gccMajors() {
     return gccMajors;
   }
 
-  /** The Clang major versions of the producers. */
+  /** The Clang versions of the producers ({@code major * 100 + minor}). */
   List<Integer> clangMajors() {
     return clangMajors;
   }

@@ -47,6 +47,8 @@ final class GuideText {
   /** The run's share of native wheels (artifacts with a C/C++ ELF binary) meeting each option; nothing without. */
   static void run(PrintWriter out, List<ArtifactReport> reports) {
     int[] met = new int[GuideOption.values().length];
+    int[] notMet = new int[GuideOption.values().length];
+    int[] unknown = new int[GuideOption.values().length];
     int[] applicable = new int[GuideOption.values().length];
     int wheels = 0;
     for (ArtifactReport r : reports) {
@@ -62,17 +64,23 @@ final class GuideText {
         }
         if (w == GuideStatus.MET) {
           met[o.ordinal()]++;
+        } else if (w == GuideStatus.NOT_MET) {
+          notMet[o.ordinal()]++;
+        } else if (w == GuideStatus.UNDETERMINABLE) {
+          unknown[o.ordinal()]++;
         }
       }
     }
     if (wheels == 0) {
       return;
     }
-    out.printf("OpenSSF compiler hardening guide: artifacts meeting each option, of %d with C/C++ ELF code%n", wheels);
+    out.printf("OpenSSF compiler hardening guide, per option: artifacts whose every C/C++ ELF binary meets it, of %d "
+        + "with C/C++ ELF code (where it applies)%n", wheels);
     for (GuideOption o : GuideOption.values()) {
       int a = applicable[o.ordinal()];
       out.printf("  %-40s %s%n", o.option().length() > 40 ? o.option().substring(0, 37) + "..." : o.option(),
-          a == 0 ? "not applicable" : met[o.ordinal()] + " of " + a + " (" + (100 * met[o.ordinal()] / a) + "%)");
+          a == 0 ? "not applicable" : "met by " + met[o.ordinal()] + " of " + a + " (" + (100 * met[o.ordinal()] / a)
+              + "%), not met by " + notMet[o.ordinal()] + ", undeterminable in " + unknown[o.ordinal()]);
     }
   }
 
