@@ -78,10 +78,17 @@ final class LibraryRows {
           + RecordedSwitches.sample(f.fortified()) + " imported; no printf-family call to tell level 1 from 2, and "
           + "level 3 leaves the same imports (annobin notes or Clang's recorded command line would tell)");
     }
+    if (!plainPrintf.isEmpty()) {
+      // at level 2 every printf-family call is wrapped, whatever the sizes: a plain one is proof
+      return new GuideRow(o, GuideStatus.NOT_MET, GuideChannel.DYNAMIC_SYMBOLS, "no __*_chk wrapper, and plain "
+          + RecordedSwitches.sample(plainPrintf) + " imported: below level 2 (" + f.unprotected().size()
+          + " fortifiable functions unprotected)");
+    }
     if (!f.unprotected().isEmpty()) {
-      return new GuideRow(o, GuideStatus.NOT_MET, GuideChannel.DYNAMIC_SYMBOLS, "no __*_chk wrapper, "
-          + f.unprotected().size() + " fortifiable functions imported unprotected ("
-          + RecordedSwitches.sample(f.unprotected()) + ")");
+      return new GuideRow(o, GuideStatus.UNDETERMINABLE, GuideChannel.DYNAMIC_SYMBOLS, "no __*_chk wrapper, but only "
+          + RecordedSwitches.sample(f.unprotected()) + " imported plain, which FORTIFY wraps only where the object "
+          + "size is known at compile time: nothing proves it absent (annobin notes or Clang's recorded command line "
+          + "would tell)");
     }
     return new GuideRow(o, GuideStatus.UNDETERMINABLE, GuideChannel.DYNAMIC_SYMBOLS,
         "no fortifiable libc function imported, so no wrapper could show; annobin notes or Clang's recorded command "

@@ -172,6 +172,20 @@ class GuideProfileTest {
   }
 
   @Test
+  void aPlainMemcpyProvesNoFortifyAbsentButAPlainPrintfDoes() {
+    // FORTIFY wraps memcpy only where the object size is known; every printf-family call at level 2
+    ElfFacts memcpy = dso().dynamicSymbol("memcpy", false, ElfFacts.STT_FUNC).build();
+    assertThat(profile(memcpy, toolchain(Language.C), GuidePlatform.unknown()).status(GuideOption.FORTIFY_SOURCE))
+        .isEqualTo(GuideStatus.UNDETERMINABLE);
+    ElfFacts printf = dso().dynamicSymbol("memcpy", false, ElfFacts.STT_FUNC)
+        .dynamicSymbol("fprintf", false, ElfFacts.STT_FUNC).build();
+    GuideRow r = profile(printf, toolchain(Language.C), GuidePlatform.unknown()).row(GuideOption.FORTIFY_SOURCE)
+        .orElseThrow();
+    assertThat(r.status()).isEqualTo(GuideStatus.NOT_MET);
+    assertThat(r.evidence()).contains("plain fprintf", "below level 2");
+  }
+
+  @Test
   void exceptionsOnlyMatterForCWithPthreadCleanup() {
     ElfFacts cancel = dso().dynamicSymbol("__pthread_register_cancel", false, ElfFacts.STT_FUNC).build();
     assertThat(profile(cancel, toolchain(Language.C), GuidePlatform.unknown()).status(GuideOption.EXCEPTIONS))
