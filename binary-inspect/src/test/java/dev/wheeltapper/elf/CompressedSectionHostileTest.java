@@ -116,6 +116,21 @@ class CompressedSectionHostileTest {
   }
 
   @Test
+  void theDebugSectionsShareOneDecompressionBudget() throws Exception {
+    // two honest 40 MiB sections: together over the 64 MiB budget, so the second is refused
+    byte[] forty = zlib(new byte[40 << 20]);
+    byte[] file = SectionsElf.of(List.of(
+        new Sec(".debug_info", SHT_PROGBITS, Section.SHF_COMPRESSED, chdr(1, 40 << 20, forty)),
+        new Sec(".debug_abbrev", SHT_PROGBITS, Section.SHF_COMPRESSED, chdr(1, 40 << 20, forty))));
+    try (ElfFile elf = ElfFile.of(file)) {
+      assertThat(elf.uncompressedContents(elf.section(".debug_abbrev").orElseThrow()).remaining())
+          .isEqualTo(40 << 20); // alone, each is within the cap
+      assertThat(BuildEvidence.of(elf).unreadable()).hasEntrySatisfying(BuildEvidence.DEBUG_INFO,
+          r -> assertThat(r).contains(".debug_abbrev").contains("more than the cap of " + (24 << 20)));
+    }
+  }
+
+  @Test
   void sizesThatLieAreRefused() throws Exception {
     refused(elf(chdr(1, INFO.length + 10, zlib(INFO))), "the header declares " + (INFO.length + 10));
     refused(elf(chdr(1, INFO.length - 1, zlib(INFO))), "inflates past");
