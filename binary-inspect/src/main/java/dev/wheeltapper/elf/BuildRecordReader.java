@@ -78,8 +78,11 @@ final class BuildRecordReader {
       return CompilationUnits.none();
     }
     try {
-      DwarfSections d = new DwarfSections(bytes(all, "info"), bytes(all, "abbrev"), bytes(all, "str"),
-          bytes(all, "line_str"), bytes(all, "str_offsets"), in.header.byteOrder());
+      // one decompression budget for the five sections together: a hostile file cannot make five 64 MiB arrays
+      int[] budget = {ElfFile.MAX_DECOMPRESSED};
+      DwarfSections d = new DwarfSections(bytes(all, "info", budget), bytes(all, "abbrev", budget),
+          bytes(all, "str", budget), bytes(all, "line_str", budget), bytes(all, "str_offsets", budget),
+          in.header.byteOrder());
       return DwarfReader.read(d, DwarfLimits.defaults());
     } catch (ElfFormatException e) {
       return CompilationUnits.unreadable(e.getMessage());
@@ -92,10 +95,18 @@ final class BuildRecordReader {
     return s.isPresent() ? s : all.named(".zdebug_" + name);
   }
 
-  private ByteBuffer bytes(Sections all, String name) throws ElfFormatException {
+  private ByteBuffer bytes(Sections all, String name, int[] budget) throws ElfFormatException {
     Optional<Section> s = debugSection(all, name);
-    return s.isEmpty() ? ByteBuffer.allocate(0) : new CompressedSectionReader(in).contents(s.get(),
-        ElfFile.MAX_DECOMPRESSED);
+    if (s.isEmpty()) {
+      return ByteBuffer.allocate(0);
+    }
+    CompressedSectionReader r = new CompressedSectionReader(in);
+    boolean compressed = r.header(s.get()).isPresent();
+    ByteBuffer b = r.contents(s.get(), budget[0]);
+    if (compressed) {
+      budget[0] -= b.remaining(); // views of the file cost nothing; inflated arrays do
+    }
+    return b;
   }
 
   FunctionEntries functionEntries() throws ElfFormatException {
@@ -122,11 +133,12 @@ final class BuildRecordReader {
     Segments segs = in.segmentsOrEmpty("function entries");
     Sections secs = in.sectionsOrEmpty("function entries");
     List<FunctionEntry> out = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
+    Set<List<Long>> seen = new HashSet<>();
     int skipped = 0;
     for (int i = 0; i < candidates.size(); i++) {
       Symbol s = candidates.get(i);
-      if (!seen.add(s.value())) {
+      // in a relocatable file st_value is an offset in the symbol's section: the section is part of the address
+      if (!seen.add(List.of(segs.isEmpty() ? (long) s.sectionIndex() : -1L, s.value()))) {
         continue; // an alias, or a .symtab copy of an export
       }
       if (out.size() >= FunctionEntries.MAX_FUNCTIONS) {

@@ -1,6 +1,7 @@
 package dev.wheeltapper.isa;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -48,7 +49,8 @@ public record Prologue(Isa isa, EntryMarker marker, long frameBytes, boolean pro
    * @return what they show
    */
   public static Prologue scan(Isa isa, ByteBuffer code) {
-    ByteBuffer b = code.slice();
+    // instructions are little-endian on both (AArch64 even in big-endian data mode); slice() would reset to big
+    ByteBuffer b = code.slice().order(ByteOrder.LITTLE_ENDIAN);
     if (b.remaining() > WINDOW) {
       b.limit(WINDOW);
     }

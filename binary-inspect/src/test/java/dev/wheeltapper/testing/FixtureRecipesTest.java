@@ -42,6 +42,25 @@ class FixtureRecipesTest {
         .map(f -> Arguments.of(Named.of("hardening/" + f.output(), f)));
   }
 
+  static Stream<Arguments> evidenceFixtures() {
+    return Stream.of(EvidenceFixtures.Fixture.values())
+        .map(f -> Arguments.of(Named.of("evidence/" + f.output(), f)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("evidenceFixtures")
+  void evidenceFixtureRebuildsToTheSameAnalysis(EvidenceFixtures.Fixture f) throws IOException {
+    Oracles.require(f.needs());
+    Path rebuilt = EvidenceFixtures.build(f, OUT.resolve("evidence").resolve(f.name()));
+    Path committed = Prebuilt.dir("evidence").resolve(f.output());
+    if (!UPDATE) {
+      // beyond the inspection: what the evidence channels read must not change either
+      assertThat(EvidenceSummary.of(rebuilt)).as("evidence of the rebuilt %s", f.output())
+          .isEqualTo(EvidenceSummary.of(committed));
+    }
+    compare(rebuilt, committed);
+  }
+
   @ParameterizedTest
   @MethodSource("nativeFixtures")
   void nativeFixtureRebuildsToTheSameAnalysis(NativeFixtures.Fixture f) throws IOException {
