@@ -58,9 +58,9 @@ public final class Oracles {
     PYTHON_CRYPTOGRAPHY("python3 with cryptography", "python3-cryptography", "python3", "-c", "import cryptography"),
     /** The system C compiler, for fixtures written inline by a test. */
     GCC("gcc", "gcc", "gcc", "--version"),
-    /** The system C++ compiler, for the C++ evidence fixtures. */
+    /** The system C++ compiler, for the C++ evidence and guide fixtures. */
     GXX("g++", "g++", "g++", "--version"),
-    /** Clang 16, for the Clang evidence fixtures (DWARF 5 string offsets, recorded command lines, zstd sections). */
+    /** Clang 16, for the Clang evidence and guide fixtures (DWARF 5 string offsets, recorded command lines, zstd sections). */
     CLANG_16("clang-16", "clang-16", "clang-16", "--version"),
     /** The AArch64 cross gcc with its C library, for the AArch64 evidence fixtures (BTI, PAC, probes). */
     GCC_AARCH64("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu and libc6-dev-arm64-cross", "sh", "-c",
@@ -68,12 +68,6 @@ public final class Oracles {
     /** gcc able to link 32-bit x86 code. */
     GCC_M32("gcc -m32", "gcc-multilib", "sh", "-c",
         "printf 'int f(void){return 0;}' | gcc -m32 -shared -fPIC -x c -o /dev/null -"),
-    /** The system C++ compiler (libstdc++), for the OpenSSF guide's C++ fixtures. */
-    GXX("g++", "g++", "g++", "--version"),
-    /** Clang 16, for the OpenSSF guide's Clang fixtures. */
-    CLANG_16("clang-16", "clang-16", "clang-16", "--version"),
-    /** The AArch64 cross compiler, for the OpenSSF guide's branch-protection fixtures. */
-    GCC_AARCH64("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu", "aarch64-linux-gnu-gcc", "--version"),
     /** cargo building offline against Debian's vendored crates (pyo3). */
     CARGO_PYO3("cargo with Debian's vendored pyo3", "librust-pyo3-dev and cargo", "sh", "-c",
         "(command -v cargo || test -x \"$HOME/.cargo/bin/cargo\" || test -x /usr/bin/cargo) >/dev/null && "
