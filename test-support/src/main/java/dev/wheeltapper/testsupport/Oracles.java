@@ -60,7 +60,7 @@ public final class Oracles {
     GCC("gcc", "gcc", "gcc", "--version"),
     /** The system C++ compiler, for the C++ evidence and guide fixtures. */
     GXX("g++", "g++", "g++", "--version"),
-    /** Clang 16, for the Clang evidence and guide fixtures (DWARF 5 string offsets, recorded command lines, zstd sections). */
+    /** Clang 16, for the Clang evidence fixtures (DWARF 5 string offsets, recorded command lines, zstd sections). */
     CLANG_16("clang-16", "clang-16", "clang-16", "--version"),
     /** The AArch64 cross gcc with its C library, for the AArch64 evidence fixtures (BTI, PAC, probes). */
     GCC_AARCH64("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu and libc6-dev-arm64-cross", "sh", "-c",
