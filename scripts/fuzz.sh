@@ -33,6 +33,7 @@ ALL_TARGETS=(
   wheel-core:ProvenanceFuzzTest#attestation
   binary-inspect:ElfFuzzTest#reader
   binary-inspect:ElfFuzzTest#inspect
+  binary-inspect:ElfFuzzTest#dwarf
   binary-inspect:AuditFuzzTest#audit
   binary-inspect:PeMachOFuzzTest#pe
   binary-inspect:PeMachOFuzzTest#macho
@@ -84,7 +85,7 @@ hostile() {
   hostile_done="$hostile_done $module"
   case $module in
     wheel-core) tests='HostileWheelTest,WheelVerifierTest,EntryListenerTest,ZipScannerTest,EntryReaderTest' ;;
-    binary-inspect) tests='ElfHostileTest,ElfLinkCycleTest,BinaryInspectorHostileTest' ;;
+    binary-inspect) tests='ElfHostileTest,ElfLinkCycleTest,BinaryInspectorHostileTest,CompressedSectionHostileTest' ;;
   esac
   ./mvnw -B -o -q test -pl "$module" -am -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dwheeltapper.fuzz.seeds=.cifuzz-corpus >"target/fuzz/hostile-$module.log" 2>&1 \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds every native fixture committed in built form, from the project's own sources and the recipes beside them:
-#   binary-inspect/src/test/prebuilt/{native,hardening}/  (recipes: NativeFixtures and HardeningFixtures, test code)
+#   binary-inspect/src/test/prebuilt/{native,hardening,evidence}/  (recipes: NativeFixtures, HardeningFixtures,
+#                                                    EvidenceFixtures: test code)
 #   cli/src/samples/prebuilt/                         (recipe: cli/src/samples/BuildSamples.java)
-# Needs gcc, gcc-multilib, binutils, cargo and Debian's vendored crates (librust-pyo3-dev): what .ci/run installs.
+# Needs gcc, gcc-multilib, g++, clang-16, gcc-aarch64-linux-gnu, binutils, cargo and Debian's vendored crates (librust-pyo3-dev): what .ci/run installs.
 #   scripts/rebuild-fixtures.sh          rebuild and overwrite the committed files (then review `git diff --stat`)
 #   scripts/rebuild-fixtures.sh --check  rebuild into target/ and fail when a rebuild gives a different analysis
 set -euo pipefail
@@ -20,4 +21,4 @@ if [ "$mode" = update ]; then
 else
   scripts/build-samples.sh --check
 fi
-echo "native fixtures and sample wheels: $mode done ($(ls binary-inspect/src/test/prebuilt/native binary-inspect/src/test/prebuilt/hardening | grep -vc ':$\|^$') files)"
+echo "native fixtures and sample wheels: $mode done ($(ls binary-inspect/src/test/prebuilt/native binary-inspect/src/test/prebuilt/hardening binary-inspect/src/test/prebuilt/evidence | grep -vc ':$\|^$') files)"

@@ -165,6 +165,12 @@ public final class NativeBinaries {
    * limit) is not inspected: the verification report says why.
    */
   static Result inspectCaptured(WheelCapture capture, ElfLimits elfLimits) throws IOException {
+    return inspectCaptured(capture, elfLimits, List.of());
+  }
+
+  /** As above, for a wheel with these platform tags (what the OpenSSF guide profile reads as the toolchain bound). */
+  static Result inspectCaptured(WheelCapture capture, ElfLimits elfLimits, List<String> platformTags)
+      throws IOException {
     List<BinaryInspection> inspected = new ArrayList<>();
     List<Recognised> recognised = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
@@ -182,7 +188,7 @@ public final class NativeBinaries {
         } else {
           ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
           try (ElfFile elf = ElfFile.of(src, elfLimits)) {
-            BinaryInspection b = BinaryInspector.forPath(c.path).inWheel().inspect(elf);
+            BinaryInspection b = BinaryInspector.forPath(c.path).inWheel().onPlatforms(platformTags).inspect(elf);
             inspected.add(b);
             findings.addAll(b.findings());
             try {

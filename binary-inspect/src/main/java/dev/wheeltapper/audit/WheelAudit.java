@@ -156,7 +156,8 @@ public final class WheelAudit {
     Set<String> entryNames;
     try (WheelCapture capture = new WheelCapture(CAPTURE_MEMORY)) {
       verification = verify.run(capture);
-      binaries = NativeBinaries.inspectCaptured(capture, elfLimits);
+      binaries = NativeBinaries.inspectCaptured(capture, elfLimits, verification.filename()
+          .map(n -> n.tags().stream().map(Tag::platform).distinct().toList()).orElse(List.of()));
       entryNames = capture.entryNames();
     }
     List<Finding> findings = new ArrayList<>(verification.findings());

@@ -1,6 +1,7 @@
 package dev.wheeltapper.elf;
 
 import dev.wheeltapper.bytes.ByteSource;
+import dev.wheeltapper.dwarf.CompilationUnits;
 import dev.wheeltapper.bytes.ByteSources;
 import java.io.Closeable;
 import java.io.IOException;
@@ -60,6 +61,13 @@ public final class ElfFile implements Closeable {
   private final Memo<List<String>> comments;
   private final Memo<Optional<String>> interpreter;
   private final Memo<List<ElfDefect>> inspectAll;
+  private final Memo<CompilationUnits> compilationUnits;
+  private final Memo<List<String>> commandLines;
+  private final Memo<List<AnnobinStringNote>> annobinStrings;
+  private final Memo<FunctionEntries> functionEntries;
+
+  /** The most bytes a compressed section is inflated to by the accessors that do not take a cap: 64 MiB. */
+  public static final int MAX_DECOMPRESSED = 64 << 20;
 
   private ElfFile(ByteSource src, ElfLimits limits) throws ElfFormatException {
     this.src = src;
@@ -82,6 +90,11 @@ public final class ElfFile implements Closeable {
     this.comments = new Memo<>(".comment", () -> new SpecialSectionReader(in).readComments());
     this.interpreter = new Memo<>("interpreter", () -> new SpecialSectionReader(in).readInterpreter());
     this.inspectAll = new Memo<>("all tables", this::readAll);
+    // what the build recorded about itself: DWARF producers, recorded switches, annobin strings, function entries
+    this.compilationUnits = new Memo<>(".debug_info", () -> new BuildRecordReader(in).compilationUnits());
+    this.commandLines = new Memo<>(".GCC.command.line", () -> new BuildRecordReader(in).stringsOf(".GCC.command.line"));
+    this.annobinStrings = new Memo<>(".annobin.notes", () -> new BuildRecordReader(in).annobinStringNotes());
+    this.functionEntries = new Memo<>("function entries", () -> new BuildRecordReader(in).functionEntries());
   }
 
   /**
@@ -403,6 +416,114 @@ public final class ElfFile implements Closeable {
       throw new ElfFormatException(offset, length + " bytes requested, more than the limit " + limits.maxSectionBytes());
     }
     return input.region(offset, length, "bytes");
+  }
+
+  /**
+   * The compression header of a section: {@code Elf32_Chdr}/{@code Elf64_Chdr} for {@code SHF_COMPRESSED}, or the
+   * legacy GNU {@code "ZLIB"} header of a {@code .zdebug*} section.
+   *
+   * @param section a section of this file
+   * @return the header, empty when the section is not compressed
+   * @throws ElfFormatException when the section is {@code SHF_COMPRESSED} but its header is cut or outside the file
+   */
+  public Optional<CompressionHeader> compressionHeader(Section section) throws ElfFormatException {
+    return new CompressedSectionReader(input).header(section);
+  }
+
+  /**
+   * The bytes of a section, decompressed when it is compressed (zlib or zstd, see {@link #compressionHeader}), at most
+   * {@link #MAX_DECOMPRESSED} of them.
+   *
+   * <pre>{@code
+   * ByteBuffer info = elf.uncompressedContents(elf.section(".debug_info").orElseThrow());
+   * }</pre>
+   *
+   * @param section a section of this file
+   * @return a read-only buffer in the file's byte order: a view of the file when not compressed, else a new array
+   * @throws ElfFormatException when the header is damaged, the compression unknown, the data does not decode, or it
+   *     decodes to more or fewer bytes than the header declares or than the cap
+   */
+  public ByteBuffer uncompressedContents(Section section) throws ElfFormatException {
+    return uncompressedContents(section, MAX_DECOMPRESSED);
+  }
+
+  /**
+   * {@link #uncompressedContents(Section)} with another cap on the decompressed size.
+   *
+   * @param section a section of this file
+   * @param maxBytes the most bytes decompressed
+   * @return the bytes
+   * @throws ElfFormatException as {@link #uncompressedContents(Section)}
+   */
+  public ByteBuffer uncompressedContents(Section section, int maxBytes) throws ElfFormatException {
+    return new CompressedSectionReader(input).contents(section, maxBytes);
+  }
+
+  /**
+   * The NUL-separated strings of a section (decompressed when compressed), empty strings dropped, each cut at
+   * {@link ElfLimits#maxStringLength()} (recorded as a defect).
+   *
+   * @param section a section of this file
+   * @return the strings, in order
+   * @throws ElfFormatException when the section cannot be read
+   */
+  public List<String> strings(Section section) throws ElfFormatException {
+    return new BuildRecordReader(input).strings(section);
+  }
+
+  /**
+   * The first DIE of every unit of the DWARF {@code .debug_info} (or {@code .zdebug_info}), decompressed when
+   * compressed: {@code DW_AT_producer}, {@code DW_AT_language}, {@code DW_AT_name}. Units that cannot be read are
+   * listed with their reasons, a section that cannot be decompressed gives {@link CompilationUnits#unreadable}.
+   *
+   * <pre>{@code
+   * elf.compilationUnits().units().forEach(cu -> System.out.println(cu.producer().orElse("?")));
+   * }</pre>
+   *
+   * @return the units, {@link CompilationUnits#none()} without DWARF
+   * @throws ElfFormatException when the section headers cannot be read
+   */
+  public CompilationUnits compilationUnits() throws ElfFormatException {
+    return compilationUnits.get();
+  }
+
+  /**
+   * The strings of {@code .GCC.command.line}: the switches GCC records under {@code -frecord-gcc-switches} (the
+   * producer string, without {@code -D}, {@code -W} or {@code -Wl} options) and Clang under
+   * {@code -frecord-command-line} (the whole driver command line).
+   *
+   * @return the strings, empty when there is no such section
+   * @throws ElfFormatException when the section headers or the section cannot be read
+   */
+  public List<String> recordedCommandLines() throws ElfFormatException {
+    return commandLines.get();
+  }
+
+  /**
+   * annobin's string notes ({@code .annobin.notes}); the binary notes of {@code .gnu.build.attributes} are among
+   * {@link #notes()}.
+   *
+   * @return the notes, empty when there is no such section
+   * @throws ElfFormatException when the section headers or the section cannot be read
+   */
+  public List<AnnobinStringNote> annobinStringNotes() throws ElfFormatException {
+    return annobinStrings.get();
+  }
+
+  /**
+   * Every function symbol's first bytes, read through the program headers (or, in a relocatable file, its section),
+   * as a {@link dev.wheeltapper.isa.Prologue}: entry marker ({@code endbr64}, {@code bti c}, {@code paciasp}), stack
+   * allocation and probes. x86-64 and AArch64 only; other machines give none, counted as skipped.
+   *
+   * <pre>{@code
+   * elf.functionEntries().exported().forEach(f -> System.out.println(f.name() + " " + f.prologue().marker()));
+   * }</pre>
+   *
+   * @return the functions, {@code .dynsym} exports first, at most {@link FunctionEntries#MAX_FUNCTIONS}
+   * @throws ElfFormatException when {@code .dynsym} cannot be read
+   */
+  public FunctionEntries functionEntries() throws ElfFormatException {
+    return functionEntries.get();
   }
 
   /**

@@ -7,8 +7,10 @@
  * {@code SectionHeaderReader} (the section header table, one {@code SectionHeader} per {@code Elf_Shdr}),
  * {@code ProgramHeaderReader}, {@code DynamicSectionReader}, {@code HashTableReader}, {@code SymbolTableReader}
  * ({@code .symtab}, {@code .dynsym}), {@code SymbolVersionReader} ({@code .gnu.version}, {@code .gnu.version_r},
- * {@code .gnu.version_d}), {@code NoteReader}, {@code SpecialSectionReader} ({@code .comment}, {@code .interp}) and
- * {@code StringTable}; they read through {@code ElfInput}, bounds-checked views of a
+ * {@code .gnu.version_d}), {@code NoteReader}, {@code SpecialSectionReader} ({@code .comment}, {@code .interp}),
+ * {@code CompressedSectionReader} ({@code SHF_COMPRESSED}, {@code .zdebug}), {@code BuildRecordReader} (DWARF units
+ * through {@code dev.wheeltapper.dwarf}, {@code .GCC.command.line}, {@code .annobin.notes}, function entries through
+ * {@code dev.wheeltapper.isa}; gathered by {@link dev.wheeltapper.elf.BuildEvidence}) and {@code StringTable}; they read through {@code ElfInput}, bounds-checked views of a
  * {@link dev.wheeltapper.bytes.ByteSource} taken with the shared {@link dev.wheeltapper.bytes.BoundedReader}. None
  * has policy: hardening verdicts live in {@code dev.wheeltapper.hardening}.
  *

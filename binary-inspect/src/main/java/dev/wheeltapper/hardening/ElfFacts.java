@@ -1,5 +1,6 @@
 package dev.wheeltapper.hardening;
 
+import dev.wheeltapper.elf.BuildEvidence;
 import dev.wheeltapper.elf.Dynamic;
 import dev.wheeltapper.elf.DynamicEntry;
 import dev.wheeltapper.elf.DynamicTag;
@@ -57,6 +58,8 @@ import java.util.TreeMap;
  * @param noteOwners the owner and type of every other note ({@code "Go:4"}, {@code "GNU:3"}), for language hints
  * @param annobin annobin build attribute notes ({@link AnnobinNotes}: {@code GA$...}, {@code GA*...})
  * @param versionHighest the highest required symbol version per namespace ({@code GLIBC -> 2.17})
+ * @param buildEvidence what the build recorded about itself: DWARF producers, {@code .GCC.command.line},
+ *     {@code .annobin.notes}, function entry bytes, {@code .gnu.version_r} files ({@link BuildEvidence})
  */
 public record ElfFacts(
     int bits,
@@ -80,7 +83,8 @@ public record ElfFacts(
     List<GnuProperty> properties,
     List<String> noteOwners,
     List<AnnobinNote> annobin,
-    Map<String, String> versionHighest) {
+    Map<String, String> versionHighest,
+    BuildEvidence buildEvidence) {
 
   /** {@code ET_REL}. */
   public static final int ET_REL = ElfType.REL.value();
@@ -169,6 +173,7 @@ public record ElfFacts(
     noteOwners = List.copyOf(noteOwners);
     annobin = List.copyOf(annobin);
     versionHighest = java.util.Collections.unmodifiableMap(new TreeMap<>(versionHighest));
+    Objects.requireNonNull(buildEvidence, "buildEvidence");
     if (bits != 32 && bits != 64) {
       throw new IllegalArgumentException("bits must be 32 or 64: " + bits);
     }
@@ -291,6 +296,7 @@ public record ElfFacts(
     private final List<String> noteOwners = new ArrayList<>();
     private final List<AnnobinNote> annobin = new ArrayList<>();
     private final Map<String, String> versionHighest = new TreeMap<>();
+    private BuildEvidence buildEvidence = BuildEvidence.none();
 
     private Builder(int bits, boolean littleEndian, int elfType, int machine, String machineLabel) {
       this.bits = bits;
@@ -531,6 +537,17 @@ public record ElfFacts(
     }
 
     /**
+     * Sets what the build recorded about itself.
+     *
+     * @param evidence the evidence channels ({@link BuildEvidence#of})
+     * @return this
+     */
+    public Builder buildEvidence(BuildEvidence evidence) {
+      buildEvidence = Objects.requireNonNull(evidence, "evidence");
+      return this;
+    }
+
+    /**
      * Builds the snapshot.
      *
      * @return the facts
@@ -538,7 +555,7 @@ public record ElfFacts(
     public ElfFacts build() {
       return new ElfFacts(bits, littleEndian, elfType, machine, machineLabel, segments, hasDynamic, dynamic, needed,
           rpath, runpath, soname, dynamicSymbols, staticSymbols, hasSymtab, sectionNames, comments, propertyNote,
-          properties, noteOwners, annobin, versionHighest);
+          properties, noteOwners, annobin, versionHighest, buildEvidence);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.wheeltapper.inspect;
 
 import dev.wheeltapper.bytes.NativeFormat;
+import dev.wheeltapper.guide.GuideProfile;
 import dev.wheeltapper.hardening.Hardening;
 import dev.wheeltapper.report.Finding;
 import dev.wheeltapper.toolchain.Toolchain;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  * i.machine();                  // "x86_64"
  * i.toolchain().memorySafe();   // YES
  * i.hardening().format();       // ELF: an ElfHardening
+ * i.guide();                    // the OpenSSF guide profile, option by option (ELF)
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -37,7 +39,8 @@ import java.util.TreeMap;
  * @param toolchain compilers, languages, bindings, memory safety
  * @param needed the needed libraries in order
  * @param symbolVersions the highest required version per namespace ({@code GLIBC -> 2.17})
- * @param findings the {@code hardening.*} warnings
+ * @param findings the {@code hardening.*} warnings (and {@code guide.nodlopen})
+ * @param guide the OpenSSF compiler hardening guide profile (ELF only; empty for PE and Mach-O)
  */
 public record BinaryInspection(
     String path,
@@ -50,7 +53,8 @@ public record BinaryInspection(
     Toolchain toolchain,
     List<String> needed,
     Map<String, String> symbolVersions,
-    List<Finding> findings) {
+    List<Finding> findings,
+    Optional<GuideProfile> guide) {
 
   /** Copies and rejects nulls. */
   public BinaryInspection {
@@ -65,5 +69,28 @@ public record BinaryInspection(
     needed = List.copyOf(needed);
     symbolVersions = Collections.unmodifiableMap(new TreeMap<>(symbolVersions));
     findings = List.copyOf(findings);
+    Objects.requireNonNull(guide, "guide");
+  }
+
+  /**
+   * An inspection without a guide profile (PE, Mach-O, and callers that predate it).
+   *
+   * @param path the entry path inside the wheel, or the file path for a bare binary
+   * @param format the binary format
+   * @param bits 32 or 64, when the format says
+   * @param endian {@code little} or {@code big}, when the format says
+   * @param machine the machine label
+   * @param type the file type label
+   * @param hardening the hardening checks
+   * @param toolchain compilers, languages, bindings, memory safety
+   * @param needed the needed libraries in order
+   * @param symbolVersions the highest required version per namespace
+   * @param findings the {@code hardening.*} warnings
+   */
+  public BinaryInspection(String path, NativeFormat format, OptionalInt bits, Optional<String> endian, String machine,
+      String type, Hardening hardening, Toolchain toolchain, List<String> needed, Map<String, String> symbolVersions,
+      List<Finding> findings) {
+    this(path, format, bits, endian, machine, type, hardening, toolchain, needed, symbolVersions, findings,
+        Optional.empty());
   }
 }

@@ -6,6 +6,9 @@ import dev.wheeltapper.bytes.ByteSource;
 import dev.wheeltapper.elf.ElfDefect;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
+import dev.wheeltapper.guide.GuideInputs;
+import dev.wheeltapper.guide.GuidePlatform;
+import dev.wheeltapper.guide.GuideProfile;
 import dev.wheeltapper.hardening.CheckContext;
 import dev.wheeltapper.hardening.ElfFacts;
 import dev.wheeltapper.hardening.ElfHardening;
@@ -59,10 +62,12 @@ import java.util.OptionalInt;
 public final class BinaryInspector {
   private final String path;
   private final Optional<String> pathInWheel;
+  private final GuidePlatform platform;
 
-  private BinaryInspector(String path, Optional<String> pathInWheel) {
+  private BinaryInspector(String path, Optional<String> pathInWheel, GuidePlatform platform) {
     this.path = Objects.requireNonNull(path, "path");
     this.pathInWheel = pathInWheel;
+    this.platform = platform;
   }
 
   /**
@@ -73,7 +78,7 @@ public final class BinaryInspector {
    * @return the inspector
    */
   public static BinaryInspector forPath(String path) {
-    return new BinaryInspector(path, Optional.empty());
+    return new BinaryInspector(path, Optional.empty(), GuidePlatform.unknown());
   }
 
   /**
@@ -84,7 +89,18 @@ public final class BinaryInspector {
    * @return a new inspector
    */
   public BinaryInspector inWheel() {
-    return new BinaryInspector(path, Optional.of(path));
+    return new BinaryInspector(path, Optional.of(path), platform);
+  }
+
+  /**
+   * The same inspector for a binary of a wheel with these platform tags, which bound what its build could use
+   * (FORTIFY level 3 needs glibc 2.34 headers; musl has no FORTIFY): read by the OpenSSF guide profile.
+   *
+   * @param platformTags the platform parts of the wheel's tags ({@code manylinux_2_28_x86_64})
+   * @return a new inspector
+   */
+  public BinaryInspector onPlatforms(java.util.Collection<String> platformTags) {
+    return new BinaryInspector(path, pathInWheel, GuidePlatform.of(platformTags));
   }
 
   /**
@@ -97,7 +113,7 @@ public final class BinaryInspector {
    *     version requirements, read-only data) is skipped
    */
   public BinaryInspection inspect(ElfFile elf) throws ElfFormatException {
-    return inspectElf(elf, path, pathInWheel);
+    return inspectElf(elf, path, pathInWheel, platform);
   }
 
   /**
@@ -135,7 +151,7 @@ public final class BinaryInspector {
    * @throws IOException when the source cannot be read
    */
   public List<BinaryInspection> inspect(ByteSource src) throws IOException {
-    return inspectAny(src, path, pathInWheel);
+    return inspectAny(src, path, pathInWheel, platform);
   }
 
   /**
@@ -175,13 +191,15 @@ public final class BinaryInspector {
     }
   }
 
-  private static BinaryInspection inspectElf(ElfFile elf, String path, Optional<String> pathInWheel)
-      throws ElfFormatException {
+  private static BinaryInspection inspectElf(ElfFile elf, String path, Optional<String> pathInWheel,
+      GuidePlatform platform) throws ElfFormatException {
     ElfFacts facts = ElfSnapshot.of(elf);
     Toolchain toolchain = ElfToolchain.detect(facts, ReadOnlyData.scanStrings(elf));
     CheckContext ctx = context(pathInWheel, toolchain);
-    Hardening hardening = ElfHardening.check(facts, ctx);
+    ElfHardening hardening = ElfHardening.check(facts, ctx);
     List<Finding> findings = new ArrayList<>(hardening.findings(path));
+    GuideProfile guide = GuideProfile.of(GuideInputs.of(facts, hardening, toolchain), platform);
+    findings.addAll(guide.findings(path));
     List<String> defects = new ArrayList<>();
     for (ElfDefect d : elf.defects()) {
       defects.add(d.part() + (d.offset() >= 0 ? " at 0x" + Long.toHexString(d.offset()) : "") + ": " + d.reason());
@@ -189,7 +207,7 @@ public final class BinaryInspector {
     malformed(path, "ELF file", defects).ifPresent(findings::add);
     return new BinaryInspection(path, NativeFormat.ELF, OptionalInt.of(facts.bits()),
         Optional.of(facts.littleEndian() ? "little" : "big"), facts.machineLabel(), elf.type().label(), hardening,
-        toolchain, facts.needed(), facts.versionHighest(), findings);
+        toolchain, facts.needed(), facts.versionHighest(), findings, Optional.of(guide));
   }
 
   /** Where the binary sits, and whether its own code is memory-safe (then canary and FORTIFY do not apply). */
@@ -293,8 +311,8 @@ public final class BinaryInspector {
   // ---------------------------------------------------------------- any format, by magic number
 
   /** Picks the reader by magic number. */
-  private static List<BinaryInspection> inspectAny(ByteSource src, String path, Optional<String> pathInWheel)
-      throws IOException {
+  private static List<BinaryInspection> inspectAny(ByteSource src, String path, Optional<String> pathInWheel,
+      GuidePlatform platform) throws IOException {
     int n = (int) Math.min(NativeFormat.PROBE_LENGTH, src.size());
     byte[] head = new byte[n];
     src.read(0, head, 0, n);
@@ -302,7 +320,7 @@ public final class BinaryInspector {
     switch (format) {
       case ELF: {
         ElfFile elf = ElfFile.of(src, dev.wheeltapper.elf.ElfLimits.defaults());
-        return List.of(inspectElf(elf, path, pathInWheel));
+        return List.of(inspectElf(elf, path, pathInWheel, platform));
       }
       case PE: {
         PeFile pe = PeFile.read(src);

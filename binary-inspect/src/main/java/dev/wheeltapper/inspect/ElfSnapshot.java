@@ -1,5 +1,6 @@
 package dev.wheeltapper.inspect;
 
+import dev.wheeltapper.elf.BuildEvidence;
 import dev.wheeltapper.elf.DynamicEntry;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
@@ -98,6 +99,8 @@ public final class ElfSnapshot {
     } catch (ElfFormatException e) {
       LOG.debug("skipping version requirements: {}", e.getMessage());
     }
+    // the guide's evidence channels; BuildEvidence.of never throws (unreadable channels are named in it)
+    b.buildEvidence(BuildEvidence.of(elf));
     return b.build();
   }
 }

@@ -7,6 +7,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.inspect.BinaryInspector;
 import dev.wheeltapper.inspect.ReadOnlyData;
+import dev.wheeltapper.dwarf.DwarfLimits;
+import dev.wheeltapper.dwarf.DwarfReader;
+import dev.wheeltapper.dwarf.DwarfSections;
+import dev.wheeltapper.elf.BuildEvidence;
 import dev.wheeltapper.elf.ElfFile;
 import dev.wheeltapper.elf.ElfFormatException;
 import dev.wheeltapper.elf.Section;
@@ -63,6 +67,26 @@ class ElfFuzzTest {
       ReadOnlyData.scanStrings(elf);
     } catch (ElfFormatException e) {
       expected(e);
+    }
+  }
+
+  /**
+   * The DWARF reader alone: the input split in three at its first two bytes' offsets into {@code .debug_info},
+   * {@code .debug_abbrev} and {@code .debug_str}, read in both byte orders; it must never throw.
+   */
+  @FuzzTest
+  void dwarf(byte[] bytes) {
+    if (bytes.length < 2) {
+      return;
+    }
+    int a = 2 + (bytes[0] & 0xff) * (bytes.length - 2) / 256;
+    int b = a + (bytes[1] & 0xff) * (bytes.length - a) / 256;
+    for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.LITTLE_ENDIAN,
+        java.nio.ByteOrder.BIG_ENDIAN}) {
+      java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(bytes);
+      DwarfSections s = new DwarfSections(all.slice(2, a - 2), all.slice(a, b - a), all.slice(b, bytes.length - b),
+          all.slice(b, bytes.length - b), all.slice(2, a - 2), order);
+      assertThat(DwarfReader.read(s, new DwarfLimits(1_000, 1_000, 100, 4_096)).toString()).isNotNull();
     }
   }
 
@@ -128,6 +152,27 @@ class ElfFuzzTest {
     } catch (ElfFormatException e) {
       expected(e);
     }
+    try {
+      // the evidence channels: compressed sections (a small cap: a fuzzer's bomb must not fill the heap), DWARF,
+      // string sections, function entries
+      for (Section s : elf.sections()) {
+        elf.compressionHeader(s);
+        if (s.name().startsWith(".debug") || s.name().startsWith(".zdebug") || s.hasFlags(Section.SHF_COMPRESSED)) {
+          elf.uncompressedContents(s, 1 << 20);
+        }
+      }
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+    try {
+      Accessors.touch(elf.compilationUnits(), ElfFormatException.class);
+      Accessors.touch(elf.functionEntries(), ElfFormatException.class);
+      elf.recordedCommandLines().forEach(String::length);
+      elf.annobinStringNotes().forEach(Object::toString);
+    } catch (ElfFormatException e) {
+      expected(e);
+    }
+    BuildEvidence.of(elf).toString();
     try {
       elf.bytes(0, (int) Math.min(64, elf.size()));
       elf.bytes(Math.max(0, elf.size() - 1), 1);

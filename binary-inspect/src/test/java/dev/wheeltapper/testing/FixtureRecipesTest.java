@@ -42,6 +42,25 @@ class FixtureRecipesTest {
         .map(f -> Arguments.of(Named.of("hardening/" + f.output(), f)));
   }
 
+  static Stream<Arguments> evidenceFixtures() {
+    return Stream.of(EvidenceFixtures.Fixture.values())
+        .map(f -> Arguments.of(Named.of("evidence/" + f.output(), f)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("evidenceFixtures")
+  void evidenceFixtureRebuildsToTheSameAnalysis(EvidenceFixtures.Fixture f) throws IOException {
+    Oracles.require(f.needs());
+    Path rebuilt = EvidenceFixtures.build(f, OUT.resolve("evidence").resolve(f.name()));
+    Path committed = Prebuilt.dir("evidence").resolve(f.output());
+    if (!UPDATE) {
+      // beyond the inspection: what the evidence channels read must not change either
+      assertThat(EvidenceSummary.of(rebuilt)).as("evidence of the rebuilt %s", f.output())
+          .isEqualTo(EvidenceSummary.of(committed));
+    }
+    compare(rebuilt, committed);
+  }
+
   @ParameterizedTest
   @MethodSource("nativeFixtures")
   void nativeFixtureRebuildsToTheSameAnalysis(NativeFixtures.Fixture f) throws IOException {
@@ -64,6 +83,18 @@ class FixtureRecipesTest {
     Oracles.require(needs.toArray(new Oracle[0]));
     Path rebuilt = HardeningFixtures.build(f, OUT.resolve("hardening"));
     compare(rebuilt, Prebuilt.dir("hardening").resolve(f.output()));
+  }
+
+  static Stream<Arguments> guideFixtures() {
+    return Stream.of(GuideFixtures.Fixture.values()).map(f -> Arguments.of(Named.of("guide/" + f.output(), f)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("guideFixtures")
+  void guideFixtureRebuildsToTheSameAnalysis(GuideFixtures.Fixture f) throws IOException {
+    Oracles.require(f.oracle());
+    Path rebuilt = GuideFixtures.build(f, OUT.resolve("guide"));
+    compare(rebuilt, Prebuilt.dir("guide").resolve(f.output()));
   }
 
   private static void compare(Path rebuilt, Path committed) throws IOException {
@@ -106,6 +137,8 @@ class FixtureRecipesTest {
         b.toolchain().bindingLabels(), b.toolchain().memorySafe()));
     m.put("needed", b.needed());
     m.put("symbolVersions", b.symbolVersions());
+    m.put("guide", b.guide().map(g -> g.rows().stream()
+        .map(r -> r.option().option() + ":" + r.status().label() + ":" + r.channel().label()).toList()));
     return m;
   }
 

@@ -36,6 +36,8 @@ final class ArtifactJson {
     g.writeEndArray();
     g.writeFieldName("binaries");
     BinariesJson.write(g, r.binaries());
+    g.writeFieldName("guide");
+    JsonWriter.value(g, GuideJson.summary(r.binaries().inspected()));
     if (r.policy().isPresent()) {
       g.writeFieldName("policy");
       PolicyJson.write(g, r.policy().get());

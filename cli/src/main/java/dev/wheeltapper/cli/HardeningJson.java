@@ -72,6 +72,13 @@ final class HardeningJson {
     return Collections.unmodifiableMap(m);
   }
 
+  /** As {@link #of(Hardening)}, with the OpenSSF guide profile as {@code guide} ({@code null} without one). */
+  static Map<String, Object> of(Hardening h, java.util.Optional<dev.wheeltapper.guide.GuideProfile> guide) {
+    Map<String, Object> m = new LinkedHashMap<>(of(h));
+    m.put("guide", GuideJson.of(guide));
+    return Collections.unmodifiableMap(m);
+  }
+
   private static Map<String, Object> fortify(Fortify f, CheckResult level) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("fortified", f.fortified().size());

@@ -21,7 +21,7 @@ final class InspectionJson {
     m.put("endian", b.endian().orElse(null));
     m.put("machine", b.machine());
     m.put("type", b.type());
-    m.put("hardening", HardeningJson.of(b.hardening()));
+    m.put("hardening", HardeningJson.of(b.hardening(), b.guide()));
     m.put("toolchain", ToolchainJson.of(b.toolchain()));
     m.put("needed", b.needed());
     m.put("symbolVersions", b.symbolVersions());

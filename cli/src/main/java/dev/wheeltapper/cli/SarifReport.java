@@ -52,6 +52,8 @@ final class SarifReport {
         if (!r.sha256().isEmpty()) { // empty: a file an index lists that could not be read
           art.put("hashes", Map.of("sha-256", r.sha256()));
         }
+        java.util.Optional.ofNullable(GuideJson.summary(r.binaries().inspected()))
+            .ifPresent(g -> art.put("properties", Map.of("guide", g)));
         return art;
       });
       for (Finding f : r.findings()) {

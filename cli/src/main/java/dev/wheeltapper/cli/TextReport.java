@@ -28,6 +28,7 @@ final class TextReport {
         passed++;
       }
     }
+    GuideText.run(out, reports);
     out.printf("%d artifact%s: %d passed, %d failed%n",
         reports.size(), reports.size() == 1 ? "" : "s", passed, reports.size() - passed);
     out.flush();
@@ -54,6 +55,7 @@ final class TextReport {
       // a format without a reader: no identity beyond the format, no hardening, no toolchain
       out.printf("      binary %s  %s - -%n", p(b.path()), b.format().label());
     }
+    GuideText.block(out, r.binaries().inspected());
     r.policy().ifPresent(this::policy);
     for (Severity sev : Severity.values()) {
       List<Finding> group = r.findings().stream().filter(f -> f.severity() == sev).toList();

@@ -39,7 +39,7 @@ class InspectionJsonTest {
     JsonNode h = b.get("hardening");
     assertThat(keys(h)).containsExactlyElementsOf(concat(CONTRACT, List.of("gnuRelro", "bindNow", "debugInfo", "bti",
         "pac", "isaLevel", "wxSegments", "stackClash", "glibcxxAssertions", "rpathEntries", "runpathEntries",
-        "checks")));
+        "checks", "guide")));
     assertThat(keys(h.get("checks"))).hasSize(21).doesNotContain("aslr", "codeSignature", "nxHeap");
     assertThat(keys(h.get("fortify"))).containsExactly("fortified", "fortifiable", "level", "fortifiedFunctions",
         "unprotectedFunctions");
@@ -54,7 +54,7 @@ class InspectionJsonTest {
     JsonNode h = binary("wheels/delvewheel/binaries/x64/FixedAddress/simpledll.dll").get("hardening");
     assertThat(keys(h)).containsExactlyElementsOf(concat(CONTRACT, List.of("wxSegments", "dynamicBase", "aslr",
         "highEntropyVa", "guardCf", "safeSeh", "seh", "gs", "forceIntegrity", "appContainer", "isolation", "rfg",
-        "cetCompat", "authenticode", "relocsStripped", "codeSignature", "checks")));
+        "cetCompat", "authenticode", "relocsStripped", "codeSignature", "checks", "guide")));
     for (String na : List.of("relro", "textrel", "execstack", "ibt", "shstk", "pie")) {
       assertThat(h.get(na).isNull()).as(na).isTrue();
     }
@@ -67,7 +67,7 @@ class InspectionJsonTest {
   void machOObjectHasTheContractKeysThenOnlyMachOKeys() throws Exception {
     JsonNode h = binary("wheels/delocate/binaries/libextfunc.dylib").get("hardening");
     assertThat(keys(h)).containsExactlyElementsOf(concat(CONTRACT, List.of("debugInfo", "wxSegments", "nxHeap", "arc",
-        "codeSignature", "restrict", "encrypted", "rpathEntries", "checks")));
+        "codeSignature", "restrict", "encrypted", "rpathEntries", "checks", "guide")));
     assertThat(h.get("relro").isNull()).isTrue();
     assertThat(h.get("pie").asText()).isEqualTo("dso");
     assertThat(keys(h.get("checks"))).hasSize(13).doesNotContain("relro", "aslr");

@@ -34,7 +34,8 @@ class ArchitectureTest {
         .layer("raw").definedBy(
             "dev.wheeltapper.zip..", "dev.wheeltapper.bytes..", "dev.wheeltapper.format..",
             "dev.wheeltapper.wheel.internal..", "dev.wheeltapper.provenance.internal..",
-            "dev.wheeltapper.provenance.json..", "dev.wheeltapper.digest..", "dev.wheeltapper.index.internal..")
+            "dev.wheeltapper.provenance.json..", "dev.wheeltapper.digest..", "dev.wheeltapper.index.internal..",
+            "dev.wheeltapper.dwarf..", "dev.wheeltapper.isa..")
         .layer("models").definedBy(
             "dev.wheeltapper.pep440..", "dev.wheeltapper.pep508..", "dev.wheeltapper.wheel",
             "dev.wheeltapper.wheel.metadata..", "dev.wheeltapper.wheel.record..", "dev.wheeltapper.wheel.sbom..", "dev.wheeltapper.elf..",
@@ -43,7 +44,7 @@ class ArchitectureTest {
             "dev.wheeltapper.verify..", "dev.wheeltapper.provenance", "dev.wheeltapper.provenance.cms..",
             "dev.wheeltapper.provenance.jws..", "dev.wheeltapper.provenance.openpgp..",
             "dev.wheeltapper.provenance.pep740..", "dev.wheeltapper.hardening..", "dev.wheeltapper.toolchain..",
-            "dev.wheeltapper.policy..", "dev.wheeltapper.index.check..")
+            "dev.wheeltapper.policy..", "dev.wheeltapper.index.check..", "dev.wheeltapper.guide..")
         .layer("facades").definedBy("dev.wheeltapper.inspect..", "dev.wheeltapper.audit..")
         .layer("command line").definedBy("dev.wheeltapper.cli..", "dev.wheeltapper.samples..")
         .layer("jobs").definedBy("dev.wheeltapper.spark..")
@@ -65,7 +66,7 @@ class ArchitectureTest {
         "pep508", "wheel", "wheel.metadata", "wheel.record", "elf", "pe", "macho", "provenance.trust", "verify",
         "provenance", "provenance.cms", "provenance.jws", "provenance.openpgp", "provenance.pep740", "hardening",
         "toolchain", "policy", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest",
-        "index", "index.internal", "index.check", "wheel.sbom", "spark");
+        "index", "index.internal", "index.check", "wheel.sbom", "spark", "guide", "dwarf", "isa");
     java.util.Set<String> found = new java.util.TreeSet<>();
     classes.forEach(c -> found.add(c.getPackageName().replaceFirst("^dev\\.wheeltapper\\.?", "")));
     // a package added without a place in the layers would escape every rule below
@@ -95,7 +96,7 @@ class ArchitectureTest {
   @Test
   void checksReadTypedFactsNotBytes() {
     EvaluationResult result = checksReadNoBytes("dev.wheeltapper.toolchain..", "dev.wheeltapper.hardening..",
-        "dev.wheeltapper.policy..").evaluate(classes);
+        "dev.wheeltapper.policy..", "dev.wheeltapper.guide..").evaluate(classes);
     assertThat(result.getFailureReport().getDetails()).isEmpty();
   }
 

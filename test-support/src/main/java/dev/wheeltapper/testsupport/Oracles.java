@@ -58,6 +58,13 @@ public final class Oracles {
     PYTHON_CRYPTOGRAPHY("python3 with cryptography", "python3-cryptography", "python3", "-c", "import cryptography"),
     /** The system C compiler, for fixtures written inline by a test. */
     GCC("gcc", "gcc", "gcc", "--version"),
+    /** The system C++ compiler, for the C++ evidence and guide fixtures. */
+    GXX("g++", "g++", "g++", "--version"),
+    /** Clang 16, for the Clang evidence fixtures (DWARF 5 string offsets, recorded command lines, zstd sections). */
+    CLANG_16("clang-16", "clang-16", "clang-16", "--version"),
+    /** The AArch64 cross gcc with its C library, for the AArch64 evidence fixtures (BTI, PAC, probes). */
+    GCC_AARCH64("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu and libc6-dev-arm64-cross", "sh", "-c",
+        "printf 'int f(void){return 0;}' | aarch64-linux-gnu-gcc -shared -fPIC -x c -o /dev/null -"),
     /** gcc able to link 32-bit x86 code. */
     GCC_M32("gcc -m32", "gcc-multilib", "sh", "-c",
         "printf 'int f(void){return 0;}' | gcc -m32 -shared -fPIC -x c -o /dev/null -"),

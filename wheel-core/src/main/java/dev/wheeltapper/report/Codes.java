@@ -114,6 +114,8 @@ public final class Codes {
   /** An abi3-tagged extension uses symbols outside the Limited API of its claimed version. */
   public static final String POLICY_ABI3_VIOLATION = "policy.abi3-violation";
 
+  /** {@code guide.nodlopen}: linked with {@code -Wl,-z,nodlopen}, so CPython cannot import it. */
+  public static final String GUIDE_NODLOPEN = "guide.nodlopen";
   /** A dynamic object without PT_GNU_RELRO: relocated data and the GOT stay writable. */
   public static final String HARDENING_NO_RELRO = "hardening.no-relro";
   /** PT_GNU_RELRO without immediate binding: the PLT part of the GOT stays writable. */

@@ -293,6 +293,18 @@ final class NativeCodeTable {
                 "—",
                 "—",
                 "checksec.rs only sees that LC_CODE_SIGNATURE exists"),
-            List.of("HardeningFindings")));
+            List.of("HardeningFindings")),
+        new Code(Codes.GUIDE_NODLOPEN, ERROR,
+            ERROR.label(),
+            "A shared object linked with -Wl,-z,nodlopen (DF_1_NOOPEN), as the OpenSSF guide recommends.",
+            "glibc refuses to dlopen() a DF_1_NOOPEN object, and one pulled in as a dependency: CPython cannot "
+                + "import the module (\"shared object cannot be dlopen()ed\"); the guide's advice is for programs",
+            CodeRegistry.hardeningTools(
+                "— (the import fails at run time)",
+                "—",
+                "—",
+                "—",
+                "— (annocheck, checksec and hardening-check do not read DF_1_NOOPEN)"),
+            List.of("GuideProfile")));
   }
 }

@@ -1,0 +1,183 @@
+package dev.wheeltapper.elf;
+
+import dev.wheeltapper.dwarf.CompilationUnits;
+import dev.wheeltapper.dwarf.DwarfLimits;
+import dev.wheeltapper.dwarf.DwarfReader;
+import dev.wheeltapper.dwarf.DwarfSections;
+import dev.wheeltapper.isa.Isa;
+import dev.wheeltapper.isa.Prologue;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what a build recorded about itself beyond the gABI tables: the DWARF compilation units' first DIEs (through
+ * {@code dev.wheeltapper.dwarf}, sections decompressed by {@link CompressedSectionReader}), the NUL-separated strings
+ * of {@code .GCC.command.line} and {@code .annobin.notes}, and the first bytes of every function symbol (through
+ * {@code dev.wheeltapper.isa}).
+ */
+final class BuildRecordReader {
+  /** The most strings read from one string section. */
+  static final int MAX_STRINGS = 100_000;
+
+  private final ElfInput in;
+
+  BuildRecordReader(ElfInput in) {
+    this.in = in;
+  }
+
+  /** NUL-separated strings, empty ones dropped, each cut at {@link ElfLimits#maxStringLength()}. */
+  List<String> strings(Section s) throws ElfFormatException {
+    if (!s.hasFileBytes()) {
+      return List.of();
+    }
+    ByteBuffer b = new CompressedSectionReader(in).contents(s, ElfFile.MAX_DECOMPRESSED);
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int end = b.limit();
+    for (int i = 0; i <= end && out.size() < MAX_STRINGS; i++) {
+      if (i == end || b.get(i) == 0) {
+        if (i > start) {
+          int n = Math.min(i - start, in.limits.maxStringLength());
+          if (n < i - start) {
+            in.defects.add(s.offset() + start, ElfInput.name(s), "string of " + (i - start) + " bytes cut at " + n);
+          }
+          byte[] bytes = new byte[n];
+          b.get(start, bytes);
+          out.add(new String(bytes, StandardCharsets.UTF_8));
+        }
+        start = i + 1;
+      }
+    }
+    if (out.size() >= MAX_STRINGS && start < end) {
+      in.defects.add(s.offset() + start, ElfInput.name(s), "more than " + MAX_STRINGS + " strings: the rest not read");
+    }
+    return List.copyOf(out);
+  }
+
+  List<String> stringsOf(String name) throws ElfFormatException {
+    Optional<Section> s = in.file.sections().named(name);
+    return s.isEmpty() ? List.of() : strings(s.get());
+  }
+
+  List<AnnobinStringNote> annobinStringNotes() throws ElfFormatException {
+    List<AnnobinStringNote> out = new ArrayList<>();
+    for (String s : stringsOf(AnnobinStringNote.SECTION)) {
+      AnnobinStringNote.parse(s).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
+
+  CompilationUnits compilationUnits() throws ElfFormatException {
+    Sections all = in.file.sections();
+    if (debugSection(all, "info").isEmpty()) {
+      return CompilationUnits.none();
+    }
+    try {
+      // one decompression budget for the five sections together: a hostile file cannot make five 64 MiB arrays
+      int[] budget = {ElfFile.MAX_DECOMPRESSED};
+      DwarfSections d = new DwarfSections(bytes(all, "info", budget), bytes(all, "abbrev", budget),
+          bytes(all, "str", budget), bytes(all, "line_str", budget), bytes(all, "str_offsets", budget),
+          in.header.byteOrder());
+      return DwarfReader.read(d, DwarfLimits.defaults());
+    } catch (ElfFormatException e) {
+      return CompilationUnits.unreadable(e.getMessage());
+    }
+  }
+
+  /** {@code .debug_<name>}, else the legacy {@code .zdebug_<name>}. */
+  private static Optional<Section> debugSection(Sections all, String name) {
+    Optional<Section> s = all.named(".debug_" + name);
+    return s.isPresent() ? s : all.named(".zdebug_" + name);
+  }
+
+  private ByteBuffer bytes(Sections all, String name, int[] budget) throws ElfFormatException {
+    Optional<Section> s = debugSection(all, name);
+    if (s.isEmpty()) {
+      return ByteBuffer.allocate(0);
+    }
+    CompressedSectionReader r = new CompressedSectionReader(in);
+    boolean compressed = r.header(s.get()).isPresent();
+    ByteBuffer b = r.contents(s.get(), budget[0]);
+    if (compressed) {
+      budget[0] -= b.remaining(); // views of the file cost nothing; inflated arrays do
+    }
+    return b;
+  }
+
+  FunctionEntries functionEntries() throws ElfFormatException {
+    Isa isa = switch (in.header.machine()) {
+      case X86_64 -> Isa.X86_64;
+      case AARCH64 -> Isa.AARCH64;
+      default -> null;
+    };
+    List<Symbol> candidates = new ArrayList<>();
+    for (Symbol s : in.file.dynamicSymbols().defined().functions()) {
+      candidates.add(s);
+    }
+    int exports = candidates.size();
+    if (in.file.sections().withType(SectionType.SYMTAB).size() > 0) {
+      try {
+        in.file.symbolTable().defined().functions().forEach(candidates::add);
+      } catch (ElfFormatException e) {
+        in.defects.add(e.offset(), "function entries", ".symtab unreadable: " + e.reason());
+      }
+    }
+    if (isa == null) {
+      return new FunctionEntries(List.of(), candidates.size());
+    }
+    Segments segs = in.segmentsOrEmpty("function entries");
+    Sections secs = in.sectionsOrEmpty("function entries");
+    List<FunctionEntry> out = new ArrayList<>();
+    Set<List<Long>> seen = new HashSet<>();
+    int skipped = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      Symbol s = candidates.get(i);
+      // in a relocatable file st_value is an offset in the symbol's section: the section is part of the address
+      if (!seen.add(List.of(segs.isEmpty() ? (long) s.sectionIndex() : -1L, s.value()))) {
+        continue; // an alias, or a .symtab copy of an export
+      }
+      if (out.size() >= FunctionEntries.MAX_FUNCTIONS) {
+        skipped++;
+        continue;
+      }
+      Optional<ByteBuffer> code = code(segs, secs, s);
+      if (code.isEmpty()) {
+        skipped++;
+        continue;
+      }
+      boolean exported = i < exports && s.binding() != SymbolBinding.LOCAL
+          && (s.visibility() == SymbolVisibility.DEFAULT || s.visibility() == SymbolVisibility.PROTECTED);
+      out.add(new FunctionEntry(s.name(), s.value(), s.size(), exported, Prologue.scan(isa, code.get())));
+    }
+    return new FunctionEntries(out, skipped);
+  }
+
+  /** The first bytes of a function: through the PT_LOAD segments, or in a relocatable file through its section. */
+  private Optional<ByteBuffer> code(Segments segs, Sections secs, Symbol s) throws ElfFormatException {
+    long want = s.size() > 0 ? Math.min(s.size(), Prologue.WINDOW) : Prologue.WINDOW;
+    long offset;
+    long avail;
+    if (!segs.isEmpty()) {
+      offset = ElfInput.fileOffset(segs, s.value());
+      avail = ElfInput.fileBytesAfter(segs, s.value());
+    } else {
+      Optional<Section> sec = secs.at(s.sectionIndex());
+      if (sec.isEmpty() || !sec.get().hasFileBytes() || s.value() < 0
+          || Long.compareUnsigned(s.value(), sec.get().size()) >= 0) {
+        return Optional.empty();
+      }
+      offset = sec.get().offset() + s.value();
+      avail = sec.get().size() - s.value();
+    }
+    long len = Math.min(want, Math.min(avail, in.size() - offset));
+    if (offset < 0 || avail <= 0 || len <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(in.region(offset, len, "code of " + s.name()));
+  }
+}
