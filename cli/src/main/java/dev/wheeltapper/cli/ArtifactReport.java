@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @param path the path as given, or as found under a directory
  * @param kind {@code wheel} or {@code binary}
- * @param sha256 lower-case hex SHA-256 of the whole file
+ * @param sha256 lower-case hex SHA-256 of the whole file; empty when the file could not be read
  * @param wheel the wheel's name, version and tags, when its file name parses
  * @param findings every finding, in a stable order
  * @param signatures one entry per signature found

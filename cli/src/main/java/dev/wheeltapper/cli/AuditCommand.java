@@ -25,8 +25,8 @@ final class AuditCommand extends ReportingCommand {
   }
 
   @Override
-  List<Targets.Target> targets() throws UsageException {
-    return paths.isEmpty() ? Samples.extract() : Targets.resolve(paths, Targets.Kind.WHEELS);
+  Targets.Resolved targets() throws UsageException {
+    return paths.isEmpty() ? new Targets.Resolved(Samples.extract(), List.of()) : Targets.resolve(paths, Targets.Kind.WHEELS);
   }
 
   @Override
@@ -35,7 +35,12 @@ final class AuditCommand extends ReportingCommand {
   }
 
   @Override
-  List<ArtifactReport> finish(List<ArtifactReport> reports, Checks checks) {
-    return checks.withDependencies(reports);
+  java.util.Set<String> waitsFor(ArtifactReport report, Checks checks) {
+    return checks.waitsFor(report);
+  }
+
+  @Override
+  ArtifactReport finish(ArtifactReport report, Checks checks) {
+    return checks.withDependencies(report);
   }
 }

@@ -9,16 +9,28 @@ import picocli.CommandLine;
  * Entry point of {@code wheeltapper.jar}: {@code verify}, {@code inspect} and {@code audit}, as specified in {@code
  * docs/cli.md}.
  *
- * <p>Exit codes: 0 every artifact passed, 1 at least one artifact has an error finding, 2 usage error or an unreadable
- * path.
+ * <p>Exit codes ({@link #EXIT_CODES}, printed by each command's {@code --help}): 0 every artifact passed, 1 at least
+ * one artifact has an error finding (a missing or unreadable path among them), 2 usage error, a report that cannot be
+ * written, or an internal error.
  */
 public final class Main {
   /** Every artifact passed. */
   public static final int EXIT_PASS = 0;
   /** At least one artifact has an error finding. */
   public static final int EXIT_FAIL = 1;
-  /** Usage error, or a path that does not exist or cannot be read. */
+  /** Usage error, a report that cannot be written, or an internal error. */
   public static final int EXIT_USAGE = 2;
+
+  /** The exit codes as {@code --help} states them. */
+  static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+
+  private static java.util.Map<String, String> exitCodes() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put(" 0", "every artifact passed: no finding of severity error");
+    m.put(" 1", "at least one artifact failed (an error finding; a missing or unreadable PATH is one)");
+    m.put(" 2", "usage error, a report that cannot be written (--output), or an internal error");
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private Main() {}
 
@@ -48,9 +60,17 @@ public final class Main {
     CommandLine cl = new CommandLine(new WheeltapperCommand(outWriter, errWriter));
     cl.setOut(outWriter);
     cl.setErr(errWriter);
+    for (CommandLine c : java.util.stream.Stream.concat(java.util.stream.Stream.of(cl),
+        cl.getSubcommands().values().stream()).toList()) {
+      c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       errWriter.println("wheeltapper: " + ex.getMessage());
-      errWriter.println("Try 'wheeltapper --help'.");
+      if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+        // "Did you mean: audit?" for a mistyped command or option
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, errWriter);
+      }
+      errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return EXIT_USAGE;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -3,11 +3,15 @@ package dev.wheeltapper.cli;
 import dev.wheeltapper.report.Code;
 import dev.wheeltapper.report.CodeRegistry;
 import dev.wheeltapper.report.Finding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Renders reports as SARIF 2.1.0: one run, one result per finding, {@code ruleId} = the finding code, {@code level}
@@ -21,28 +25,46 @@ final class SarifReport {
 
   private SarifReport() {}
 
+  /** The whole document as a tree, for tests and small runs; {@link Sink} writes the same bytes as it goes. */
   static Map<String, Object> document(List<ArtifactReport> reports) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
     Map<String, Object> run = new LinkedHashMap<>();
     root.put("runs", List.of(run));
-    Map<String, Object> driver = new LinkedHashMap<>();
-    driver.put("name", "wheeltapper");
-    driver.put("version", Version.current());
-    driver.put("informationUri", INFO_URI);
     List<Object> rules = new ArrayList<>();
-    driver.put("rules", rules);
-    run.put("tool", Map.of("driver", driver));
+    run.put("tool", Map.of("driver", driver(rules)));
     List<Object> artifacts = new ArrayList<>();
     List<Object> results = new ArrayList<>();
     run.put("artifacts", artifacts);
     run.put("results", results);
-
-    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-    // SARIF wants each artifact once: the same file given twice shares one entry.
-    Map<String, Integer> artifactIndex = new LinkedHashMap<>();
+    Index index = new Index();
     for (ArtifactReport r : reports) {
+      index.add(r, artifacts::add, rules::add, results::add);
+    }
+    return root;
+  }
+
+  private static Map<String, Object> driver(List<Object> rules) {
+    Map<String, Object> driver = new LinkedHashMap<>();
+    driver.put("name", "wheeltapper");
+    driver.put("version", Version.current());
+    driver.put("informationUri", INFO_URI);
+    driver.put("rules", rules);
+    return driver;
+  }
+
+  /**
+   * The document's cross references, built in artifact order: rule indices by code (codes are few), artifact indices
+   * by location and hash (one small entry per distinct artifact: the only per-artifact state of a run's SARIF).
+   */
+  private static final class Index {
+    private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    // SARIF wants each artifact once: the same file given twice shares one entry.
+    private final Map<String, Integer> artifactIndex = new java.util.HashMap<>();
+
+    /** Adds one artifact's entry (when new), its new rules and its results, in document order. */
+    void add(ArtifactReport r, Consumer<Object> artifacts, Consumer<Object> rules, Consumer<Object> results) {
       String key = uri(r.path()) + "\u0000" + r.sha256();
       Integer i = artifactIndex.get(key);
       if (i == null) {
@@ -50,40 +72,161 @@ final class SarifReport {
         artifactIndex.put(key, i);
         Map<String, Object> art = new LinkedHashMap<>();
         art.put("location", Map.of("uri", uri(r.path())));
-        art.put("hashes", Map.of("sha-256", r.sha256()));
-        artifacts.add(art);
+        if (!r.sha256().isEmpty()) {
+          art.put("hashes", Map.of("sha-256", r.sha256()));
+        }
+        artifacts.accept(art);
       }
       for (Finding f : r.findings()) {
-        Integer idx = ruleIndex.get(f.code());
-        if (idx == null) {
-          idx = ruleIndex.size();
-          ruleIndex.put(f.code(), idx);
-          rules.add(rule(f));
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("ruleId", f.code());
-        result.put("ruleIndex", idx);
-        result.put("level", level(f));
-        result.put("message", Map.of("text", f.message()));
-        Map<String, Object> artLoc = new LinkedHashMap<>();
-        artLoc.put("uri", uri(r.path()));
-        artLoc.put("index", i);
-        Map<String, Object> loc = new LinkedHashMap<>();
-        loc.put("physicalLocation", Map.of("artifactLocation", artLoc));
-        if (!f.path().isEmpty()) {
-          Map<String, Object> logical = new LinkedHashMap<>();
-          logical.put("fullyQualifiedName", f.path());
-          logical.put("kind", "member");
-          loc.put("logicalLocations", List.of(logical));
-        }
-        result.put("locations", List.of(loc));
-        if (!f.facts().isEmpty()) {
-          result.put("properties", Map.of("facts", f.facts()));
-        }
-        results.add(result);
+        results.accept(result(r.path(), f, rule(f, rules), i));
       }
     }
-    return root;
+
+    /** The index of a finding's rule, adding the rule when its code is new. */
+    int rule(Finding f, Consumer<Object> rules) {
+      Integer idx = ruleIndex.get(f.code());
+      if (idx == null) {
+        idx = ruleIndex.size();
+        ruleIndex.put(f.code(), idx);
+        rules.accept(SarifReport.rule(f));
+      }
+      return idx;
+    }
+  }
+
+  /**
+   * One result: the finding at its artifact (physical location; {@code artifactIdx} -1 for a run-level finding about
+   * a PATH argument, which has no artifact) and entry (logical location).
+   */
+  private static Map<String, Object> result(String path, Finding f, int ruleIdx, int artifactIdx) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("ruleId", f.code());
+    result.put("ruleIndex", ruleIdx);
+    result.put("level", level(f));
+    result.put("message", Map.of("text", f.message()));
+    Map<String, Object> artLoc = new LinkedHashMap<>();
+    artLoc.put("uri", uri(path));
+    if (artifactIdx >= 0) {
+      artLoc.put("index", artifactIdx);
+    }
+    Map<String, Object> loc = new LinkedHashMap<>();
+    loc.put("physicalLocation", Map.of("artifactLocation", artLoc));
+    if (!f.path().isEmpty() && artifactIdx >= 0) {
+      Map<String, Object> logical = new LinkedHashMap<>();
+      logical.put("fullyQualifiedName", f.path());
+      logical.put("kind", "member");
+      loc.put("logicalLocations", List.of(logical));
+    }
+    result.put("locations", List.of(loc));
+    if (!f.facts().isEmpty()) {
+      result.put("properties", Map.of("facts", f.facts()));
+    }
+    return result;
+  }
+
+  /**
+   * SARIF written as the run goes, byte for byte the document of {@link #document}: the rules come first in the
+   * document but are known only at the end, so each artifact's entry and results go to a {@link Spool} (a temporary
+   * file) as it comes, and {@link #end} writes the head and rules, then copies the two spooled arrays into place.
+   * Memory: the rules, and one index entry per distinct artifact.
+   */
+  static final class Sink implements ReportSink {
+    private final Writer out;
+    private final Index index = new Index();
+    private final List<Object> rules = new ArrayList<>();
+    private Spool artifacts;
+    private Spool results;
+    private JsonGenerator ga;
+    private JsonGenerator gr;
+    private long artifactsFrom;
+    private long resultsFrom;
+
+    Sink(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void begin() throws IOException {
+      artifacts = Spool.create();
+      results = Spool.create();
+      ga = nested(artifacts, "artifacts");
+      artifactsFrom = artifacts.position();
+      gr = nested(results, "results");
+      resultsFrom = results.position();
+    }
+
+    /** A generator positioned inside {@code runs[0].<array>}, so that elements are indented as in the document. */
+    private static JsonGenerator nested(Spool spool, String array) throws IOException {
+      JsonGenerator g = JsonReport.generator(spool.writer());
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+      g.writeStartObject();
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      g.writeArrayFieldStart(array);
+      g.flush();
+      return g;
+    }
+
+    @Override
+    public void artifact(ArtifactReport r) throws IOException {
+      IOException[] failure = new IOException[1];
+      index.add(r, a -> write(ga, a, failure), rules::add, res -> write(gr, res, failure));
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+
+    private static void write(JsonGenerator g, Object tree, IOException[] failure) {
+      if (failure[0] == null) {
+        try {
+          JsonWriter.value(g, tree);
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      }
+    }
+
+    @Override
+    public void end(RunTally tally) throws IOException {
+      try {
+        // findings about the run's inputs (an empty directory): results at the path given, without an artifact
+        for (Finding f : tally.runFindings()) {
+          JsonWriter.value(gr, result(f.path(), f, index.rule(f, rules::add), -1));
+        }
+        ga.flush();
+        gr.flush();
+        JsonGenerator g = JsonReport.generator(out);
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        g.writeFieldName("tool");
+        JsonWriter.value(g, Map.of("driver", driver(rules)));
+        g.writeArrayFieldStart("artifacts");
+        g.flush();
+        // the spooled elements carry their own separators; an array closes as " ]" whether empty or not
+        artifacts.copyTo(out, artifactsFrom);
+        g.writeEndArray();
+        g.writeArrayFieldStart("results");
+        g.flush();
+        results.copyTo(out, resultsFrom);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.close();
+        out.write(System.lineSeparator());
+        out.flush();
+      } finally {
+        // closing deletes the temporary files
+        try {
+          artifacts.close();
+        } finally {
+          results.close();
+        }
+      }
+    }
   }
 
   /** The rule of a finding's code: from the registry, or a generic one for a code it does not know. */

@@ -10,33 +10,63 @@ import dev.wheeltapper.report.Untrusted;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Renders reports for a person: one block per artifact, a PASS/FAIL line, findings grouped by severity. */
-final class TextReport {
+/**
+ * Renders reports for a person, as the run goes: one block per artifact (a PASS/FAIL line, findings grouped by
+ * severity), written as each artifact is done, and the run's summary at the end.
+ */
+final class TextReport implements ReportSink {
+  /** How much of each artifact is written. */
+  enum Detail {
+    /** Only the run's summary. */
+    SUMMARY,
+    /** One line per artifact, then the summary. */
+    QUIET,
+    /** One block per artifact, findings that repeat grouped by code, then the summary. */
+    NORMAL,
+    /** As NORMAL, with every finding in full. */
+    VERBOSE
+  }
+
+  /**
+   * How the text is written.
+   *
+   * @param color ANSI colours
+   * @param detail how much of each artifact
+   */
+  record Options(boolean color, Detail detail) {}
+
   private final PrintWriter out;
   private final boolean color;
 
-  TextReport(PrintWriter out, boolean color) {
+  TextReport(PrintWriter out, Options options) {
     this.out = out;
-    this.color = color;
+    this.color = options.color();
   }
 
-  void render(List<ArtifactReport> reports) {
-    int passed = 0;
-    for (ArtifactReport r : reports) {
-      block(r);
-      if (r.passed()) {
-        passed++;
-      }
-    }
+  @Override
+  public void begin() {
+    // nothing before the first artifact
+  }
+
+  @Override
+  public void artifact(ArtifactReport r) {
+    block(r);
+    out.flush();
+  }
+
+  @Override
+  public void end(RunTally tally) {
     out.printf("%d artifact%s: %d passed, %d failed%n",
-        reports.size(), reports.size() == 1 ? "" : "s", passed, reports.size() - passed);
+        tally.artifacts(), tally.artifacts() == 1 ? "" : "s", tally.passed(), tally.failed());
     out.flush();
   }
 
   private void block(ArtifactReport r) {
     String verdict = r.passed() ? paint("PASS", "32;1") : paint("FAIL", "31;1");
     out.printf("%s  %s (%s)%n", verdict, p(r.path()), r.kind());
-    out.printf("      sha256 %s%n", r.sha256());
+    if (!r.sha256().isEmpty()) {
+      out.printf("      sha256 %s%n", r.sha256());
+    }
     r.wheel().ifPresent(w -> {
       out.printf("      %s %s%s  tags %s%n", p(w.name()), p(w.version()),
           w.build().map(b -> " build " + p(b)).orElse(""), p(String.join(", ", w.tags())));

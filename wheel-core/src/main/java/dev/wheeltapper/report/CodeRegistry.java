@@ -12,7 +12,7 @@ import java.util.Optional;
  * SARIF {@code rules} are generated from it, and a test fails when main code emits a code that is not here.
  *
  * <p>{@link Codes} keeps the codes as {@code String} constants (what call sites pass to {@link Finding}); the entries
- * live in one table per area group ({@code ZipCodeTable}, {@code WheelCodeTable}, {@code NativeCodeTable}), in the
+ * live in one table per area group ({@code ZipCodeTable}, {@code WheelCodeTable}, {@code NativeCodeTable}, {@code InputCodeTable}), in the
  * order of {@code docs/findings.md}.
  *
  * <pre>{@code
@@ -37,6 +37,7 @@ public final class CodeRegistry {
     List<Code> all = new ArrayList<>(ZipCodeTable.codes());
     all.addAll(WheelCodeTable.codes());
     all.addAll(NativeCodeTable.codes());
+    all.addAll(InputCodeTable.codes());
     Map<String, Code> byId = new LinkedHashMap<>();
     for (Code c : all) {
       if (byId.put(c.id(), c) != null) {

@@ -138,4 +138,11 @@ public final class Codes {
   public static final String HARDENING_NO_ASLR = "hardening.no-aslr";
   /** A Mach-O slice whose embedded code signature no longer matches its code or cannot be read. */
   public static final String HARDENING_INVALID_CODE_SIGNATURE = "hardening.invalid-code-signature";
+
+  /** A PATH given on the command line does not exist. */
+  public static final String INPUT_MISSING = "input.missing";
+  /** A PATH given on the command line, or a file or directory under it, cannot be read. */
+  public static final String INPUT_UNREADABLE = "input.unreadable";
+  /** A directory given on the command line holds nothing the command processes. */
+  public static final String INPUT_EMPTY = "input.empty";
 }
