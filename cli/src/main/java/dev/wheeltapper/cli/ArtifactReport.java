@@ -97,8 +97,11 @@ public record ArtifactReport(
    * @param status {@code valid}, {@code untrusted}, {@code invalid} or {@code unsupported}
    * @param signer who signed, when known
    * @param detail what was checked, in words
+   * @param source the file or entry the signature was read from, when the verifier named it (the text report
+   *     shows it; the JSON does not carry it yet)
    */
-  public record SignatureReport(String kind, String status, Optional<String> signer, String detail) {}
+  public record SignatureReport(String kind, String status, Optional<String> signer, String detail,
+      Optional<String> source) {}
 
   /**
    * The native binaries of an artifact, as the library found them.

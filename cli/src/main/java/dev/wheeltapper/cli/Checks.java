@@ -273,6 +273,8 @@ final class Checks {
   }
 
   static ArtifactReport.SignatureReport signature(SignatureResult s) {
-    return new ArtifactReport.SignatureReport(s.kind().label(), s.status().label(), s.signer(), s.detail());
+    // the verifier names the signature's file in its findings (a valid signature has none)
+    Optional<String> source = s.findings().stream().map(Finding::path).filter(p -> !p.isEmpty()).findFirst();
+    return new ArtifactReport.SignatureReport(s.kind().label(), s.status().label(), s.signer(), s.detail(), source);
   }
 }

@@ -66,9 +66,10 @@ public final class Main {
     }
     cl.setParameterExceptionHandler((ex, a) -> {
       errWriter.println("wheeltapper: " + ex.getMessage());
-      if (ex instanceof CommandLine.UnmatchedArgumentException u) {
-        // "Did you mean: audit?" for a mistyped command or option
-        CommandLine.UnmatchedArgumentException.printSuggestions(u, errWriter);
+      if (ex instanceof CommandLine.UnmatchedArgumentException u
+          && !CommandLine.UnmatchedArgumentException.printSuggestions(u, errWriter)) {
+        // picocli suggests commands ("Did you mean: audit?"); for a mistyped option, the nearest by edit distance
+        nearestOption(u).ifPresent(o -> errWriter.println("Did you mean: " + o + "?"));
       }
       errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return EXIT_USAGE;
@@ -90,5 +91,47 @@ public final class Main {
     outWriter.flush();
     errWriter.flush();
     return code;
+  }
+
+  /** The option of the command nearest to the first unknown one, at most two edits away. */
+  private static java.util.Optional<String> nearestOption(CommandLine.UnmatchedArgumentException u) {
+    if (u.getUnmatched().isEmpty() || !u.getUnmatched().get(0).startsWith("-")) {
+      return java.util.Optional.empty();
+    }
+    String given = u.getUnmatched().get(0).split("=", 2)[0];
+    if (given.length() > 64) {
+      return java.util.Optional.empty(); // no option is that long; and the distance table stays small
+    }
+    String best = null;
+    int bestDistance = 3;
+    for (String name : u.getCommandLine().getCommandSpec().optionsMap().keySet()) {
+      int d = distance(given, name);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = name;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  /** Damerau-Levenshtein distance (adjacent transpositions count one), for option names of a few dozen characters. */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 }
