@@ -9,7 +9,7 @@
 #   FORMATS=json JOBS=2 bench/memory.sh DIR...
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-out=bench/target
+out="${OUT:-bench/target}"
 mkdir -p "$out"
 jar="${JAR:-cli/target/wheeltapper.jar}"
 if [ -z "${JAR:-}" ]; then
