@@ -118,14 +118,25 @@ public final class InstalledTogether {
    *     requires is in the run
    */
   public List<Result> resolve(WheelAuditReport r) {
-    Need need = needs.get(r.verification().fileName());
+    return resolve(r.verification().fileName());
+  }
+
+  /**
+   * The families of a wheel's claims judged with the required wheels of the run beside it, by the wheel's file name:
+   * what a caller that has released the wheel's audit keeps.
+   *
+   * @param fileName the file name of a wheel added before
+   * @return as {@link #resolve(WheelAuditReport)}
+   */
+  public List<Result> resolve(String fileName) {
+    Need need = needs.get(fileName);
     if (need == null) {
       return List.of();
     }
     Set<String> entries = new HashSet<>(need.entryNames());
     Map<String, String> owner = new LinkedHashMap<>();
     for (Offer o : offers.values()) {
-      if (need.requires().contains(o.name()) && !o.fileName().equals(r.verification().fileName())) {
+      if (need.requires().contains(o.name()) && !o.fileName().equals(fileName)) {
         for (String e : o.libraryEntries()) {
           if (entries.add(e)) {
             owner.put(e, o.fileName());

@@ -17,7 +17,11 @@ final class ArtifactJson {
     g.writeStartObject();
     g.writeStringField("path", r.path());
     g.writeStringField("kind", r.kind());
-    g.writeStringField("sha256", r.sha256());
+    if (r.sha256().isEmpty()) {
+      g.writeNullField("sha256"); // the file could not be read
+    } else {
+      g.writeStringField("sha256", r.sha256());
+    }
     g.writeStringField("verdict", r.verdict());
     if (r.wheel().isPresent()) {
       wheel(g, r.wheel().get());

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param path the path as given, or as found under a directory
  * @param kind {@code wheel} or {@code binary}
- * @param sha256 lower-case hex SHA-256 of the whole file
+ * @param sha256 lower-case hex SHA-256 of the whole file; empty when the file could not be read
  * @param wheel the wheel's name, version and tags, when its file name parses
  * @param findings every finding, in a stable order
  * @param signatures one entry per signature found
@@ -170,8 +170,11 @@ public record ArtifactReport(
    * @param status {@code valid}, {@code untrusted}, {@code invalid} or {@code unsupported}
    * @param signer who signed, when known
    * @param detail what was checked, in words
+   * @param source the file or entry the signature was read from, when the verifier named it (the text report
+   *     shows it; the JSON does not carry it yet)
    */
-  public record SignatureReport(String kind, String status, Optional<String> signer, String detail) {}
+  public record SignatureReport(String kind, String status, Optional<String> signer, String detail,
+      Optional<String> source) {}
 
   /**
    * The native binaries of an artifact, as the library found them.

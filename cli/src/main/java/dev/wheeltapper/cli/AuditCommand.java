@@ -29,15 +29,22 @@ final class AuditCommand extends ReportingCommand {
   }
 
   @Override
-  List<Targets.Target> targets() throws UsageException {
+  Targets.Resolved targets() throws UsageException {
     if (!indexOptions.given() && !indexOptions.projects.isEmpty()) {
       throw new UsageException("--project needs --index");
     }
     if (indexOptions.given()) {
       index = IndexTargets.resolve(indexOptions, paths, parent.err);
-      return index.targets();
+      return new Targets.Resolved(index.targets(), List.of());
     }
-    return paths.isEmpty() ? Samples.extract() : Targets.resolve(paths, Targets.Kind.WHEELS);
+    return paths.isEmpty() ? new Targets.Resolved(Samples.extract(), List.of())
+        : Targets.resolve(paths, Targets.Kind.WHEELS);
+  }
+
+  @Override
+  boolean localTargets() {
+    // an index's targets name files the index serves: fetched (or found under its root) when processed
+    return index == null;
   }
 
   @Override
@@ -46,10 +53,23 @@ final class AuditCommand extends ReportingCommand {
   }
 
   @Override
-  List<ArtifactReport> finish(List<ArtifactReport> reports, Checks checks) {
-    if (index != null) {
-      index.close();
+  java.util.Set<String> waitsFor(ArtifactReport report, Checks checks) {
+    return checks.waitsFor(report);
+  }
+
+  @Override
+  ArtifactReport finish(ArtifactReport report, Checks checks) {
+    return checks.withDependencies(report);
+  }
+
+  @Override
+  public Integer call() throws UsageException, IOException, InterruptedException {
+    try {
+      return super.call();
+    } finally {
+      if (index != null) {
+        index.close();
+      }
     }
-    return checks.withDependencies(reports);
   }
 }

@@ -4,6 +4,7 @@ import dev.wheeltapper.report.Untrusted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A checksec-style table of one binary's hardening, and its toolchain with the evidence, for the text output. Each
@@ -23,7 +24,11 @@ final class BinaryTable {
 
   private BinaryTable() {}
 
-  static void render(PrintWriter out, Map<String, Object> b) {
+  /**
+   * Writes one binary: its identity line, its hardening table, then its toolchain: one line of languages, bindings and
+   * memory safety, or, when {@code verbose}, each with its evidence, the compilers and the needed libraries.
+   */
+  static void render(PrintWriter out, Map<String, Object> b, boolean verbose) {
     out.printf("      binary %s  %s%s%s %s %s%n", Untrusted.printable(String.valueOf(b.get("path"))), b.get("format"),
         b.get("bits") == null ? "" : " " + b.get("bits") + "-bit",
         b.get("endian") == null ? "" : " " + b.get("endian") + "-endian", orDash(b.get("machine")), orDash(b.get("type")));
@@ -39,6 +44,20 @@ final class BinaryTable {
       }
       out.printf("        %s%n        %s%n", head.toString().stripTrailing(), row.toString().stripTrailing());
     }
+    if (b.get("toolchain") instanceof Map<?, ?> t && !verbose) {
+      StringJoiner line = new StringJoiner("  ");
+      List<?> languages = list(t.get("languages"));
+      List<?> bindings = list(t.get("bindings"));
+      if (!languages.isEmpty()) {
+        line.add("languages " + Untrusted.printable(join(languages, ", ")));
+      }
+      if (!bindings.isEmpty()) {
+        line.add("binding " + Untrusted.printable(join(bindings, ", ")));
+      }
+      line.add("memory-safe " + orNa(t.get("memorySafe")));
+      out.printf("        %s%n", line);
+      return;
+    }
     if (b.get("toolchain") instanceof Map<?, ?> t) {
       Object evidence = t.get("evidence");
       Map<?, ?> ev = evidence instanceof Map<?, ?> m ? m : Map.of();
@@ -50,8 +69,8 @@ final class BinaryTable {
       for (Object binding : list(t.get("bindings"))) {
         out.printf("        binding  %-8s %s%n", binding, Untrusted.printable(join(bindEv.get(binding))));
       }
-      out.printf("        memory-safe %s: %s%n", t.get("memorySafe"),
-          Untrusted.printable(String.valueOf(ev.get("memorySafe"))));
+      out.printf("        memory-safe %s: %s%n", orNa(t.get("memorySafe")),
+          Untrusted.printable(orNa(ev.get("memorySafe"))));
       List<?> compilers = list(t.get("compilers"));
       if (!compilers.isEmpty()) {
         out.printf("        compilers %s%n", Untrusted.printable(join(compilers)));
@@ -83,6 +102,12 @@ final class BinaryTable {
     if (v instanceof List<?> l) {
       return l.isEmpty() ? "-" : join(l);
     }
+    if (v instanceof Map<?, ?> m) {
+      // no Java toString: key and value pairs, as words
+      StringJoiner j = new StringJoiner(", ");
+      m.forEach((k, x) -> j.add(k + " " + orNa(x)));
+      return m.isEmpty() ? "-" : j.toString();
+    }
     return v == null ? "n/a" : String.valueOf(v);
   }
 
@@ -91,17 +116,23 @@ final class BinaryTable {
   }
 
   private static String join(Object o) {
+    return join(o, "; ");
+  }
+
+  private static String join(Object o, String separator) {
     if (o instanceof List<?> l) {
-      StringBuilder sb = new StringBuilder();
+      StringJoiner sb = new StringJoiner(separator);
       for (Object x : l) {
-        if (sb.length() > 0) {
-          sb.append("; ");
-        }
-        sb.append(x);
+        sb.add(String.valueOf(x));
       }
       return sb.toString();
     }
-    return String.valueOf(o);
+    return orNa(o);
+  }
+
+  /** A value, or {@code n/a} where there is none: a Java {@code null} never reaches the reader. */
+  private static String orNa(Object o) {
+    return o == null ? "n/a" : String.valueOf(o);
   }
 
   private static String orDash(Object o) {

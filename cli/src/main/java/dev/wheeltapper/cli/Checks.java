@@ -4,6 +4,8 @@ import dev.wheeltapper.audit.InstalledTogether;
 import dev.wheeltapper.audit.NativeBinaries;
 import dev.wheeltapper.audit.WheelAudit;
 import dev.wheeltapper.audit.WheelAuditReport;
+import dev.wheeltapper.pep508.InvalidRequirementException;
+import dev.wheeltapper.pep508.Requirement;
 import dev.wheeltapper.provenance.ExpectedIdentity;
 import dev.wheeltapper.provenance.trust.InvalidTrustMaterialException;
 import dev.wheeltapper.provenance.SignatureResult;
@@ -17,6 +19,7 @@ import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import dev.wheeltapper.wheel.Tag;
+import dev.wheeltapper.wheel.WheelFilename;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +33,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,8 +47,15 @@ final class Checks {
   private final WheelAudit wheelAudit;
   /** The wheels of this run, for the platform policy of wheels installed together. */
   private final InstalledTogether run = new InstalledTogether();
-  /** The audits of wheels whose policy names external libraries, by artifact path, until the run's end. */
-  private final Map<String, WheelAuditReport> withExternal = new ConcurrentHashMap<>();
+  /**
+   * The wheels whose policy names external libraries and that require other projects, by artifact path: their file
+   * name and the projects they require, all the end-of-run pass needs besides what {@link #run} keeps (never the
+   * audit itself, so a wheel's binaries are released as soon as its report is written).
+   */
+  private final Map<String, Pending> withExternal = new ConcurrentHashMap<>();
+
+  /** What the end-of-run pass keeps of a wheel with external libraries. */
+  private record Pending(String fileName, Set<String> requires) {}
 
   private Checks(WheelVerifier verifier) {
     this.verifier = verifier;
@@ -149,7 +161,10 @@ final class Checks {
     boolean external = a.policy().manylinux().map(p -> !p.externalLibraries().isEmpty()).orElse(false)
         || a.policy().musllinux().map(p -> !p.externalLibraries().isEmpty()).orElse(false);
     if (external) {
-      withExternal.put(target.display(), a);
+      Set<String> requires = requires(a);
+      if (!requires.isEmpty()) {
+        withExternal.put(target.display(), new Pending(a.verification().fileName(), requires));
+      }
     }
     return ArtifactReports.audited(target.display(), a, Optional.of(target.file()));
   }
@@ -163,47 +178,77 @@ final class Checks {
     return r.signatures().stream().anyMatch(s -> s.status() == SignatureStatus.VALID);
   }
 
-  /**
-   * Adds, to each wheel whose policy names external libraries, the verdict with the wheels it requires from the same
-   * run installed beside it ({@code policy.<family>.withDependencies}), and names the providing wheel in its
-   * violations. The wheel's own verdict and exit code stay auditwheel's.
-   */
-  List<ArtifactReport> withDependencies(List<ArtifactReport> reports) {
-    if (withExternal.isEmpty()) {
-      return reports;
-    }
-    List<ArtifactReport> out = new ArrayList<>(reports.size());
-    for (ArtifactReport ar : reports) {
-      WheelAuditReport a = withExternal.get(ar.path());
-      List<InstalledTogether.Result> together = a == null ? List.of() : run.resolve(a);
-      if (together.isEmpty() || ar.policy().isEmpty()) {
-        out.add(ar);
-        continue;
+  /** The normalized names of the projects a wheel requires ({@code Requires-Dist}); unreadable ones provide nothing. */
+  private static Set<String> requires(WheelAuditReport a) {
+    Set<String> out = new TreeSet<>();
+    for (String req : a.verification().metadata().map(m -> m.requiresDist()).orElse(List.of())) {
+      try {
+        out.add(WheelFilename.normalizeName(Requirement.parse(req).name()));
+      } catch (InvalidRequirementException e) {
+        // metadata.invalid reports it
       }
-      Map<String, String> provided = new TreeMap<>();
-      for (InstalledTogether.Result t : together) {
-        provided.putAll(t.providedBy());
-      }
-      List<Finding> findings = new ArrayList<>();
-      for (Finding f : ar.findings()) {
-        if (f.code().equals(Codes.POLICY_MANYLINUX_VIOLATION)) {
-          StringBuilder msg = new StringBuilder(f.message());
-          provided.forEach((lib, where) -> {
-            if (f.message().contains(lib)) {
-              msg.append(" With its dependencies installed, ").append(lib).append(" is provided by ")
-                  .append(where.replace("!", " (")).append(").");
-            }
-          });
-          findings.add(f.withMessage(msg.toString()));
-        } else {
-          findings.add(f);
-        }
-      }
-      out.add(new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
-          ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together)), ar.overview(),
-          ar.failAt(), ar.inventory()));
     }
     return out;
+  }
+
+  /**
+   * The projects whose wheels in this run must be processed before {@link #withDependencies} can judge this report.
+   *
+   * @param r an audited report
+   * @return their normalized names; empty unless the wheel names external libraries
+   */
+  Set<String> waitsFor(ArtifactReport r) {
+    Pending p = withExternal.get(r.path());
+    return p == null ? Set.of() : p.requires();
+  }
+
+  /**
+   * Adds, to a wheel whose policy names external libraries, the verdict with the wheels it requires from the same run
+   * installed beside it ({@code policy.<family>.withDependencies}), and names the providing wheel in its violations.
+   * The wheel's own verdict and exit code stay auditwheel's. Call once every wheel {@link #waitsFor} names is done.
+   */
+  ArtifactReport withDependencies(ArtifactReport ar) {
+    Pending p = withExternal.get(ar.path());
+    List<InstalledTogether.Result> together = p == null ? List.of() : run.resolve(p.fileName());
+    if (together.isEmpty() || ar.policy().isEmpty()) {
+      return ar;
+    }
+    Map<String, String> provided = new TreeMap<>();
+    for (InstalledTogether.Result t : together) {
+      provided.putAll(t.providedBy());
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : ar.findings()) {
+      if (f.code().equals(Codes.POLICY_MANYLINUX_VIOLATION)) {
+        StringBuilder msg = new StringBuilder(f.message());
+        provided.forEach((lib, where) -> {
+          if (f.message().contains(lib)) {
+            msg.append(" With its dependencies installed, ").append(lib).append(" is provided by ")
+                .append(where.replace("!", " (")).append(").");
+          }
+        });
+        findings.add(f.withMessage(msg.toString()));
+      } else {
+        findings.add(f);
+      }
+    }
+    return new ArtifactReport(ar.path(), ar.kind(), ar.sha256(), ar.wheel(), findings, ar.signatures(),
+        ar.binaries(), Optional.of(new ArtifactReport.Policy(ar.policy().get().report(), together)), ar.overview(),
+        ar.failAt(), ar.inventory());
+  }
+
+  /**
+   * The report of an artifact that could not be read at all: no hash, one finding.
+   *
+   * @param target the artifact
+   * @param code {@code input.missing} or {@code input.unreadable}
+   * @param message the finding's sentence
+   * @return a failing report
+   */
+  static ArtifactReport unreadable(Targets.Target target, String code, String message) {
+    return new ArtifactReport(target.display(), isWheel(target) ? "wheel" : "binary", "", Optional.empty(),
+        List.of(Finding.error(code, target.display(), message)), List.of(), ArtifactReport.Binaries.NONE,
+        Optional.empty());
   }
 
   private static boolean isWheel(Targets.Target target) {
@@ -242,6 +287,8 @@ final class Checks {
   }
 
   static ArtifactReport.SignatureReport signature(SignatureResult s) {
-    return new ArtifactReport.SignatureReport(s.kind().label(), s.status().label(), s.signer(), s.detail());
+    // the verifier names the signature's file in its findings (a valid signature has none)
+    Optional<String> source = s.findings().stream().map(Finding::path).filter(p -> !p.isEmpty()).findFirst();
+    return new ArtifactReport.SignatureReport(s.kind().label(), s.status().label(), s.signer(), s.detail(), source);
   }
 }

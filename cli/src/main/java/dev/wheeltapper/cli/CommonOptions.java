@@ -20,6 +20,15 @@ final class CommonOptions {
   @Option(names = "--debug", description = "print stack traces of internal errors")
   boolean debug;
 
+  @Option(names = "--verbose", description = "text: every finding in full, one line each, instead of grouped by code")
+  boolean verbose;
+
+  @Option(names = "--quiet", description = "text: one line per artifact (verdict, path, counts) and the run's summary")
+  boolean quiet;
+
+  @Option(names = "--summary", description = "text: only the run's summary")
+  boolean summary;
+
   @Option(names = "--max-entries", paramLabel = "N",
       description = "most ZIP entries read per wheel (default: ${DEFAULT-VALUE})")
   int maxEntries = ZipLimits.defaults().maxEntries();
@@ -61,6 +70,17 @@ final class CommonOptions {
     } catch (NumberFormatException e) {
       throw new UsageException(option + " " + v + ": not a size (digits, then K, M or G)");
     }
+  }
+
+  /** The text report's options; {@code --verbose}, {@code --quiet} and {@code --summary} exclude each other. */
+  TextReport.Options text(boolean color) throws UsageException {
+    int set = (verbose ? 1 : 0) + (quiet ? 1 : 0) + (summary ? 1 : 0);
+    if (set > 1) {
+      throw new UsageException("--verbose, --quiet and --summary exclude each other");
+    }
+    TextReport.Detail d = verbose ? TextReport.Detail.VERBOSE : quiet ? TextReport.Detail.QUIET
+        : summary ? TextReport.Detail.SUMMARY : TextReport.Detail.NORMAL;
+    return new TextReport.Options(color, d);
   }
 
   Optional<Path> output() {

@@ -120,4 +120,35 @@ final class CycloneDxReport {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
+
+  /**
+   * The SBOM as a {@link ReportSink}: components are collected as artifacts are written (one small component tree per
+   * artifact: CycloneDX has no streaming writer) and the document is written at the end.
+   */
+  static final class Sink implements ReportSink {
+    private final java.io.PrintWriter out;
+    private final CycloneDxReport report;
+
+    Sink(java.io.PrintWriter out, Instant timestamp) {
+      this.out = out;
+      this.report = new CycloneDxReport(timestamp);
+    }
+
+    @Override
+    public void begin() {
+      // nothing before the end: the document is generated whole
+    }
+
+    @Override
+    public void artifact(ArtifactReport r) {
+      report.artifact(r);
+    }
+
+    @Override
+    public void end(RunTally tally) throws IOException {
+      report.end(out);
+      out.println();
+      out.flush();
+    }
+  }
 }

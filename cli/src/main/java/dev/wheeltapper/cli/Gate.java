@@ -82,6 +82,14 @@ final class Gate {
     return reports.stream().allMatch(ArtifactReport::passed) ? Main.EXIT_PASS : Main.EXIT_FAIL;
   }
 
+  /** The exit code of a streamed run, from its totals of gated reports (always 0 under {@code --fail-on never}). */
+  int exitCode(RunTally tally) {
+    if (failOn.exitThreshold().isEmpty()) {
+      return Main.EXIT_PASS;
+    }
+    return tally.anyFailed() ? Main.EXIT_FAIL : Main.EXIT_PASS;
+  }
+
   /** The text format's mark of a suppressed finding ({@code  [waived: REASON (FILE:LINE)]}), or nothing. */
   static String mark(Finding f) {
     return f.suppression().map(s -> " [" + s.kind().label() + ": " + Untrusted.printable(s.reason())

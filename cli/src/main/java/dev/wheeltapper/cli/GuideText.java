@@ -46,15 +46,27 @@ final class GuideText {
 
   /** The run's share of native wheels (artifacts with a C/C++ ELF binary) meeting each option; nothing without. */
   static void run(PrintWriter out, List<ArtifactReport> reports) {
-    int[] met = new int[GuideOption.values().length];
-    int[] notMet = new int[GuideOption.values().length];
-    int[] unknown = new int[GuideOption.values().length];
-    int[] applicable = new int[GuideOption.values().length];
-    int wheels = 0;
-    for (ArtifactReport r : reports) {
+    RunShare share = new RunShare();
+    reports.forEach(share::add);
+    share.print(out);
+  }
+
+  /**
+   * The run's per-option counts, kept as artifacts are written: a few integers per option, whatever the run's size.
+   * Not thread-safe: the writing thread owns it.
+   */
+  static final class RunShare {
+    private final int[] met = new int[GuideOption.values().length];
+    private final int[] notMet = new int[GuideOption.values().length];
+    private final int[] unknown = new int[GuideOption.values().length];
+    private final int[] applicable = new int[GuideOption.values().length];
+    private int wheels;
+
+    /** Counts one artifact (nothing when it has no C/C++ ELF binary). */
+    void add(ArtifactReport r) {
       GuideSummary s = GuideSummary.of(GuideJson.profiles(r.binaries().inspected()));
       if (s.applicable() == 0) {
-        continue;
+        return;
       }
       wheels++;
       for (GuideOption o : GuideOption.values()) {
@@ -71,16 +83,21 @@ final class GuideText {
         }
       }
     }
-    if (wheels == 0) {
-      return;
-    }
-    out.printf("OpenSSF compiler hardening guide, per option: artifacts whose every C/C++ ELF binary meets it, of %d "
-        + "with C/C++ ELF code (where it applies)%n", wheels);
-    for (GuideOption o : GuideOption.values()) {
-      int a = applicable[o.ordinal()];
-      out.printf("  %-40s %s%n", o.option().length() > 40 ? o.option().substring(0, 37) + "..." : o.option(),
-          a == 0 ? "not applicable" : "met by " + met[o.ordinal()] + " of " + a + " (" + (100 * met[o.ordinal()] / a)
-              + "%), not met by " + notMet[o.ordinal()] + ", undeterminable in " + unknown[o.ordinal()]);
+
+    /** Writes the share per option; nothing when no artifact had C/C++ ELF code. */
+    void print(PrintWriter out) {
+      if (wheels == 0) {
+        return;
+      }
+      out.printf("OpenSSF compiler hardening guide, per option: artifacts whose every C/C++ ELF binary meets it, of "
+          + "%d with C/C++ ELF code (where it applies)%n", wheels);
+      for (GuideOption o : GuideOption.values()) {
+        int a = applicable[o.ordinal()];
+        out.printf("  %-40s %s%n", o.option().length() > 40 ? o.option().substring(0, 37) + "..." : o.option(),
+            a == 0 ? "not applicable" : "met by " + met[o.ordinal()] + " of " + a + " ("
+                + (100 * met[o.ordinal()] / a) + "%), not met by " + notMet[o.ordinal()] + ", undeterminable in "
+                + unknown[o.ordinal()]);
+      }
     }
   }
 

@@ -38,7 +38,7 @@ import java.util.List;
  *
  * <p>Not thread-safe: call it from one thread.
  */
-final class HtmlReport implements Closeable {
+final class HtmlReport implements Closeable, ReportSink {
   private static final String CSS = resource("html/report.css");
   private static final String SCRIPT = resource("html/report.js");
   /** Only the page's own style sheet and script, by hash; nothing else may load or run. */
@@ -73,7 +73,8 @@ final class HtmlReport implements Closeable {
   }
 
   /** Starts the run. */
-  void begin() {
+  @Override
+  public void begin() {
     if (begun) {
       throw new IllegalStateException("begin() called twice");
     }
@@ -81,13 +82,20 @@ final class HtmlReport implements Closeable {
   }
 
   /** Adds the next artifact of the run: counted for the overview, its section rendered and buffered. */
-  void artifact(ArtifactReport r) throws IOException {
+  @Override
+  public void artifact(ArtifactReport r) throws IOException {
     if (!begun || ended) {
       throw new IllegalStateException("artifact() outside begin() and end()");
     }
     index++;
     overview.add(index, r);
     sections.append(HtmlArtifactSection.render(index, r));
+  }
+
+  /** Ends a streamed run: the run-level findings (a path that yielded no artifact) come from its totals. */
+  @Override
+  public void end(RunTally tally) throws IOException {
+    end(tally.runFindings());
   }
 
   /** Ends a run that has no findings of its own: {@link #end(List)} with none. */

@@ -23,8 +23,8 @@ final class InspectCommand extends ReportingCommand {
   }
 
   @Override
-  List<Targets.Target> targets() throws UsageException {
-    return paths.isEmpty() ? Samples.extract() : Targets.resolve(paths, Targets.Kind.WHEELS_AND_BINARIES);
+  Targets.Resolved targets() throws UsageException {
+    return paths.isEmpty() ? new Targets.Resolved(Samples.extract(), List.of()) : Targets.resolve(paths, Targets.Kind.WHEELS_AND_BINARIES);
   }
 
   @Override

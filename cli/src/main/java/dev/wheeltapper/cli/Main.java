@@ -9,16 +9,28 @@ import picocli.CommandLine;
  * Entry point of {@code wheeltapper.jar}: {@code verify}, {@code inspect} and {@code audit}, as specified in {@code
  * docs/cli.md}.
  *
- * <p>Exit codes: 0 every artifact passed, 1 at least one artifact has an error finding, 2 usage error or an unreadable
- * path.
+ * <p>Exit codes ({@link #EXIT_CODES}, printed by each command's {@code --help}): 0 every artifact passed, 1 at least
+ * one artifact has an error finding (a missing or unreadable path among them), 2 usage error, a report that cannot be
+ * written, or an internal error.
  */
 public final class Main {
   /** Every artifact passed. */
   public static final int EXIT_PASS = 0;
   /** At least one artifact has an error finding. */
   public static final int EXIT_FAIL = 1;
-  /** Usage error, or a path that does not exist or cannot be read. */
+  /** Usage error, a report that cannot be written, or an internal error. */
   public static final int EXIT_USAGE = 2;
+
+  /** The exit codes as {@code --help} states them. */
+  static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+
+  private static java.util.Map<String, String> exitCodes() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put(" 0", "every artifact passed: no finding of severity error");
+    m.put(" 1", "at least one artifact failed (an error finding; a missing or unreadable PATH is one)");
+    m.put(" 2", "usage error, a report that cannot be written (--output), or an internal error");
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private Main() {}
 
@@ -48,9 +60,18 @@ public final class Main {
     CommandLine cl = new CommandLine(new WheeltapperCommand(outWriter, errWriter));
     cl.setOut(outWriter);
     cl.setErr(errWriter);
+    for (CommandLine c : java.util.stream.Stream.concat(java.util.stream.Stream.of(cl),
+        cl.getSubcommands().values().stream()).toList()) {
+      c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       errWriter.println("wheeltapper: " + ex.getMessage());
-      errWriter.println("Try 'wheeltapper --help'.");
+      if (ex instanceof CommandLine.UnmatchedArgumentException u
+          && !CommandLine.UnmatchedArgumentException.printSuggestions(u, errWriter)) {
+        // picocli suggests commands ("Did you mean: audit?"); for a mistyped option, the nearest by edit distance
+        nearestOption(u).ifPresent(o -> errWriter.println("Did you mean: " + o + "?"));
+      }
+      errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return EXIT_USAGE;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -70,5 +91,47 @@ public final class Main {
     outWriter.flush();
     errWriter.flush();
     return code;
+  }
+
+  /** The option of the command nearest to the first unknown one, at most two edits away. */
+  private static java.util.Optional<String> nearestOption(CommandLine.UnmatchedArgumentException u) {
+    if (u.getUnmatched().isEmpty() || !u.getUnmatched().get(0).startsWith("-")) {
+      return java.util.Optional.empty();
+    }
+    String given = u.getUnmatched().get(0).split("=", 2)[0];
+    if (given.length() > 64) {
+      return java.util.Optional.empty(); // no option is that long; and the distance table stays small
+    }
+    String best = null;
+    int bestDistance = 3;
+    for (String name : u.getCommandLine().getCommandSpec().optionsMap().keySet()) {
+      int d = distance(given, name);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = name;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  /** Damerau-Levenshtein distance (adjacent transpositions count one), for option names of a few dozen characters. */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 }

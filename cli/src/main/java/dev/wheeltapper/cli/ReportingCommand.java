@@ -1,29 +1,36 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.report.Codes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** What verify, inspect and audit share: resolving paths, running artifacts in parallel, rendering, exit code. */
+/**
+ * What verify, inspect and audit share: resolving paths, running artifacts in parallel ({@link OrderedRun}), writing
+ * each report as it is done ({@link ReportSink}), the summary on standard error, the exit code. A run reports what it
+ * can: a missing or unreadable path is a finding on that artifact, an empty directory a finding about the run, and
+ * the rest of the run is reported in full; only a usage error or an output that cannot be written ends it early.
+ */
 @picocli.CommandLine.Command(exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
     "0:every artifact passed: no finding at or above --fail-on (default error) that no waiver or baseline covers, "
         + "or --fail-on never",
-    "1:at least one artifact failed that way (a corrupt, tampered or non-conforming artifact is a finding, not a "
-        + "crash)",
-    "2:usage error (an unreadable --waivers or --baseline too), or a PATH that does not exist or cannot be read"})
+    "1:at least one artifact failed that way (a missing or unreadable PATH is such a finding: the rest of the run is "
+        + "still reported)",
+    "2:usage error (an unreadable --waivers or --baseline, an --output that cannot be written too)"})
 abstract class ReportingCommand implements Callable<Integer> {
+  /** Completed reports waiting for an earlier one, per worker thread: the window of {@link OrderedRun}. */
+  static final int WINDOW_PER_THREAD = 4;
+
   @ParentCommand WheeltapperCommand parent;
 
   @Mixin CommonOptions options = new CommonOptions();
@@ -31,17 +38,30 @@ abstract class ReportingCommand implements Callable<Integer> {
   @Mixin GateOptions gateOptions = new GateOptions();
 
   /** The trust options, for the commands that judge signatures. */
-  abstract java.util.Optional<TrustOptions> trust();
+  abstract Optional<TrustOptions> trust();
 
   /** The artifacts to process; directories already walked. */
-  abstract List<Targets.Target> targets() throws UsageException;
+  abstract Targets.Resolved targets() throws UsageException;
 
   /** Processes one artifact into its report; content problems are findings, never exceptions. */
   abstract ArtifactReport process(Targets.Target target, Checks checks) throws IOException;
 
-  /** A pass over the whole run once every artifact is done (audit: wheels installed together); none by default. */
-  List<ArtifactReport> finish(List<ArtifactReport> reports, Checks checks) {
-    return reports;
+  /**
+   * The projects whose wheels this report's end-of-run pass needs processed first (audit: wheels installed together);
+   * none by default.
+   */
+  Set<String> waitsFor(ArtifactReport report, Checks checks) {
+    return Set.of();
+  }
+
+  /** Whether targets are local files, checked for existence and readability before processing (yes by default). */
+  boolean localTargets() {
+    return true;
+  }
+
+  /** The end-of-run pass over one report once {@link #waitsFor} is satisfied; none by default. */
+  ArtifactReport finish(ArtifactReport report, Checks checks) {
+    return report;
   }
 
   @Override
@@ -49,84 +69,91 @@ abstract class ReportingCommand implements Callable<Integer> {
     if (options.jobs < 1) {
       throw new UsageException("--jobs must be at least 1");
     }
-    List<Targets.Target> targets = targets();
-    Checks checks = Checks.from(options, trust(), targets.size());
     Gate gate = gateOptions.gate(); // before the work: a bad waiver file or baseline fails fast
-    List<ArtifactReport> reports = gate.apply(finish(runAll(targets, checks), checks));
-    write(reports);
-    return gate.exitCode(reports);
+    Targets.Resolved resolved = targets();
+    Checks checks = Checks.from(options, trust(), resolved.targets().size());
+    RunTally tally = new RunTally(resolved.findings());
+    Optional<Path> file = options.output();
+    // the output is opened before the work: a report that cannot be written is known before an hour's audit
+    try (PrintWriter w = file.isPresent() ? open(file.get()) : null) {
+      PrintWriter target = w == null ? parent.out : w;
+      boolean color = file.isEmpty() && Terminal.colorOnStdout();
+      try {
+        run(resolved, checks, gate, ReportSink.of(options.format, target, options.text(color)), tally);
+      } catch (IOException | UncheckedIOException e) {
+        throw cannotWrite(file, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+      }
+      if (target.checkError()) {
+        throw cannotWrite(file, new IOException("write failed"));
+      }
+    }
+    RunSummary.print(parent.err, tally, options);
+    return gate.exitCode(tally);
   }
 
-  private List<ArtifactReport> runAll(List<Targets.Target> targets, Checks checks)
-      throws UsageException, InterruptedException {
-    Progress progress = Progress.create(parent.err, targets.size());
-    int threads = Math.min(options.jobs, Math.max(1, targets.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "wheeltapper-worker");
-      t.setDaemon(true);
-      return t;
+  private void run(Targets.Resolved resolved, Checks checks, Gate gate, ReportSink sink, RunTally tally)
+      throws IOException, InterruptedException {
+    int threads = Math.min(options.jobs, Math.max(1, resolved.targets().size()));
+    Progress progress = Progress.create(parent.err, resolved.targets().size());
+    sink.begin();
+    new OrderedRun(resolved.targets(), threads, threads * WINDOW_PER_THREAD, progress).run(new OrderedRun.Hooks() {
+      @Override
+      public ArtifactReport process(Targets.Target t) {
+        return processOrReport(t, checks);
+      }
+
+      @Override
+      public Set<String> waitsFor(ArtifactReport r) {
+        return ReportingCommand.this.waitsFor(r, checks);
+      }
+
+      @Override
+      public ArtifactReport finish(ArtifactReport r) {
+        return ReportingCommand.this.finish(r, checks);
+      }
+
+      @Override
+      public void write(ArtifactReport report, long fileBytes) throws IOException {
+        // waivers and the baseline mark findings, and --fail-on judges the verdict, before any format sees it
+        ArtifactReport r = gate.apply(report);
+        tally.add(r, fileBytes);
+        sink.artifact(r);
+      }
     });
+    sink.end(tally);
+  }
+
+  /** Processes one artifact; a path that is missing or cannot be read is a finding on it, never the end of the run. */
+  private ArtifactReport processOrReport(Targets.Target t, Checks checks) {
+    if (localTargets() && !Files.exists(t.file())) {
+      return Checks.unreadable(t, Codes.INPUT_MISSING, "No such file or directory: " + t.display() + ".");
+    }
+    if (localTargets() && (Files.isDirectory(t.file()) || !Files.isReadable(t.file()))) {
+      return Checks.unreadable(t, Codes.INPUT_UNREADABLE, "Cannot read " + t.display() + ": "
+          + (Files.isDirectory(t.file()) ? "a directory" : "permission denied") + ".");
+    }
     try {
-      List<Future<ArtifactReport>> futures = new ArrayList<>();
-      for (Targets.Target t : targets) {
-        futures.add(pool.submit(() -> {
-          try {
-            return process(t, checks);
-          } finally {
-            progress.step();
-          }
-        }));
-      }
-      List<ArtifactReport> reports = new ArrayList<>(targets.size());
-      // Collect in submission order: the report order never depends on --jobs.
-      for (int i = 0; i < futures.size(); i++) {
-        try {
-          reports.add(futures.get(i).get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof IOException io) {
-            throw new UsageException("cannot read " + targets.get(i).display() + ": " + io.getMessage());
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-      return reports;
-    } finally {
-      pool.shutdownNow();
-      progress.done();
+      return process(t, checks);
+    } catch (IOException e) {
+      return Checks.unreadable(t, Codes.INPUT_UNREADABLE, "Cannot read " + t.display() + ": " + Targets.reason(e)
+          + ".");
     }
   }
 
-  private void write(List<ArtifactReport> reports) throws IOException {
-    if (options.output().isPresent()) {
-      try (OutputStream os = Files.newOutputStream(options.output().get());
-          PrintWriter w = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
-        render(reports, w, false);
-      }
-    } else {
-      render(reports, parent.out, Terminal.colorOnStdout());
+  private static PrintWriter open(Path file) throws UsageException {
+    try {
+      OutputStream os = Files.newOutputStream(file);
+      return new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw cannotWrite(Optional.of(file), e);
     }
   }
 
-  private void render(List<ArtifactReport> reports, PrintWriter w, boolean color) throws IOException {
-    switch (options.format) {
-      case json -> {
-        JsonReport.write(reports, w);
-        w.println();
-      }
-      case sarif -> {
-        JsonWriter.write(SarifReport.document(reports), w);
-        w.println();
-      }
-      case text -> new TextReport(w, color).render(reports);
-      case cyclonedx -> {
-        CycloneDxReport sbom = new CycloneDxReport(CycloneDxReport.timestamp(System.getenv(), java.time.Instant.now()));
-        reports.forEach(sbom::artifact);
-        sbom.end(w);
-        w.println();
-      }
-      case html -> HtmlReport.write(reports, w);
-    }
-    w.flush();
+  private static UsageException cannotWrite(Optional<Path> file, IOException e) {
+    return new UsageException("cannot write " + file.map(f -> "--output " + f).orElse("to standard output") + ": "
+        + (e instanceof java.nio.file.NoSuchFileException && file.isPresent()
+            ? "no such directory: " + Optional.ofNullable(file.get().toAbsolutePath().getParent()).map(Path::toString)
+                .orElse("/")
+            : Targets.reason(e)));
   }
 }

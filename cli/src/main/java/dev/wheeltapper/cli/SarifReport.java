@@ -3,20 +3,21 @@ package dev.wheeltapper.cli;
 import dev.wheeltapper.report.Code;
 import dev.wheeltapper.report.CodeRegistry;
 import dev.wheeltapper.report.Finding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Renders reports as SARIF 2.1.0: one run, one result per finding, {@code ruleId} = the finding code, {@code level}
- * from the severity. A finding about a whole artifact is located at the artifact; one about an entry of a wheel at an
- * artifact nested in its wheel ({@code parentIndex}, the entry's path as its URI), with the entry path also as logical
- * location. Each code that occurs gets a rule described by the {@link CodeRegistry} (summary, full description,
- * help in text and Markdown, default severity as its default level); a finding's facts go to its result's
- * {@code properties.facts}; a waived or baselined finding carries {@code suppressions} (kind {@code external}, its
- * reason as justification).
+ * from the severity, the artifact as physical location and the entry path as logical location. Each code that occurs
+ * gets a rule described by the {@link CodeRegistry} (summary, help text, default severity as its default level); a
+ * finding's facts go to its result's {@code properties.facts}.
  */
 final class SarifReport {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -24,45 +25,60 @@ final class SarifReport {
 
   private SarifReport() {}
 
+  /** The whole document as a tree, for tests and small runs; {@link Sink} writes the same bytes as it goes. */
   static Map<String, Object> document(List<ArtifactReport> reports) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
     Map<String, Object> run = new LinkedHashMap<>();
     root.put("runs", List.of(run));
-    Map<String, Object> driver = new LinkedHashMap<>();
-    driver.put("name", "wheeltapper");
-    driver.put("version", Version.current());
-    driver.put("informationUri", INFO_URI);
     List<Object> rules = new ArrayList<>();
-    driver.put("rules", rules);
-    run.put("tool", Map.of("driver", driver));
+    run.put("tool", Map.of("driver", driver(rules)));
     List<Object> artifacts = new ArrayList<>();
     List<Object> results = new ArrayList<>();
     run.put("artifacts", artifacts);
     run.put("results", results);
-
-    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-    // SARIF wants each artifact once: the same file given twice shares one entry, and so does an entry of it.
-    Map<String, Integer> artifactIndex = new LinkedHashMap<>();
+    Index index = new Index();
     for (ArtifactReport r : reports) {
-      int i = artifact(artifacts, artifactIndex, uri(r.path()) + "\u0000" + r.sha256(), () -> {
+      index.add(r, artifacts::add, rules::add, results::add);
+    }
+    return root;
+  }
+
+  private static Map<String, Object> driver(List<Object> rules) {
+    Map<String, Object> driver = new LinkedHashMap<>();
+    driver.put("name", "wheeltapper");
+    driver.put("version", Version.current());
+    driver.put("informationUri", INFO_URI);
+    driver.put("rules", rules);
+    return driver;
+  }
+
+  /**
+   * The document's cross references, built in artifact order: rule indices by code (codes are few), artifact indices
+   * by location and hash (one small entry per distinct artifact: the only per-artifact state of a run's SARIF).
+   */
+  private static final class Index {
+    private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    // SARIF wants each artifact once: the same file given twice shares one entry, and so does an entry of it.
+    private final Map<String, Integer> artifactIndex = new java.util.HashMap<>();
+
+    /**
+     * Adds one artifact's entry (when new), the entries of it that findings name (each once, nested in it through
+     * {@code parentIndex}), its new rules and its results, in document order.
+     */
+    void add(ArtifactReport r, Consumer<Object> artifacts, Consumer<Object> rules, Consumer<Object> results) {
+      int i = artifact(artifacts, uri(r.path()) + "\u0000" + r.sha256(), () -> {
         Map<String, Object> art = new LinkedHashMap<>();
         art.put("location", Map.of("uri", uri(r.path())));
-        if (!r.sha256().isEmpty()) { // empty: a file an index lists that could not be read
+        if (!r.sha256().isEmpty()) { // empty: a file that could not be read
           art.put("hashes", Map.of("sha-256", r.sha256()));
         }
-        java.util.Optional.ofNullable(GuideJson.summary(r.binaries().inspected()))
+        Optional.ofNullable(GuideJson.summary(r.binaries().inspected()))
             .ifPresent(g -> art.put("properties", Map.of("guide", g)));
         return art;
       });
       for (Finding f : r.findings()) {
-        Integer idx = ruleIndex.get(f.code());
-        if (idx == null) {
-          idx = ruleIndex.size();
-          ruleIndex.put(f.code(), idx);
-          rules.add(rule(f));
-        }
         Map<String, Object> artLoc = new LinkedHashMap<>();
         if (r.kind().equals("wheel") && !f.path().isEmpty()) {
           // an entry of a wheel: an artifact nested in its wheel, its URI the entry's path within it
@@ -70,7 +86,7 @@ final class SarifReport {
           // a leading slash (an unsafe absolute entry name) would read as a URI authority: keep it in the path
           String entry = "/" + (encoded.startsWith("/") ? "%2F" + encoded.substring(1) : encoded);
           artLoc.put("uri", entry);
-          artLoc.put("index", artifact(artifacts, artifactIndex, i + "\u0000" + entry, () -> {
+          artLoc.put("index", artifact(artifacts, i + "\u0000" + entry, () -> {
             Map<String, Object> art = new LinkedHashMap<>();
             art.put("location", Map.of("uri", entry));
             art.put("parentIndex", i);
@@ -80,22 +96,31 @@ final class SarifReport {
           artLoc.put("uri", uri(r.path()));
           artLoc.put("index", i);
         }
-        results.add(result(f, idx, artLoc));
+        results.accept(result(f, rule(f, rules), artLoc));
       }
     }
-    return root;
-  }
 
-  /** The index of an artifact in {@code run.artifacts}, added on first sight. */
-  private static int artifact(List<Object> artifacts, Map<String, Integer> index, String key,
-      java.util.function.Supplier<Map<String, Object>> make) {
-    Integer i = index.get(key);
-    if (i == null) {
-      i = artifacts.size();
-      index.put(key, i);
-      artifacts.add(make.get());
+    /** The index of an artifact entry, adding it when its key is new. */
+    private int artifact(Consumer<Object> artifacts, String key, java.util.function.Supplier<Object> make) {
+      Integer i = artifactIndex.get(key);
+      if (i == null) {
+        i = artifactIndex.size();
+        artifactIndex.put(key, i);
+        artifacts.accept(make.get());
+      }
+      return i;
     }
-    return i;
+
+    /** The index of a finding's rule, adding the rule when its code is new. */
+    int rule(Finding f, Consumer<Object> rules) {
+      Integer idx = ruleIndex.get(f.code());
+      if (idx == null) {
+        idx = ruleIndex.size();
+        ruleIndex.put(f.code(), idx);
+        rules.accept(SarifReport.rule(f));
+      }
+      return idx;
+    }
   }
 
   /** One result: rule, level, message, location (physical and logical), facts, and the suppression if any. */
@@ -127,6 +152,113 @@ final class SarifReport {
       result.put("properties", Map.of("facts", f.facts()));
     }
     return result;
+  }
+
+  /**
+   * SARIF written as the run goes, byte for byte the document of {@link #document}: the rules come first in the
+   * document but are known only at the end, so each artifact's entry and results go to a {@link Spool} (a temporary
+   * file) as it comes, and {@link #end} writes the head and rules, then copies the two spooled arrays into place.
+   * Memory: the rules, and one index entry per distinct artifact.
+   */
+  static final class Sink implements ReportSink {
+    private final Writer out;
+    private final Index index = new Index();
+    private final List<Object> rules = new ArrayList<>();
+    private Spool artifacts;
+    private Spool results;
+    private JsonGenerator ga;
+    private JsonGenerator gr;
+    private long artifactsFrom;
+    private long resultsFrom;
+
+    Sink(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void begin() throws IOException {
+      artifacts = Spool.create();
+      results = Spool.create();
+      ga = nested(artifacts, "artifacts");
+      artifactsFrom = artifacts.position();
+      gr = nested(results, "results");
+      resultsFrom = results.position();
+    }
+
+    /** A generator positioned inside {@code runs[0].<array>}, so that elements are indented as in the document. */
+    private static JsonGenerator nested(Spool spool, String array) throws IOException {
+      JsonGenerator g = JsonReport.generator(spool.writer());
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+      g.writeStartObject();
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      g.writeArrayFieldStart(array);
+      g.flush();
+      return g;
+    }
+
+    @Override
+    public void artifact(ArtifactReport r) throws IOException {
+      IOException[] failure = new IOException[1];
+      index.add(r, a -> write(ga, a, failure), rules::add, res -> write(gr, res, failure));
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+
+    private static void write(JsonGenerator g, Object tree, IOException[] failure) {
+      if (failure[0] == null) {
+        try {
+          JsonWriter.value(g, tree);
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      }
+    }
+
+    @Override
+    public void end(RunTally tally) throws IOException {
+      try {
+        // findings about the run's inputs (an empty directory): results at the path given, without an artifact
+        for (Finding f : tally.runFindings()) {
+          Map<String, Object> artLoc = new LinkedHashMap<>();
+          artLoc.put("uri", uri(f.path()));
+          JsonWriter.value(gr, result(f, index.rule(f, rules::add), artLoc));
+        }
+        ga.flush();
+        gr.flush();
+        JsonGenerator g = JsonReport.generator(out);
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        g.writeFieldName("tool");
+        JsonWriter.value(g, Map.of("driver", driver(rules)));
+        g.writeArrayFieldStart("artifacts");
+        g.flush();
+        // the spooled elements carry their own separators; an array closes as " ]" whether empty or not
+        artifacts.copyTo(out, artifactsFrom);
+        g.writeEndArray();
+        g.writeArrayFieldStart("results");
+        g.flush();
+        results.copyTo(out, resultsFrom);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.close();
+        out.write(System.lineSeparator());
+        out.flush();
+      } finally {
+        // closing deletes the temporary files
+        try {
+          artifacts.close();
+        } finally {
+          results.close();
+        }
+      }
+    }
   }
 
   /** The rule of a finding's code: from the registry, or a generic one for a code it does not know. */

@@ -2,7 +2,6 @@ package dev.wheeltapper.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The JSON {@code summary} object: how many artifacts, how many passed, how many failed (by the gate: unsuppressed
@@ -11,14 +10,12 @@ import java.util.List;
 final class SummaryJson {
   private SummaryJson() {}
 
-  static void write(JsonGenerator g, List<ArtifactReport> reports) throws IOException {
-    int passed = (int) reports.stream().filter(ArtifactReport::passed).count();
+  static void write(JsonGenerator g, RunTally tally) throws IOException {
     g.writeStartObject();
-    g.writeNumberField("artifacts", reports.size());
-    g.writeNumberField("passed", passed);
-    g.writeNumberField("failed", reports.size() - passed);
-    g.writeNumberField("suppressed", reports.stream().mapToLong(r -> r.findings().stream()
-        .filter(dev.wheeltapper.report.Finding::isSuppressed).count()).sum());
+    g.writeNumberField("artifacts", tally.artifacts());
+    g.writeNumberField("passed", tally.passed());
+    g.writeNumberField("failed", tally.failed());
+    g.writeNumberField("suppressed", tally.suppressed());
     g.writeEndObject();
   }
 }

@@ -23,7 +23,7 @@ final class VerifyCommand extends ReportingCommand {
   }
 
   @Override
-  List<Targets.Target> targets() throws UsageException {
+  Targets.Resolved targets() throws UsageException {
     return Targets.resolve(paths, Targets.Kind.WHEELS);
   }
 

@@ -141,9 +141,10 @@ class CliTest {
 
   @Test
   void usageErrorsExitTwoWithOneLineAndNoStackTrace() throws Exception {
+    // a missing path is a finding on it now (issue 20), not a usage error
     Run missing = run("verify", tmp.resolve("nope.whl").toString());
-    assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err().strip()).startsWith("wheeltapper: no such file or directory:").doesNotContain("\n");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.out()).contains("input.missing").contains("nope.whl");
 
     Run unknown = run("verify", "--bogus", "x.whl");
     assertThat(unknown.code()).isEqualTo(2);
@@ -151,8 +152,8 @@ class CliTest {
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Run noWheels = run("verify", empty.toString());
-    assertThat(noWheels.code()).isEqualTo(2);
-    assertThat(noWheels.err()).contains("no wheels found under");
+    assertThat(noWheels.code()).isZero();
+    assertThat(noWheels.out()).contains("input.empty").contains("No wheels (*.whl) found under");
 
     Run jobs = run("verify", "--jobs", "0", corpus("wheels/auditwheel/plumbum-1.6.8-py2.py3-none-any.whl"));
     assertThat(jobs.code()).isEqualTo(2);

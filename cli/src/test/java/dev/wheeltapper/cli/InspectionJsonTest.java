@@ -106,7 +106,7 @@ class InspectionJsonTest {
     List<BinaryInspection> all = BinaryInspector.forPath(rel).inspect(Path.of(corpus(rel)));
     StringWriter s = new StringWriter();
     try (PrintWriter out = new PrintWriter(s)) {
-      BinaryTable.render(out, InspectionJson.of(all.get(0)));
+      BinaryTable.render(out, InspectionJson.of(all.get(0)), true);
     }
     return s.toString();
   }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * <p>{@link Codes} keeps the codes as {@code String} constants (what call sites pass to {@link Finding}); the entries
  * live in one table per area group ({@code ZipCodeTable}, {@code WheelCodeTable}, {@code NativeCodeTable}, {@code
  * IndexCodeTable}), in the
+ * live in one table per area group ({@code ZipCodeTable}, {@code WheelCodeTable}, {@code NativeCodeTable}, {@code InputCodeTable}), in the
  * order of {@code docs/findings.md}.
  *
  * <pre>{@code
@@ -41,6 +42,7 @@ public final class CodeRegistry {
     all.addAll(IndexCodeTable.codes());
     all.addAll(LayoutCodeTable.codes());
     all.addAll(GateCodeTable.codes());
+    all.addAll(InputCodeTable.codes());
     Map<String, Code> byId = new LinkedHashMap<>();
     for (Code c : all) {
       if (byId.put(c.id(), c) != null) {

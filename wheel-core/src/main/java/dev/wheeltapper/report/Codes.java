@@ -168,4 +168,10 @@ public final class Codes {
 
   /** A waiver whose {@code until=} date has passed matched a finding, which counts again. */
   public static final String GATE_WAIVER_EXPIRED = "gate.waiver-expired";
+  /** A PATH given on the command line does not exist. */
+  public static final String INPUT_MISSING = "input.missing";
+  /** A PATH given on the command line, or a file or directory under it, cannot be read. */
+  public static final String INPUT_UNREADABLE = "input.unreadable";
+  /** A directory given on the command line holds nothing the command processes. */
+  public static final String INPUT_EMPTY = "input.empty";
 }
