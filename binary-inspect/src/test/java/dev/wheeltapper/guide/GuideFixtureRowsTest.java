@@ -41,7 +41,7 @@ class GuideFixtureRowsTest {
         Arguments.of(Fixture.CLANG_TLDR_RECORD, "M--MMMM--MMMMMMMM??-M"),
         Arguments.of(Fixture.CLANG_ONE_STEP_RECORD, "M--MMMM--MMMMMMMMMM-M"),
         Arguments.of(Fixture.CLANG_OFF_RECORD, "N--NNNN--MPMNNNNNN?-N"),
-        Arguments.of(Fixture.CLANG_PLAIN_G, "N--??NN--MPM????N??-?"),
+        Arguments.of(Fixture.CLANG_PLAIN_G, "N--?NNN--MPM????N??-?"),
         Arguments.of(Fixture.AARCH64_BP_G, "N---NM-M-MMMNNNNN??-?"),
         Arguments.of(Fixture.AARCH64_OFF, "N---NN-N-MPM????N??-?"));
   }
