@@ -4,6 +4,9 @@ import dev.wheeltapper.audit.NativeBinaries;
 import dev.wheeltapper.hardening.CheckResult;
 import dev.wheeltapper.hardening.HardeningCheck;
 import dev.wheeltapper.hardening.Status;
+import dev.wheeltapper.guide.GuideProfile;
+import dev.wheeltapper.guide.GuideRow;
+import dev.wheeltapper.guide.GuideStatus;
 import dev.wheeltapper.inspect.BinaryInspection;
 import dev.wheeltapper.policy.Abi3Result;
 import dev.wheeltapper.policy.Abi3Violation;
@@ -192,7 +195,9 @@ final class HtmlArtifactSection {
       HtmlEscaper.append(s, r.value().label()).append("</td><td>");
       HtmlEscaper.append(s, r.evidence()).append("</td></tr>\n");
     }
-    s.append("</tbody></table></div>\n<dl class=\"meta\">");
+    s.append("</tbody></table></div>\n");
+    b.guide().ifPresent(g -> guide(s, g));
+    s.append("<dl class=\"meta\">");
     for (Evidence<Language> e : t.languages()) {
       item(s, "language " + e.value().label(), String.join("; ", e.evidence()));
     }
@@ -210,6 +215,35 @@ final class HtmlArtifactSection {
       item(s, "symbol versions", versions(b.symbolVersions()));
     }
     s.append("</dl></details>\n");
+  }
+
+  /**
+   * The OpenSSF compiler hardening guide, option by option ({@code table.guide}, one row per option as the JSON's
+   * {@code hardening.guide}): status, the channel that told, and the evidence or what would have told.
+   */
+  private static void guide(StringBuilder s, GuideProfile g) {
+    s.append("<p class=\"sub\">OpenSSF compiler hardening guide: ");
+    HtmlEscaper.append(s, g.scope()).append("</p>\n");
+    s.append("<div class=\"scroll\"><table class=\"guide\"><thead><tr><th>option</th><th>status</th>")
+        .append("<th>channel</th><th>evidence</th></tr></thead><tbody>\n");
+    for (GuideRow r : g.rows()) {
+      s.append("<tr data-status=\"").append(r.status().label()).append("\"><th scope=\"row\"><code>");
+      HtmlEscaper.append(s, r.option().option()).append("</code></th><td class=\"").append(statusClass(r.status()))
+          .append("\">").append(r.status().label()).append("</td><td>").append(r.channel().label()).append("</td><td>");
+      HtmlEscaper.append(s, r.evidence()).append("</td></tr>\n");
+    }
+    s.append("</tbody></table></div>\n");
+  }
+
+  /** The heat map's colours for the guide's statuses: met as a pass, undeterminable as unknown. */
+  private static String statusClass(GuideStatus status) {
+    return switch (status) {
+      case MET -> "s-pass";
+      case PARTLY_MET -> "s-partial";
+      case NOT_MET -> "s-fail";
+      case NOT_APPLICABLE -> "s-not-applicable";
+      case UNDETERMINABLE -> "s-unknown";
+    };
   }
 
   private static void findings(StringBuilder s, List<Finding> findings) {

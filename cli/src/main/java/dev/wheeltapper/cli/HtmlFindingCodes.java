@@ -22,15 +22,20 @@ import java.util.Set;
  */
 final class HtmlFindingCodes {
   /** The anchors of {@code docs/findings.md}'s area sections ({@code HtmlReportTest} checks each is a heading). */
-  static final Map<String, String> SECTIONS = Map.of(
-      "zip", "zip-the-archive",
-      "wheel", "wheel-name-dist-info-and-wheel",
-      "metadata", "metadata-metadata",
-      "record", "record-record",
-      "signature", "signature-pep-740-attestations-openpgp-signed-record",
-      "binary", "binary-reading-native-files",
-      "policy", "policy-do-the-binaries-fit-the-tags",
-      "hardening", "hardening-missing-mitigations");
+  static final Map<String, String> SECTIONS = Map.ofEntries(
+      Map.entry("zip", "zip-the-archive"),
+      Map.entry("wheel", "wheel-name-dist-info-and-wheel"),
+      Map.entry("metadata", "metadata-metadata"),
+      Map.entry("record", "record-record"),
+      Map.entry("signature", "signature-pep-740-attestations-openpgp-signed-record"),
+      Map.entry("binary", "binary-reading-native-files"),
+      Map.entry("policy", "policy-do-the-binaries-fit-the-tags"),
+      Map.entry("hardening", "hardening-missing-mitigations"),
+      Map.entry("guide", "guide-the-openssf-compiler-hardening-guide"),
+      Map.entry("index", "index-a-simple-repositorys-promises-audit---index"),
+      Map.entry("layout", "layout-what-a-wheel-ships"),
+      Map.entry("gate", "gate-waivers-and-baselines"),
+      Map.entry("input", "input-what-the-command-line-was-given"));
 
   private final Map<String, Count> counts = new LinkedHashMap<>();
 

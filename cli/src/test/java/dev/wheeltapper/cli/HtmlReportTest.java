@@ -169,6 +169,35 @@ class HtmlReportTest {
   }
 
   @Test
+  void eachElfBinaryShowsTheGuideProfileRowByRowAsTheJsonDoes() throws Exception {
+    Document d = corpus();
+    JsonNode artifacts = HtmlFixtures.corpusJson().get("artifacts");
+    int profiles = 0;
+    for (int a = 0; a < artifacts.size(); a++) {
+      JsonNode binaries = artifacts.get(a).get("binaries");
+      for (int b = 0; b < binaries.size(); b++) {
+        JsonNode rows = binaries.get(b).at("/hardening/guide/rows");
+        Element section = d.getElementById("w" + (a + 1) + "-b" + (b + 1));
+        Element table = section == null ? null : section.selectFirst("table.guide");
+        if (rows.isMissingNode() || rows.isNull()) {
+          assertThat(table).as("no guide for %s", binaries.get(b).get("path")).isNull();
+          continue;
+        }
+        profiles++;
+        assertThat(table).as("guide of %s", binaries.get(b).get("path")).isNotNull();
+        Elements trs = table.select("tbody tr");
+        assertThat(trs).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+          assertThat(trs.get(i).selectFirst("th").text()).isEqualTo(rows.get(i).get("option").asText());
+          assertThat(trs.get(i).attr("data-status")).isEqualTo(rows.get(i).get("status").asText());
+          assertThat(trs.get(i).select("td").get(2).text()).isEqualTo(rows.get(i).get("evidence").asText());
+        }
+      }
+    }
+    assertThat(profiles).isPositive();
+  }
+
+  @Test
   void policyComplianceAndFindingsByCodeAgreeWithTheJson() throws Exception {
     Document d = corpus();
     int judged = 0;
