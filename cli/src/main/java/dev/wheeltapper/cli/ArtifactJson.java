@@ -35,6 +35,7 @@ final class ArtifactJson {
       g.writeStringField("status", s.status());
       JsonReport.stringOrNull(g, "signer", s.signer());
       g.writeStringField("detail", s.detail());
+      JsonReport.stringOrNull(g, "source", s.source());
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -287,8 +287,9 @@ final class Checks {
   }
 
   static ArtifactReport.SignatureReport signature(SignatureResult s) {
-    // the verifier names the signature's file in its findings (a valid signature has none)
-    Optional<String> source = s.findings().stream().map(Finding::path).filter(p -> !p.isEmpty()).findFirst();
+    // the verifier names the file each signature was read from; older callers only in its findings
+    Optional<String> source = s.source().or(() -> s.findings().stream().map(Finding::path)
+        .filter(p -> !p.isEmpty()).findFirst());
     return new ArtifactReport.SignatureReport(s.kind().label(), s.status().label(), s.signer(), s.detail(), source);
   }
 }

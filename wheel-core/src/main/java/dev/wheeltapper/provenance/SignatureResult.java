@@ -30,17 +30,45 @@ import java.util.Optional;
  *     unknown (for example, garbage input)
  * @param detail one line for a person: what was checked, and what failed
  * @param findings the findings to add to the artifact's report
+ * @param source the file the signature was read from ({@code NAME.whl.asc}, {@code foo-1.0.dist-info/RECORD.jws}),
+ *     when the caller named it
  */
 public record SignatureResult(
-    SignatureKind kind, SignatureStatus status, Optional<String> signer, String detail, List<Finding> findings) {
+    SignatureKind kind, SignatureStatus status, Optional<String> signer, String detail, List<Finding> findings,
+    Optional<String> source) {
 
   /** Rejects nulls and copies the findings. */
   public SignatureResult {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(detail, "detail");
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * A result whose source file is not named.
+   *
+   * @param kind the signature form
+   * @param status the verdict
+   * @param signer who signed, when known
+   * @param detail one line for a person
+   * @param findings the findings to add to the artifact's report
+   */
+  public SignatureResult(
+      SignatureKind kind, SignatureStatus status, Optional<String> signer, String detail, List<Finding> findings) {
+    this(kind, status, signer, detail, findings, Optional.empty());
+  }
+
+  /**
+   * This result, read from the named file: what a report shows beside each signature line.
+   *
+   * @param file the signature file or entry, as the report names it
+   * @return a copy with {@link #source()} set
+   */
+  public SignatureResult withSource(String file) {
+    return new SignatureResult(kind, status, signer, detail, findings, Optional.of(file));
   }
 
   /**

@@ -49,7 +49,8 @@ final class SignatureDispatch {
       boolean jws = e.getKey().endsWith("RECORD.jws");
       if (s.recordBytes == null) {
         add(SignatureResult.of(jws ? SignatureKind.RECORD_JWS : SignatureKind.RECORD_P7S, SignatureStatus.INVALID,
-            Optional.empty(), "there is no readable RECORD for it to sign", e.getKey(), List.of()));
+            Optional.empty(), "there is no readable RECORD for it to sign", e.getKey(), List.of())
+            .withSource(e.getKey()));
         continue;
       }
       SignatureResult r = jws
@@ -61,7 +62,7 @@ final class SignatureDispatch {
             r.detail() + "; but RECORD does not match the archive's content, so the signature vouches for nothing",
             e.getKey(), r.findings());
       }
-      add(r);
+      add(r.withSource(e.getKey()));
     }
     if (s.location.isPresent()) {
       for (Path side : sidecars(s.location.get())) {
@@ -76,12 +77,12 @@ final class SignatureDispatch {
         }
         if (kind.get() == SignatureKind.OPENPGP) {
           try (InputStream in = Files.newInputStream(s.location.get())) {
-            add(OpenPgpVerifier.verify(in, bytes, trust, sideName));
+            add(OpenPgpVerifier.verify(in, bytes, trust, sideName).withSource(sideName));
           }
         } else {
           for (AttestationResult a
               : Pep740Verifier.verify(bytes, s.fileName, HexFormat.of().parseHex(sha256Hex), trust, sideName)) {
-            add(a.signature());
+            add(a.signature().withSource(sideName));
           }
         }
       }
