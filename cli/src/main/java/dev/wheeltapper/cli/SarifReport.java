@@ -80,7 +80,8 @@ final class SarifReport {
       });
       for (Finding f : r.findings()) {
         Map<String, Object> artLoc = new LinkedHashMap<>();
-        if (r.kind().equals("wheel") && !f.path().isEmpty()) {
+        // a finding about the artifact itself (a missing file names the path given) is located at the artifact
+        if (r.kind().equals("wheel") && !f.path().isEmpty() && !f.path().equals(r.path())) {
           // an entry of a wheel: an artifact nested in its wheel, its URI the entry's path within it
           String encoded = uri(f.path());
           // a leading slash (an unsafe absolute entry name) would read as a URI authority: keep it in the path

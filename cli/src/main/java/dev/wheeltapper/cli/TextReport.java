@@ -85,7 +85,6 @@ final class TextReport implements ReportSink {
       }
       out.println();
     }
-    guide.print(out);
     out.printf("%d artifact%s: %d passed, %d failed%n",
         tally.artifacts(), tally.artifacts() == 1 ? "" : "s", tally.passed(), tally.failed());
     if (!tally.byCode().isEmpty()) {
@@ -96,6 +95,8 @@ final class TextReport implements ReportSink {
           .forEach(e -> out.printf("  %-8s %-32s %d%n", tally.severityOf(e.getKey()).label(), e.getKey(),
               e.getValue()));
     }
+    // the guide's share per option closes the summary: the verdict and the codes come first
+    guide.print(out);
     out.flush();
   }
 
