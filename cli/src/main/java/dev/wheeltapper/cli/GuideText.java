@@ -84,6 +84,22 @@ final class GuideText {
       }
     }
 
+    /** How many artifacts had C/C++ ELF code. */
+    int wheels() {
+      return wheels;
+    }
+
+    /**
+     * The counts of one option: artifacts where it applies, and those meeting it, not meeting it, undeterminable.
+     *
+     * @param o the option
+     * @return {@code {applicable, met, notMet, undeterminable}}
+     */
+    int[] counts(GuideOption o) {
+      int i = o.ordinal();
+      return new int[] {applicable[i], met[i], notMet[i], unknown[i]};
+    }
+
     /** Writes the share per option; nothing when no artifact had C/C++ ELF code. */
     void print(PrintWriter out) {
       if (wheels == 0) {

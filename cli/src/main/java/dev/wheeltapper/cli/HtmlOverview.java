@@ -42,10 +42,13 @@ final class HtmlOverview implements Closeable {
   private final int[] policyJudged = new int[3];
   private final HtmlFindingCodes codes = new HtmlFindingCodes();
   private final List<Finding> runFindings = new ArrayList<>();
+  /** The OpenSSF guide's per-option counts over the artifacts with C/C++ ELF code. */
+  private final GuideText.RunShare guide = new GuideText.RunShare();
 
   /** Counts the {@code index}th artifact (from 1). */
   void add(int index, ArtifactReport r) throws IOException {
     artifacts++;
+    guide.add(r);
     if (r.passed()) {
       passed++;
     }
@@ -166,8 +169,36 @@ final class HtmlOverview implements Closeable {
       policyRows.writeTo(out);
       out.append("</tbody></table></div>\n");
     }
-    out.append("</section>\n<section id=\"codes\"><h2>Findings by code</h2>\n").append(codes.render())
+    out.append("</section>\n");
+    guide(out);
+    out.append("<section id=\"codes\"><h2>Findings by code</h2>\n").append(codes.render())
         .append("</section>\n");
+  }
+
+  /**
+   * The OpenSSF compiler hardening guide at a glance: per option, the share of artifacts with C/C++ ELF code whose
+   * every such binary meets it ({@code table.guide-share}, one row per option with {@code data-option}).
+   */
+  private void guide(Writer out) throws IOException {
+    out.append("<section id=\"guide\"><h2>OpenSSF compiler hardening guide</h2>\n");
+    if (guide.wheels() == 0) {
+      out.append("<p class=\"none\">No artifact has C or C++ ELF code.</p>\n</section>\n");
+      return;
+    }
+    out.append("<p>Per option, the artifacts whose every C/C++ ELF binary meets it, of ").append(String.valueOf(
+        guide.wheels())).append(" with C/C++ ELF code (where the option applies).</p>\n")
+        .append("<div class=\"scroll\"><table class=\"guide-share\"><thead><tr><th>option</th><th>applies</th>")
+        .append("<th>met</th><th>not met</th><th>undeterminable</th><th>share met</th></tr></thead><tbody>\n");
+    for (dev.wheeltapper.guide.GuideOption o : dev.wheeltapper.guide.GuideOption.values()) {
+      int[] c = guide.counts(o);
+      out.append("<tr data-option=\"").append(HtmlEscaper.text(o.option())).append("\"><th scope=\"row\"><code>")
+          .append(HtmlEscaper.text(o.option())).append("</code></th><td class=\"num\">").append(String.valueOf(c[0]))
+          .append("</td><td class=\"num\">").append(String.valueOf(c[1])).append("</td><td class=\"num\">")
+          .append(String.valueOf(c[2])).append("</td><td class=\"num\">").append(String.valueOf(c[3]))
+          .append("</td><td class=\"num\">").append(c[0] == 0 ? "n/a" : (100 * c[1] / c[0]) + "%")
+          .append("</td></tr>\n");
+    }
+    out.append("</tbody></table></div>\n</section>\n");
   }
 
   private static void index(Writer out, HtmlSpill rows, String verdict, int n, boolean open) throws IOException {

@@ -132,7 +132,8 @@ final class HtmlReport implements Closeable, ReportSink {
         .append("</style>\n</head>\n<body>\n<header class=\"top\" id=\"overview\">\n<h1>wheeltapper report</h1>\n")
         .append("<nav class=\"toc\" aria-label=\"contents\"><ul><li><a href=\"#verdicts\">verdicts</a></li>")
         .append("<li><a href=\"#languages\">languages</a></li><li><a href=\"#hardening\">hardening</a></li>")
-        .append("<li><a href=\"#policy\">platform policy</a></li><li><a href=\"#codes\">findings by code</a></li>")
+        .append("<li><a href=\"#policy\">platform policy</a></li><li><a href=\"#guide\">OpenSSF guide</a></li>")
+        .append("<li><a href=\"#codes\">findings by code</a></li>")
         .append("<li><a href=\"#artifacts\">artifacts</a></li></ul></nav>\n</header>\n<main>\n");
     filter();
     overview.writeTo(out);

@@ -195,6 +195,30 @@ class HtmlReportTest {
       }
     }
     assertThat(profiles).isPositive();
+    // the overview's share per option counts the artifacts whose every C/C++ ELF binary meets it, as the JSON says
+    Map<String, int[]> expected = new java.util.LinkedHashMap<>();
+    for (JsonNode a : artifacts) {
+      JsonNode g = a.get("guide");
+      if (g == null || g.isNull() || g.get("cOrCxxBinaries").asInt() == 0) {
+        continue;
+      }
+      for (JsonNode o : g.get("options")) {
+        int[] c = expected.computeIfAbsent(o.get("option").asText(), k -> new int[4]);
+        String w = o.get("wheel").asText();
+        c[0] += w.equals("not-applicable") ? 0 : 1;
+        c[1] += w.equals("met") ? 1 : 0;
+        c[2] += w.equals("not-met") ? 1 : 0;
+        c[3] += w.equals("undeterminable") ? 1 : 0;
+      }
+    }
+    Elements share = d.select("table.guide-share tbody tr");
+    assertThat(share).hasSize(expected.size()).hasSize(21);
+    for (Element row : share) {
+      int[] c = expected.get(row.attr("data-option"));
+      assertThat(c).as(row.attr("data-option")).isNotNull();
+      List<Integer> cells = row.select("td").stream().limit(4).map(e -> Integer.parseInt(e.text())).toList();
+      assertThat(cells).as(row.attr("data-option")).containsExactly(c[0], c[1], c[2], c[3]);
+    }
   }
 
   @Test
