@@ -14,7 +14,7 @@
 #    central-bundle.zip and uploads nothing (its URL points at a closed local port in case it ever ignored
 #    skipUpload). Nothing is installed into ~/.m2 either.
 # 4. Unpacks the bundle into target/release-staging/bundle and checks, for every published module (wheeltapper-parent,
-#    wheeltapper-bom, wheel-core, binary-inspect, wheeltapper-cli, examples, wheeltapper-spark; never wheeltapper-test-support): the main jar, -sources.jar,
+#    wheeltapper-bom, wheel-core, binary-inspect, wheeltapper-cli, examples; never wheeltapper-test-support or wheeltapper-spark): the main jar, -sources.jar,
 #    -javadoc.jar (pom-packaged modules: the POM only), the .pom with Central's metadata, the CycloneDX SBOM
 #    (-cyclonedx.json and .xml), and for each file an .asc that gpg verifies against the throwaway key plus .md5 and
 #    .sha1 (and .sha256/.sha512 when present) that match.
@@ -129,7 +129,6 @@ published=(
   "binary-inspect jar binary-inspect"
   "wheeltapper-cli jar cli"
   "examples jar examples"
-  "wheeltapper-spark jar spark"
 )
 group_path="dev/wheeltapper"
 errors=()

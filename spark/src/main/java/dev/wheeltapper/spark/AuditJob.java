@@ -8,6 +8,7 @@ import dev.wheeltapper.cli.ArtifactReports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -84,18 +85,43 @@ public final class AuditJob {
    * @param args the listing (a text file of wheel locations, one a line) and the output location
    */
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: AuditJob LISTING OUTPUT   (LISTING: a text file of wheel locations, one a line,"
-          + " on any Hadoop file system; OUTPUT: where the tables go)");
-      System.exit(2);
+    WheelListing listing;
+    String output;
+    if (args.length >= 3 && args[0].equals("--index")) {
+      // --index ROOT [--project NAME]... OUTPUT
+      List<String> projects = new java.util.ArrayList<>();
+      int i = 2;
+      for (; i + 1 < args.length && args[i].equals("--project"); i += 2) {
+        projects.add(args[i + 1]);
+      }
+      if (i != args.length - 1) {
+        usage();
+        return;
+      }
+      listing = new IndexListing(args[1], projects);
+      output = args[i];
+    } else if (args.length == 2) {
+      listing = new TextListing(args[0]);
+      output = args[1];
+    } else {
+      usage();
+      return;
     }
     SparkSession spark = SparkSession.builder().appName("wheeltapper audit").getOrCreate();
     try {
-      Result r = new AuditJob(spark).run(new TextListing(args[0]), args[1]);
-      report(r, args[1], System.out);
+      Result r = new AuditJob(spark).run(listing, output);
+      report(r, output, System.out);
     } finally {
       spark.stop();
     }
+  }
+
+  private static void usage() {
+    System.err.println("usage: AuditJob LISTING OUTPUT   (LISTING: a text file of wheel locations, one a line,"
+        + " on any Hadoop file system; OUTPUT: where the tables go)\n"
+        + "       AuditJob --index ROOT [--project NAME]... OUTPUT   (the wheels of a PEP 503/691 simple"
+        + " repository: a folder or a file:/http(s): URL whose files are on a Hadoop file system)");
+    System.exit(2);
   }
 
   private static void report(Result r, String output, PrintStream out) {

@@ -237,4 +237,46 @@ class AuditJobCorpusTest {
     artifact.path("binaries").forEach(b -> b.path("toolchain").path("languages").forEach(l -> out.add(l.asText())));
     return List.copyOf(out);
   }
+
+  @Test
+  @Order(9)
+  void aSimpleRepositoryIsAListingItsLinksHashesSkipReadingAndOnlyWheelsAreAudited() throws Exception {
+    // a PEP 503 folder index over three corpus wheels and an sdist, the links relative as a mirror writes them
+    Path root = tmp.resolve("mirror");
+    Path files = Files.createDirectories(root.resolve("files"));
+    StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
+    List<String> names = new ArrayList<>();
+    for (Path w : wheels.subList(0, 3)) {
+      Path copy = Files.copy(w, files.resolve(w.getFileName()));
+      String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(copy)));
+      names.add(w.getFileName().toString());
+      page.append("<a href=\"../../files/").append(w.getFileName()).append("#sha256=").append(sha).append("\">")
+          .append(w.getFileName()).append("</a><br>\n");
+    }
+    Files.writeString(files.resolve("demo-1.0.tar.gz"), "not audited");
+    page.append("<a href=\"../../files/demo-1.0.tar.gz\">demo-1.0.tar.gz</a>\n</body></html>\n");
+    Path project = Files.createDirectories(root.resolve("simple/demo"));
+    Files.writeString(project.resolve("index.html"), page);
+    Files.writeString(root.resolve("simple/index.html"),
+        "<!DOCTYPE html><html><body><a href=\"demo/\">demo</a></body></html>\n");
+
+    String out = tmp.resolve("index-out").toString();
+    AuditJob.Result r = new AuditJob(spark).run(new IndexListing(root.resolve("simple").toString(), List.of()), out);
+    assertThat(r.listed()).isEqualTo(3);
+    assertThat(r.audited()).isEqualTo(3);
+    List<Row> rows = spark.read().parquet(out + "/wheels").collectAsList();
+    assertThat(rows).hasSize(3);
+    for (Row row : rows) {
+      String path = row.getAs("path");
+      assertThat(names).anyMatch(path::endsWith);
+      assertThat(path).doesNotContain("#");
+    }
+    // the same index again: every wheel is skipped by the hash its link carries, before anything is read
+    AuditJob.Result again = new AuditJob(spark).run(new IndexListing(root.resolve("simple").toString(),
+        List.of("DEMO")), out);
+    assertThat(again.listed()).isEqualTo(3);
+    assertThat(again.skipped()).isEqualTo(3);
+    assertThat(again.audited()).isZero();
+  }
 }
