@@ -261,8 +261,10 @@ final class HtmlArtifactSection {
     List<Finding> sorted = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
     for (Finding f : sorted) {
       String sev = f.severity().label();
-      s.append("<li class=\"finding sev-").append(sev).append("\" data-severity=\"").append(sev)
-          .append("\" data-code=\"").append(HtmlEscaper.text(f.code())).append("\"><span class=\"badge ")
+      s.append("<li class=\"finding sev-").append(sev).append(f.isSuppressed() ? " suppressed" : "")
+          .append("\" data-severity=\"").append(sev).append("\" data-code=\"").append(HtmlEscaper.text(f.code()));
+      f.suppression().ifPresent(x -> s.append("\" data-suppressed=\"").append(x.kind().label()));
+      s.append("\"><span class=\"badge ")
           .append(sev).append("\">").append(sev).append("</span> <code>").append(HtmlEscaper.text(f.code()))
           .append("</code> ");
       if (!f.path().isEmpty()) {
@@ -270,6 +272,12 @@ final class HtmlArtifactSection {
         HtmlEscaper.append(s, f.path()).append("</span>: ");
       }
       HtmlEscaper.append(s, f.message());
+      // a waived or baselined finding stays visible, marked with why it no longer counts
+      f.suppression().ifPresent(x -> {
+        s.append(" <span class=\"suppression\">[").append(x.kind().label()).append(": ");
+        HtmlEscaper.append(s, x.reason()).append(" (");
+        HtmlEscaper.append(s, x.source()).append(")]</span>");
+      });
       if (!f.facts().isEmpty()) {
         s.append("<dl class=\"facts\">");
         f.facts().forEach((k, v) -> item(s, k, v));

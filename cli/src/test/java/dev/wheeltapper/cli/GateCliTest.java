@@ -93,6 +93,17 @@ class GateCliTest {
     assertThat(sup.get("kind").asText()).isEqualTo("external");
     assertThat(sup.get("justification").asText()).isEqualTo("placeholder RECORD.jws of a test wheel");
     assertThat(sup.at("/properties/wheeltapper/source").asText()).isEqualTo("waivers.txt:3");
+
+    Path page = tmp.resolve("waived.html");
+    CliTest.Run html = run("verify", "--format", "html", "--output", page.toString(), "--waivers",
+        waivers.toString(), corpus(SIGNED));
+    assertThat(html.code()).isZero();
+    org.jsoup.nodes.Element waived = org.jsoup.Jsoup.parse(java.nio.file.Files.readString(page))
+        .selectFirst("li.finding[data-code=" + Codes.SIGNATURE_INVALID + "]");
+    assertThat(waived).isNotNull();
+    assertThat(waived.attr("data-suppressed")).isEqualTo("waived");
+    assertThat(waived.selectFirst(".suppression").text())
+        .isEqualTo("[waived: placeholder RECORD.jws of a test wheel (waivers.txt:3)]");
   }
 
   @Test
