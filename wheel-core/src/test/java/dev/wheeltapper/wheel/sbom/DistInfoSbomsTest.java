@@ -28,7 +28,11 @@ class DistInfoSbomsTest {
 
   @Test
   void cycloneDxAndSpdxDocumentsAreIdentifiedAndHashed() throws Exception {
-    try (Wheel w = wheel(Map.of(DIR + "auditwheel.cdx.json", bytes(CDX), DIR + "sub/x.spdx.json", bytes(SPDX)))) {
+    // archive order is the order read: a LinkedHashMap, not Map.of (whose iteration order changes from run to run)
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(DIR + "auditwheel.cdx.json", bytes(CDX));
+    files.put(DIR + "sub/x.spdx.json", bytes(SPDX));
+    try (Wheel w = wheel(files)) {
       List<EmbeddedSbom> s = DistInfoSboms.read(w);
       assertThat(s).hasSize(2);
       EmbeddedSbom cdx = s.get(0);
