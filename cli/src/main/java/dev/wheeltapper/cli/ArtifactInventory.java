@@ -67,7 +67,8 @@ public record ArtifactInventory(
   static ArtifactInventory ofVerified(VerificationReport r, Path file) {
     List<String> names = r.record().map(rec -> rec.entries().stream().map(RecordEntry::path).toList())
         .orElse(List.of());
-    return new ArtifactInventory(sboms(r, names, Optional.of(file)), Map.of(), Map.of(), List.of(), Optional.empty());
+    return new ArtifactInventory(sboms(r, names, Optional.of(() -> Wheel.open(file))), Map.of(), Map.of(), List.of(),
+        Optional.empty());
   }
 
   /**
@@ -77,7 +78,7 @@ public record ArtifactInventory(
    * @param file the wheel file
    * @return the inventory
    */
-  static ArtifactInventory ofAudited(WheelAuditReport a, Optional<Path> file) {
+  static ArtifactInventory ofAudited(WheelAuditReport a, Optional<Reopen> file) {
     VerificationReport r = a.verification();
     Map<String, String> hashes = new LinkedHashMap<>();
     if (r.fullyRead() && r.record().isPresent()) {
@@ -140,7 +141,7 @@ public record ArtifactInventory(
    * RECORD) name one: a wheel without them is not opened a second time. A wheel the strict reader refuses has its
    * structural findings already and lists no SBOM.
    */
-  private static List<EmbeddedSbom> sboms(VerificationReport r, Collection<String> names, Optional<Path> file) {
+  private static List<EmbeddedSbom> sboms(VerificationReport r, Collection<String> names, Optional<Reopen> file) {
     if (r.distInfo().isEmpty() || file.isEmpty()) {
       return List.of();
     }
@@ -148,10 +149,22 @@ public record ArtifactInventory(
     if (names.stream().noneMatch(n -> n.startsWith(prefix) && n.length() > prefix.length())) {
       return List.of();
     }
-    try (Wheel w = Wheel.open(file.get())) {
+    try (Wheel w = file.get().open()) {
       return DistInfoSboms.read(w);
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /** Opens the artifact's wheel once more, for the SBOMs it carries: from its file, or from the channel it was read from. */
+  @FunctionalInterface
+  interface Reopen {
+    /**
+     * Opens the wheel.
+     *
+     * @return the wheel, through the strict layer
+     * @throws IOException when it cannot be read
+     */
+    Wheel open() throws IOException;
   }
 }

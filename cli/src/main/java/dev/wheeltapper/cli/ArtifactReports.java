@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wheeltapper.audit.WheelAuditReport;
 import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.verify.VerificationReport;
+import dev.wheeltapper.wheel.Wheel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -33,18 +35,37 @@ public final class ArtifactReports {
 
   /**
    * The report of one audited wheel, as {@code audit} builds it (without the policy with dependencies, which needs
-   * the other wheels of a run). Without a local file, the PEP 770 SBOMs the wheel carries are not read (their
-   * listing needs a second look into the archive; {@code sboms} is then empty).
+   * the other wheels of a run). Without the archive, the PEP 770 SBOMs the wheel carries are not read ({@code sboms}
+   * is then empty): {@link #audited(String, WheelAuditReport, SeekableByteChannel)} reads them.
    *
    * @param path the wheel's location as it is to be reported
    * @param audit the library's audit of it
    * @return the artifact report
    */
   public static ArtifactReport audited(String path, WheelAuditReport audit) {
-    return audited(path, audit, Optional.empty());
+    return of(path, audit, Optional.empty());
   }
 
-  static ArtifactReport audited(String path, WheelAuditReport audit, Optional<Path> file) {
+  /**
+   * The report of one audited wheel, with the SBOMs it carries read from the channel it was audited from (only when
+   * its entries name some: the one second look into the archive, bounded like the first).
+   *
+   * @param path the wheel's location as it is to be reported
+   * @param audit the library's audit of it
+   * @param channel the wheel's bytes, positioned anywhere (read positionally, left open)
+   * @return the artifact report
+   */
+  public static ArtifactReport audited(String path, WheelAuditReport audit, SeekableByteChannel channel) {
+    Objects.requireNonNull(channel, "channel");
+    String fileName = audit.verification().fileName();
+    return of(path, audit, Optional.of(() -> Wheel.open(new NonClosingChannel(channel), fileName)));
+  }
+
+  static ArtifactReport audited(String path, WheelAuditReport audit, Path file) {
+    return of(path, audit, Optional.of(() -> Wheel.open(file)));
+  }
+
+  private static ArtifactReport of(String path, WheelAuditReport audit, Optional<ArtifactInventory.Reopen> file) {
     Objects.requireNonNull(path, "path");
     VerificationReport r = audit.verification();
     // The policy object belongs to wheels whose file name parses (its tags are what the policy judges).

@@ -19,6 +19,7 @@ import dev.wheeltapper.report.Severity;
 import dev.wheeltapper.verify.VerificationReport;
 import dev.wheeltapper.verify.WheelVerifier;
 import dev.wheeltapper.wheel.Tag;
+import dev.wheeltapper.wheel.Wheel;
 import dev.wheeltapper.wheel.WheelFilename;
 import dev.wheeltapper.wheel.metadata.WheelInfo;
 import java.io.IOException;
@@ -134,7 +135,7 @@ final class Checks {
       return new ArtifactReport(target.display(), "wheel", a.verification().sha256(), summary(a.verification()),
           findings, List.of(), ArtifactReport.Binaries.of(a.binaries()), Optional.empty(),
           Optional.of(new ArtifactReport.Overview(Optional.of(natives(a)), Optional.empty())), Severity.ERROR,
-          ArtifactInventory.ofAudited(a, Optional.of(target.file())));
+          ArtifactInventory.ofAudited(a, Optional.of(() -> Wheel.open(target.file()))));
     }
     NativeBinaries.Result b = NativeBinaries.inspectFile(target.file(), target.display());
     List<Finding> findings = new ArrayList<>(b.findings());
@@ -166,7 +167,7 @@ final class Checks {
         withExternal.put(target.display(), new Pending(a.verification().fileName(), requires));
       }
     }
-    return ArtifactReports.audited(target.display(), a, Optional.of(target.file()));
+    return ArtifactReports.audited(target.display(), a, target.file());
   }
 
   static ArtifactReport.Natives natives(WheelAuditReport a) {

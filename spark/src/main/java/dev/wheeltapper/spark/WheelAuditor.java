@@ -87,7 +87,7 @@ final class WheelAuditor implements MapPartitionsFunction<Row, Row>, Serializabl
       FileSystem fs = path.getFileSystem(conf);
       try (HadoopChannel ch = HadoopChannel.open(fs, path)) {
         WheelAuditReport a = audit.audit(ch, fileName);
-        ArtifactReport r = ArtifactReports.audited(location, a);
+        ArtifactReport r = ArtifactReports.audited(location, a, ch);
         return WheelRows.audited(fileName, ch.status().getLen(), ch.status().getModificationTime(), r, a.languages(),
             a.memorySafe().label(), Optional.of(a.policy()));
       }

@@ -51,7 +51,9 @@ class AuditJobCorpusTest {
   @BeforeAll
   void runTheJobOnce() throws IOException {
     spark = SparkTests.session("local[2]");
-    wheels = SparkTests.corpusWheels(tmp.resolve("wheels"), Integer.MAX_VALUE);
+    wheels = new ArrayList<>(SparkTests.corpusWheels(tmp.resolve("wheels"), Integer.MAX_VALUE));
+    // and one carrying a PEP 770 SBOM, which the rows list as the command line does (a second look into the archive)
+    wheels.add(SparkTests.withSbom(wheels.get(0), tmp.resolve("sbom")));
     missing = tmp.resolve("gone/missing-1.0-py3-none-any.whl").toString();
     List<String> lines = new ArrayList<>();
     lines.add("# the corpus, a blank line, a duplicate and a wheel that is not there");
@@ -82,6 +84,9 @@ class AuditJobCorpusTest {
 
     JsonNode cli = commandLine(wheels);
     assertThat(cli.get("artifacts")).hasSize(wheels.size());
+    String carrying = wheels.get(wheels.size() - 1).toString();
+    assertThat(JSON.readTree(rows.get(carrying).<String>getAs("report")).get("sboms")).as("the PEP 770 SBOM")
+        .hasSize(1);
     int failed = 0;
     for (JsonNode a : cli.get("artifacts")) {
       String path = a.get("path").asText();
