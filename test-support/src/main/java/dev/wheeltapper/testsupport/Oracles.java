@@ -66,7 +66,7 @@ public final class Oracles {
     GCC_AARCH64("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu and libc6-dev-arm64-cross", "sh", "-c",
         "printf 'int f(void){return 0;}' | aarch64-linux-gnu-gcc -shared -fPIC -x c -o /dev/null -"),
     /** gcc able to link 32-bit x86 code. */
-    GCC_M32("gcc -m32", "gcc-multilib", "sh", "-c",
+    GCC_M32("gcc -m32", "gcc-12-multilib", "sh", "-c",
         "printf 'int f(void){return 0;}' | gcc -m32 -shared -fPIC -x c -o /dev/null -"),
     /** Chromium, headless: renders the HTML report as a browser does (screenshots, the DOM after its script ran). */
     CHROMIUM("chromium", "chromium", "chromium", "--version"),
