@@ -100,6 +100,25 @@ public final class WheelVerifier {
   }
 
   /**
+   * How many entries this verifier checks at once.
+   *
+   * @return the parallelism, at least 1
+   */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
+   * The caller's executor the parallel work runs on, when one was given ({@link Builder#executor}); a caller that
+   * audits the wheel further (its binaries) may run that work on the same threads.
+   *
+   * @return the executor, or empty when the verifier starts threads of its own per wheel
+   */
+  public Optional<Executor> executor() {
+    return executor;
+  }
+
+  /**
    * Verifies the wheel at a path (opened read-only).
    *
    * @param wheel the wheel file
