@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link SymbolShapes} answers exactly what the regular expressions it replaced answer: on hand-picked names at the
- * edges of each pattern, and on a seeded million names built from the patterns' own pieces (where a random name
+ * edges of each pattern, and on a seeded 300,000 names built from the patterns' own pieces (where a random name
  * would almost never come near a match).
  */
 class SymbolShapesTest {
@@ -40,7 +40,7 @@ class SymbolShapesTest {
         "__", "_MOD_", "_", "a", ".", "$", "é", "x", "12", "f"};
     Random r = new Random(19);
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < 1_000_000; i++) {
+    for (int i = 0; i < 300_000; i++) {
       StringBuilder b = new StringBuilder();
       int k = r.nextInt(8);
       for (int j = 0; j < k; j++) {
@@ -48,12 +48,16 @@ class SymbolShapesTest {
       }
       names.add(b.toString());
     }
-    int matched = 0;
+    int[] matched = new int[3];
     for (String n : names) {
       assertSame(n);
-      matched += RUST_LEGACY.matcher(n).find() || RUST_V0.matcher(n).find() || FORTRAN_MODULE.matcher(n).find()
-          ? 1 : 0;
+      matched[0] += RUST_LEGACY.matcher(n).find() ? 1 : 0;
+      matched[1] += RUST_V0.matcher(n).find() ? 1 : 0;
+      matched[2] += FORTRAN_MODULE.matcher(n).find() ? 1 : 0;
     }
-    assertThat(matched).as("the generator reaches matches").isGreaterThan(10_000);
+    // the generator reaches matches of every pattern (about 0.3 % of the names match one)
+    assertThat(matched[0]).as("legacy matches").isGreaterThan(20);
+    assertThat(matched[1]).as("v0 matches").isGreaterThan(20);
+    assertThat(matched[2]).as("fortran matches").isGreaterThan(20);
   }
 }
