@@ -176,6 +176,15 @@ public final class NativeBinaries {
     List<Finding> findings = new ArrayList<>();
     List<BinaryLinkage> linkages = new ArrayList<>();
     for (WheelCapture.Captured c : capture.captured()) {
+      inspectCaptured(capture, c, elfLimits, platformTags, inspected, recognised, findings, linkages);
+    }
+    return new Result(inspected, recognised, findings, linkages);
+  }
+
+  /** One captured entry of {@link #inspectCaptured}: what it adds to the four lists (ParallelInspection's unit). */
+  static void inspectCaptured(WheelCapture capture, WheelCapture.Captured c, ElfLimits elfLimits,
+      List<String> platformTags, List<BinaryInspection> inspected, List<Recognised> recognised,
+      List<Finding> findings, List<BinaryLinkage> linkages) throws IOException {
       try {
         if (c.format == NativeFormat.WASM) {
           recognise(c.path, c.format, recognised, findings);
@@ -203,8 +212,6 @@ public final class NativeBinaries {
       } finally {
         capture.release(c);
       }
-    }
-    return new Result(inspected, recognised, findings, linkages);
   }
 
   /**

@@ -156,8 +156,10 @@ public final class WheelAudit {
     Set<String> entryNames;
     try (WheelCapture capture = new WheelCapture(CAPTURE_MEMORY)) {
       verification = verify.run(capture);
-      binaries = NativeBinaries.inspectCaptured(capture, elfLimits, verification.filename()
-          .map(n -> n.tags().stream().map(Tag::platform).distinct().toList()).orElse(List.of()));
+      // on the verifier's pool, when it has one: the binaries of a big wheel are inspected in parallel too
+      binaries = ParallelInspection.inspect(capture, elfLimits, verification.filename()
+          .map(n -> n.tags().stream().map(Tag::platform).distinct().toList()).orElse(List.of()),
+          verifier.executor().orElse(null), verifier.parallelism());
       entryNames = capture.entryNames();
     }
     List<Finding> findings = new ArrayList<>(verification.findings());

@@ -9,10 +9,8 @@ import dev.wheeltapper.isa.Prologue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads what a build recorded about itself beyond the gABI tables: the DWARF compilation units' first DIEs (through
@@ -133,12 +131,12 @@ final class BuildRecordReader {
     Segments segs = in.segmentsOrEmpty("function entries");
     Sections secs = in.sectionsOrEmpty("function entries");
     List<FunctionEntry> out = new ArrayList<>();
-    Set<List<Long>> seen = new HashSet<>();
+    AddressSet seen = new AddressSet(candidates.size());
     int skipped = 0;
     for (int i = 0; i < candidates.size(); i++) {
       Symbol s = candidates.get(i);
       // in a relocatable file st_value is an offset in the symbol's section: the section is part of the address
-      if (!seen.add(List.of(segs.isEmpty() ? (long) s.sectionIndex() : -1L, s.value()))) {
+      if (!seen.add(segs.isEmpty() ? s.sectionIndex() : -1, s.value())) {
         continue; // an alias, or a .symtab copy of an export
       }
       if (out.size() >= FunctionEntries.MAX_FUNCTIONS) {
@@ -179,5 +177,41 @@ final class BuildRecordReader {
       return Optional.empty();
     }
     return Optional.of(in.region(offset, len, "code of " + s.name()));
+  }
+
+  /**
+   * The (section, address) pairs already seen, in an open-addressing table of primitives: a large library has
+   * hundreds of thousands of function symbols, and a boxed pair per symbol cost more than reading it. Sized once
+   * from the candidate count (itself bounded by the symbol limits), at most half full.
+   */
+  private static final class AddressSet {
+    private final long[] values;
+    private final int[] sections;
+    private final boolean[] used;
+    private final int mask;
+
+    AddressSet(int expected) {
+      int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+      values = new long[cap];
+      sections = new int[cap];
+      used = new boolean[cap];
+      mask = cap - 1;
+    }
+
+    /** Adds the pair; false when it was there already. */
+    boolean add(int section, long value) {
+      long h = (value ^ (value >>> 29) ^ (section * 0x9E3779B97F4A7C15L)) * 0xBF58476D1CE4E5B9L;
+      int i = (int) (h ^ (h >>> 32)) & mask;
+      while (used[i]) {
+        if (values[i] == value && sections[i] == section) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      used[i] = true;
+      values[i] = value;
+      sections[i] = section;
+      return true;
+    }
   }
 }

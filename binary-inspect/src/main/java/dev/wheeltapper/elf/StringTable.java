@@ -40,8 +40,37 @@ final class StringTable {
     int start = (int) offset;
     int end = (int) Math.min(size, (long) start + maxLength);
     int i = start;
-    while (i < end && buf.get(i) != 0) {
-      i++;
+    if (buf.hasArray()) {
+      // a table in memory: scanned and decoded in place, without a buffer check per byte or a copy per name
+      byte[] a = buf.array();
+      int base = buf.arrayOffset();
+      while (i < end && a[base + i] != 0) {
+        i++;
+      }
+      if (i == end) {
+        defect(offset, i == size ? "string not terminated before the end of the table"
+            : "string longer than " + maxLength);
+      }
+      return i == start ? "" : new String(a, base + start, i - start, StandardCharsets.UTF_8);
+    }
+    // a mapped table: read in small bulk chunks, and a name that fits the first chunk (almost all) decoded from it
+    byte[] chunk = new byte[Math.min(end - start, 128)];
+    boolean firstChunk = true;
+    while (i < end) {
+      int len = Math.min(chunk.length, end - i);
+      buf.get(i, chunk, 0, len);
+      int z = 0;
+      while (z < len && chunk[z] != 0) {
+        z++;
+      }
+      i += z;
+      if (z < len) {
+        if (firstChunk) {
+          return z == 0 ? "" : new String(chunk, 0, z, StandardCharsets.UTF_8);
+        }
+        break;
+      }
+      firstChunk = false;
     }
     if (i == end) {
       defect(offset, i == size ? "string not terminated before the end of the table" : "string longer than " + maxLength);

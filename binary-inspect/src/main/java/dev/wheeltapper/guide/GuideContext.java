@@ -3,11 +3,12 @@ package dev.wheeltapper.guide;
 import dev.wheeltapper.hardening.AnnobinNote;
 import dev.wheeltapper.hardening.ElfFacts;
 import dev.wheeltapper.toolchain.Language;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -22,10 +23,17 @@ final class GuideContext {
   final GuidePlatform platform;
   final RecordedSwitches switches;
   final CompilerVersions versions;
-  private final Set<String> imported = new LinkedHashSet<>();
-  private final Set<String> defined = new LinkedHashSet<>();
-  private final Set<String> local = new LinkedHashSet<>();
-  private final Set<String> localUndefined = new LinkedHashSet<>();
+  /**
+   * What the tables say of each name a row asked about ({@link #IMPORTED}, ...), found by one scan of the tables per
+   * name: the rows ask about a handful of names, where an index of every name of a large C++ library (hundreds of
+   * thousands) would cost more than the whole inspection. Concurrent, so the context stays thread-safe.
+   */
+  private final Map<String, Integer> asked = new ConcurrentHashMap<>();
+
+  private static final int IMPORTED = 1;
+  private static final int DEFINED = 2;
+  private static final int LOCAL = 4;
+  private static final int LOCAL_UNDEFINED = 8;
 
   GuideContext(GuideInputs in, GuidePlatform platform) {
     this.in = in;
@@ -33,54 +41,79 @@ final class GuideContext {
     this.platform = platform;
     this.switches = RecordedSwitches.of(in.units(), in.commandLines());
     this.versions = CompilerVersions.of(facts.comments(), switches);
-    for (ElfFacts.Sym s : facts.dynamicSymbols()) {
-      (s.defined() ? defined : imported).add(s.name());
-    }
-    for (ElfFacts.Sym s : facts.staticSymbols()) {
-      local.add(s.name());
-      if (!s.defined()) {
-        localUndefined.add(s.name());
+  }
+
+  private int flags(String name) {
+    return asked.computeIfAbsent(name, n -> {
+      int f = 0;
+      for (ElfFacts.Sym s : facts.dynamicSymbols()) {
+        if (s.name().equals(n)) {
+          f |= s.defined() ? DEFINED : IMPORTED;
+        }
       }
-    }
+      for (ElfFacts.Sym s : facts.staticSymbols()) {
+        if (s.name().equals(n)) {
+          f |= s.defined() ? LOCAL : LOCAL | LOCAL_UNDEFINED;
+        }
+      }
+      return f;
+    });
+  }
+
+  private boolean is(String name, int flag) {
+    return (flags(name) & flag) != 0;
   }
 
   /** Whether {@code .dynsym} imports the name. */
   boolean imports(String name) {
-    return imported.contains(name);
+    return is(name, IMPORTED);
   }
 
   /** Whether the module calls it from outside: undefined in {@code .dynsym} or {@code .symtab}. */
   boolean references(String name) {
-    return imported.contains(name) || localUndefined.contains(name);
+    return is(name, IMPORTED | LOCAL_UNDEFINED);
   }
 
   /** Whether the module defines it ({@code .dynsym} or {@code .symtab}) rather than importing it. */
   boolean defines(String name) {
-    return defined.contains(name) || local.contains(name) && !localUndefined.contains(name);
+    int f = flags(name);
+    return (f & DEFINED) != 0 || (f & LOCAL) != 0 && (f & LOCAL_UNDEFINED) == 0;
   }
 
   /** Whether any symbol table names it, and in which channel. */
   Optional<GuideChannel> names(String name) {
-    if (imported.contains(name) || defined.contains(name)) {
+    if (is(name, IMPORTED | DEFINED)) {
       return Optional.of(GuideChannel.DYNAMIC_SYMBOLS);
     }
-    return local.contains(name) ? Optional.of(GuideChannel.SYMTAB) : Optional.empty();
+    return is(name, LOCAL) ? Optional.of(GuideChannel.SYMTAB) : Optional.empty();
   }
 
-  /** Up to {@code max} names of any symbol table matching a predicate, {@code .dynsym} first. */
+  /**
+   * Up to {@code max} names of any symbol table matching a predicate, {@code .dynsym} first: its imports, then its
+   * definitions, then {@code .symtab}, each name once, in table order.
+   */
   List<String> matching(Predicate<String> p, int max) {
-    List<String> out = new ArrayList<>();
-    for (Set<String> set : List.of(imported, defined, local)) {
-      for (String s : set) {
-        if (out.size() >= max) {
-          return out;
-        }
-        if (p.test(s) && !out.contains(s)) {
-          out.add(s);
-        }
+    Set<String> out = new LinkedHashSet<>();
+    List<ElfFacts.Sym> dynamic = facts.dynamicSymbols();
+    if (collect(dynamic, false, p, max, out) || collect(dynamic, true, p, max, out)) {
+      return List.copyOf(out);
+    }
+    collect(facts.staticSymbols(), null, p, max, out);
+    return List.copyOf(out);
+  }
+
+  /** Adds the matching names of one table (only its definitions or imports, or all for null); true when full. */
+  private static boolean collect(List<ElfFacts.Sym> table, Boolean defined, Predicate<String> p, int max,
+      Set<String> out) {
+    for (ElfFacts.Sym s : table) {
+      if (out.size() >= max) {
+        return true;
+      }
+      if ((defined == null || s.defined() == defined) && p.test(s.name())) {
+        out.add(s.name());
       }
     }
-    return out;
+    return false;
   }
 
   /** Whether the binary has C++ code (the toolchain says so, or it needs a C++ runtime). */

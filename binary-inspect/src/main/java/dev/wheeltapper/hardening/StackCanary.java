@@ -24,13 +24,14 @@ final class StackCanary {
 
   static CheckResult canary(ElfFacts f, CheckContext ctx) {
     Set<String> found = new TreeSet<>();
+    // every canary name starts with "__": most symbols never reach the hash look-up
     for (Sym s : f.dynamicSymbols()) {
-      if (CANARY_SYMBOLS.contains(s.name())) {
+      if (s.name().startsWith("__") && CANARY_SYMBOLS.contains(s.name())) {
         found.add(s.name() + (s.defined() ? " (defined, .dynsym)" : " (imported, .dynsym)"));
       }
     }
     for (Sym s : f.staticSymbols()) {
-      if (CANARY_SYMBOLS.contains(s.name())) {
+      if (s.name().startsWith("__") && CANARY_SYMBOLS.contains(s.name())) {
         found.add(s.name() + (s.defined() ? " (defined, .symtab)" : " (undefined, .symtab)"));
       }
     }

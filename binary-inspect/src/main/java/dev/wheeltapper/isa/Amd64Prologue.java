@@ -19,8 +19,11 @@ import java.nio.ByteBuffer;
 final class Amd64Prologue {
   private Amd64Prologue() {}
 
-  static Prologue scan(ByteBuffer b) {
-    int n = b.remaining();
+  static Prologue scan(ByteBuffer buf) {
+    // the window (at most Prologue.WINDOW bytes) copied once: an array read per byte offset, no buffer checks
+    int n = buf.remaining();
+    byte[] b = new byte[n];
+    buf.get(buf.position(), b);
     EntryMarker marker = EntryMarker.NONE;
     if (n >= 4 && u8(b, 0) == 0xf3 && u8(b, 1) == 0x0f && u8(b, 2) == 0x1e) {
       marker = u8(b, 3) == 0xfa ? EntryMarker.ENDBR64 : u8(b, 3) == 0xfb ? EntryMarker.ENDBR32 : EntryMarker.NONE;
@@ -30,10 +33,13 @@ final class Amd64Prologue {
     boolean loopBound = false;
     for (int i = 0; i + 3 <= n; i++) {
       int b0 = u8(b, i);
+      if (b0 != 0x48 && b0 != 0x4c && b0 != 0x49) {
+        continue; // every shape below starts with one of these REX prefixes
+      }
       int b1 = u8(b, i + 1);
       int b2 = u8(b, i + 2);
       if (b0 == 0x48 && b1 == 0x81 && b2 == 0xec && i + 7 <= n) {
-        long imm = b.getInt(i + 3) & 0xffffffffL; // sub rsp, imm32
+        long imm = s32(b, i + 3) & 0xffffffffL; // sub rsp, imm32
         if (imm < 0x8000_0000L && !(loopBound && imm == 0x1000)) {
           frame = Prologue.add(frame, imm);
         }
@@ -42,18 +48,18 @@ final class Amd64Prologue {
           frame = Prologue.add(frame, u8(b, i + 3));
         }
       } else if (b0 == 0x4c && b1 == 0x8d && b2 == 0x9c && i + 8 <= n && u8(b, i + 3) == 0x24) {
-        int disp = b.getInt(i + 4); // lea r11, [rsp+disp32]: GCC's probe loop ends disp below rsp
+        int disp = s32(b, i + 4); // lea r11, [rsp+disp32]: GCC's probe loop ends disp below rsp
         if (disp < 0) {
           frame = Prologue.add(frame, -(long) disp);
           loopBound = true;
         }
       } else if (b0 == 0x49 && b1 == 0x81 && b2 == 0xeb && i + 7 <= n) {
-        frame = Prologue.add(frame, b.getInt(i + 3) & 0x7fffffffL); // sub r11, imm32: Clang's loop bound
+        frame = Prologue.add(frame, s32(b, i + 3) & 0x7fffffffL); // sub r11, imm32: Clang's loop bound
         loopBound = true;
       } else if (b0 == 0x48 && b1 == 0x83 && isProbe(b, i, n)) {
         probes = true;
       } else if (b0 == 0x48 && b1 == 0xc7 && b2 == 0x04 && i + 8 <= n && u8(b, i + 3) == 0x24
-          && b.getInt(i + 4) == 0) {
+          && s32(b, i + 4) == 0) {
         probes = true; // mov QWORD PTR [rsp], 0
       }
     }
@@ -61,7 +67,7 @@ final class Amd64Prologue {
   }
 
   /** {@code 48 83 /1 ib} (or) or {@code /6} (xor) with immediate 0 on {@code [rsp]}, {@code [rsp+d8]}, {@code [rsp+d32]}. */
-  private static boolean isProbe(ByteBuffer b, int i, int n) {
+  private static boolean isProbe(byte[] b, int i, int n) {
     if (i + 5 > n) {
       return false;
     }
@@ -79,7 +85,12 @@ final class Amd64Prologue {
     return disp >= 0 && i + 5 + disp <= n && u8(b, i + 4 + disp) == 0;
   }
 
-  private static int u8(ByteBuffer b, int i) {
-    return b.get(i) & 0xff;
+  private static int u8(byte[] b, int i) {
+    return b[i] & 0xff;
+  }
+
+  /** A little-endian 32-bit value (x86 immediates and displacements). */
+  private static int s32(byte[] b, int i) {
+    return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | b[i + 3] << 24;
   }
 }

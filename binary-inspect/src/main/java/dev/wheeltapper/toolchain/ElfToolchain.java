@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Compilers, languages, bindings and the memory-safety verdict of an ELF file, from {@code .comment}, symbols,
@@ -28,9 +27,6 @@ import java.util.regex.Pattern;
 public final class ElfToolchain {
   private ElfToolchain() {}
 
-  private static final Pattern RUST_LEGACY = Pattern.compile("17h[0-9a-f]{16}E");
-  private static final Pattern RUST_V0 = Pattern.compile("(?:^|[^A-Za-z0-9])_R[0-9]*(?:N[vtCcINSXYMB]|I[NC]|C[s0-9])");
-  private static final Pattern FORTRAN_MODULE = Pattern.compile("^__[A-Za-z0-9_]+_MOD_[A-Za-z0-9_]+");
 
   /** C runtime and libgcc objects linked into every shared object or executable: glue, not the author's C code. */
   private static final Set<String> GLUE_FILES = Set.of("crtstuff.c", "init.c", "abi-note.c", "static-reloc.c",
@@ -113,7 +109,7 @@ public final class ElfToolchain {
         }
         continue;
       }
-      boolean legacy = n.startsWith("_ZN") && RUST_LEGACY.matcher(n).find();
+      boolean legacy = n.startsWith("_ZN") && SymbolShapes.rustLegacyHash(n);
       if (legacy) {
         rustLegacyCount++;
         if (rustLegacy == null) {
@@ -125,7 +121,7 @@ public final class ElfToolchain {
           cxxExample = n;
         }
       }
-      if (n.startsWith("_R") && RUST_V0.matcher(n).find()) {
+      if (n.startsWith("_R") && SymbolShapes.rustV0(n)) {
         rustV0Count++;
         if (rustV0 == null) {
           rustV0 = s;
@@ -137,10 +133,12 @@ public final class ElfToolchain {
           rustNamed.add(n);
         }
       }
-      if (CXX_RUNTIME.contains(n)) {
+      // every runtime and canary name starts with "__": most symbols never reach the hash look-ups
+      boolean reserved = n.startsWith("__");
+      if (reserved && CXX_RUNTIME.contains(n)) {
         cxxRuntime.add(n);
       }
-      if (CANARY.contains(n)) {
+      if (reserved && CANARY.contains(n)) {
         canary.add(n);
       }
       if (!s.defined() && n.startsWith("__") && n.endsWith("_chk") && !n.equals("__chk_fail")) {
@@ -152,7 +150,7 @@ public final class ElfToolchain {
           pyxExample = n;
         }
       }
-      if (n.startsWith("_gfortran_") || FORTRAN_MODULE.matcher(n).find()) {
+      if (n.startsWith("_gfortran_") || SymbolShapes.fortranModule(n)) {
         if (fortran.size() < 3) {
           fortran.add(n);
         }
@@ -166,9 +164,10 @@ public final class ElfToolchain {
       if (!s.defined() && (n.startsWith("Py") || n.startsWith("_Py"))) {
         capiImports++;
       }
-      pyo3Symbol |= n.contains("4pyo3");
-      pybind11Symbol |= n.contains("8pybind11");
-      nanobindSymbol |= n.contains("8nanobind");
+      // each search once, until found: names of C++ libraries run to hundreds of characters
+      pyo3Symbol = pyo3Symbol || n.contains("4pyo3");
+      pybind11Symbol = pybind11Symbol || n.contains("8pybind11");
+      nanobindSymbol = nanobindSymbol || n.contains("8nanobind");
       cffiSymbol |= n.startsWith("_cffi_");
     }
 

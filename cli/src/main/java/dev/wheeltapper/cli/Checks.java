@@ -38,6 +38,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The library calls behind the commands, configured once from the options: turns library results into {@link
@@ -58,22 +60,49 @@ final class Checks {
   /** What the end-of-run pass keeps of a wheel with external libraries. */
   private record Pending(String fileName, Set<String> requires) {}
 
-  private Checks(WheelVerifier verifier) {
+  /**
+   * The run's one pool of {@code --jobs} threads: artifacts and the work within each wheel (its entries, its whole-file
+   * digest) are tasks on it, so both kinds keep every thread busy whatever the mix of wheel sizes.
+   */
+  private final ExecutorService pool;
+
+  private Checks(WheelVerifier verifier, ExecutorService pool) {
     this.verifier = verifier;
     this.wheelAudit = WheelAudit.of(verifier);
+    this.pool = pool;
   }
 
   /**
    * Configures the checks from the command line.
    *
    * @param o the options
-   * @param artifacts how many artifacts will be processed (to split {@code --jobs} between and within them)
+   * @param artifacts how many artifacts will be processed (every one shares the one pool of {@code --jobs} threads)
    */
   static Checks from(CommonOptions o, Optional<TrustOptions> t, int artifacts) throws UsageException {
     TrustPolicy trust = t.isPresent() ? trustPolicy(t.get()) : TrustPolicy.defaults();
-    // --jobs threads in all: across artifacts first, the rest within each wheel.
-    int within = Math.max(1, o.jobs / Math.max(1, Math.min(o.jobs, artifacts)));
-    return new Checks(WheelVerifier.builder().parallelism(within).limits(o.limits()).trustPolicy(trust).build());
+    // --jobs threads in all, one pool: artifacts are started on it up to --jobs at a time (OrderedRun), and each
+    // wheel offers its entries to the same threads (the wheel's own thread takes them too), so a thread that has no
+    // artifact to start helps a big wheel instead of idling. Threads start on first use.
+    int jobs = Math.max(1, o.jobs);
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+      Thread th = new Thread(r, "wheeltapper-worker");
+      th.setDaemon(true);
+      return th;
+    });
+    WheelVerifier.Builder b = WheelVerifier.builder().parallelism(jobs).limits(o.limits()).trustPolicy(trust);
+    if (jobs > 1) {
+      b.executor(pool);
+    }
+    return new Checks(b.build(), pool);
+  }
+
+  /**
+   * The run's pool, for {@link OrderedRun}, which shuts it down when the run ends.
+   *
+   * @return the pool of {@code --jobs} threads
+   */
+  ExecutorService pool() {
+    return pool;
   }
 
   private static TrustPolicy trustPolicy(TrustOptions o) throws UsageException {

@@ -75,17 +75,30 @@ final class OrderedRun {
   /** Target indices by normalized project name, built the first time a report waits for another project. */
   private Map<String, List<Integer>> byProject;
 
+  /** The pool the artifacts run on, or null to start one of {@link #threads} threads. */
+  private final ExecutorService shared;
+
   OrderedRun(List<Targets.Target> targets, int threads, int window, Progress progress) {
+    this(targets, threads, window, progress, null);
+  }
+
+  /**
+   * A run on a pool it takes over (and shuts down at the end): the pool that also runs the work within each artifact
+   * ({@link Checks#pool()}), so that a thread with no artifact to start helps the artifacts in flight. At most
+   * {@code threads} artifacts are in flight; the pool should have at least as many threads.
+   */
+  OrderedRun(List<Targets.Target> targets, int threads, int window, Progress progress, ExecutorService pool) {
     this.targets = targets;
     this.threads = Math.max(1, threads);
     this.window = Math.max(this.threads, window);
     this.progress = progress;
+    this.shared = pool;
   }
 
   /** Processes every target and writes every report; returns when the last report is written. */
   void run(Hooks hooks) throws IOException, InterruptedException {
     int n = targets.size();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    ExecutorService pool = shared != null ? shared : Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "wheeltapper-worker");
       t.setDaemon(true);
       return t;

@@ -96,7 +96,7 @@ abstract class ReportingCommand implements Callable<Integer> {
     int threads = Math.min(options.jobs, Math.max(1, resolved.targets().size()));
     Progress progress = Progress.create(parent.err, resolved.targets().size());
     sink.begin();
-    new OrderedRun(resolved.targets(), threads, threads * WINDOW_PER_THREAD, progress).run(new OrderedRun.Hooks() {
+    new OrderedRun(resolved.targets(), threads, threads * WINDOW_PER_THREAD, progress, checks.pool()).run(new OrderedRun.Hooks() {
       @Override
       public ArtifactReport process(Targets.Target t) {
         return processOrReport(t, checks);

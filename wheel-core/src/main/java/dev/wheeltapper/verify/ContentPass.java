@@ -12,14 +12,13 @@ import dev.wheeltapper.zip.EntryReader;
 import dev.wheeltapper.zip.ScannedEntry;
 import dev.wheeltapper.zip.ZipScan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -65,22 +64,25 @@ final class ContentPass {
         }
       }
     } else {
-      // Work stealing over an index: each worker keeps one reader (buffers, inflater) for all its entries.
+      // Work stealing over an index. The caller is one of the workers; the others are tasks on the pool, which may
+      // be the whole run's (its threads busy with other wheels): a helper the pool has not started yet is run by the
+      // caller after its own share, where it finds the index spent and returns at once. So the caller never waits
+      // for a task still queued behind other work (no deadlock on a pool shared by artifacts and entries), and a
+      // pool thread that frees up joins the wheel's remaining entries.
       AtomicInteger next = new AtomicInteger();
-      List<CompletableFuture<Void>> workers = new ArrayList<>();
-      for (int w = 0; w < parallelism; w++) {
-        workers.add(CompletableFuture.runAsync(() -> {
-          try (EntryReader reader = new EntryReader(s.channel, s.limits)) {
-            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-              perEntry.set(i, checkEntry(reader, files.get(i)));
-            }
-          } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-          }
-        }, pool));
+      List<FutureTask<Void>> helpers = new ArrayList<>(parallelism - 1);
+      for (int w = 1; w < parallelism; w++) {
+        FutureTask<Void> helper = new FutureTask<>(() -> {
+          drain(files, next, perEntry);
+          return null;
+        });
+        helpers.add(helper);
+        pool.execute(helper);
       }
-      for (CompletableFuture<Void> f : workers) {
-        WheelVerifier.join(f);
+      drain(files, next, perEntry);
+      for (FutureTask<Void> helper : helpers) {
+        helper.run(); // no-op when a pool thread has it
+        WheelVerifier.await(helper);
       }
     }
     boolean limitReported = false;
@@ -103,6 +105,23 @@ final class ContentPass {
       RecordCheck.checkPresent(s, rows, present);
     }
     return new Result(checked.get(), inflated.get());
+  }
+
+  /**
+   * Checks entries taken from the shared index until none is left, with one reader (buffers, inflater) opened only
+   * once an entry is taken.
+   */
+  private void drain(List<ScannedEntry> files, AtomicInteger next, AtomicReferenceArray<List<Finding>> perEntry)
+      throws IOException {
+    int i = next.getAndIncrement();
+    if (i >= files.size()) {
+      return;
+    }
+    try (EntryReader reader = new EntryReader(s.channel, s.limits)) {
+      for (; i < files.size(); i = next.getAndIncrement()) {
+        perEntry.set(i, checkEntry(reader, files.get(i)));
+      }
+    }
   }
 
   private List<Finding> checkEntry(EntryReader reader, ScannedEntry e) throws IOException {

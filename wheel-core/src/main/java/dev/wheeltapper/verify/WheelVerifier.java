@@ -22,11 +22,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +97,25 @@ public final class WheelVerifier {
    */
   public ZipLimits limits() {
     return limits;
+  }
+
+  /**
+   * How many entries this verifier checks at once.
+   *
+   * @return the parallelism, at least 1
+   */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
+   * The caller's executor the parallel work runs on, when one was given ({@link Builder#executor}); a caller that
+   * audits the wheel further (its binaries) may run that work on the same threads.
+   *
+   * @return the executor, or empty when the verifier starts threads of its own per wheel
+   */
+  public Optional<Executor> executor() {
+    return executor;
   }
 
   /**
@@ -254,9 +273,12 @@ public final class WheelVerifier {
         pool = own;
       }
       try {
-        CompletableFuture<String> sha256 = parallel
-            ? CompletableFuture.supplyAsync(() -> sha256Unchecked(), pool)
-            : null;
+        // The whole file's SHA-256 beside the rest, on the pool; the caller runs it itself at the end if no pool
+        // thread has taken it by then (a pool shared with other wheels may be busy).
+        FutureTask<String> sha256 = parallel ? new FutureTask<>(this::sha256OfChannel) : null;
+        if (sha256 != null) {
+          pool.execute(sha256);
+        }
         DistInfoConsistency.checkFilename(s);
         ZipScan scan = new ZipScanner(limits).scan(s.channel);
         s.findings.addAll(scan.findings());
@@ -273,7 +295,13 @@ public final class WheelVerifier {
           inflated = content.inflated();
           LayoutLints.run(s, scan, rows);
         }
-        String digest = sha256 == null ? sha256OfChannel() : join(sha256);
+        String digest;
+        if (sha256 == null) {
+          digest = sha256OfChannel();
+        } else {
+          sha256.run(); // no-op when a pool thread has it
+          digest = await(sha256);
+        }
         new SignatureDispatch(s, trust).run(digest);
         return new VerificationReport(s.fileName, digest, size, s.filename, s.distInfo, s.wheelInfo, s.metadata,
             s.record, s.signatures, s.findings.toList(), checked, inflated);
@@ -295,14 +323,6 @@ public final class WheelVerifier {
       DistInfoConsistency.checkWheelFile(s, scan, d);
       DistInfoConsistency.checkMetadata(s, scan, d);
       return rows;
-    }
-
-    private String sha256Unchecked() {
-      try {
-        return sha256OfChannel();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
 
     private String sha256OfChannel() throws IOException {
@@ -343,11 +363,25 @@ public final class WheelVerifier {
     }
   }
 
-  static <T> T join(CompletableFuture<T> f) throws IOException {
+  /**
+   * The result of a task that has run or is running on some thread, waiting for it without giving up on an interrupt
+   * (the task is never queued, so the wait is short; the interrupt is kept for the caller).
+   */
+  static <T> T await(FutureTask<T> f) throws IOException {
+    boolean interrupted = false;
     try {
-      return f.join();
-    } catch (CompletionException e) {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
       Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
       if (c instanceof UncheckedIOException u) {
         throw u.getCause();
       }
@@ -358,6 +392,10 @@ public final class WheelVerifier {
         throw err;
       }
       throw new IllegalStateException(c);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
