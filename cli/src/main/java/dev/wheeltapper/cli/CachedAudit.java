@@ -120,8 +120,13 @@ final class CachedAudit implements AutoCloseable {
       // keyed by the hash the audit read: bytes that changed after the first pass are stored under their own
       boolean replayable = checks.waitsFor(r).isEmpty() && r.signatures().isEmpty();
       AuditCache.Key audited = new AuditCache.Key(r.sha256(), fileName, sidecars.get());
-      cache.store(audited, t.display(), Math.max(0, t.file().toFile().length()),
-          RecordCodec.encode(new Stored(r, a.offers(), replayable)), CacheTables.of(r),
+      byte[] blob;
+      try {
+        blob = RecordCodec.encode(new Stored(r, a.offers(), replayable));
+      } catch (IllegalArgumentException e) {
+        return r; // a report the stored form cannot hold is reported, not stored: audited again next time
+      }
+      cache.store(audited, t.display(), Math.max(0, t.file().toFile().length()), blob, CacheTables.of(r),
           replace || !audited.equals(key));
       if (HALT > 0 && cache.stored() >= HALT) {
         halt();

@@ -58,6 +58,8 @@ import java.util.zip.InflaterInputStream;
  * ArtifactReport back = RecordCodec.decode(blob, ArtifactReport.class);   // back.equals(report)
  * }</pre>
  *
+ * <p>One class past the usual length on purpose: the writer and the reader of one format must change together.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class RecordCodec {
