@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,7 +94,7 @@ public final class AuditCache implements AutoCloseable {
     Connection w = null;
     Connection r = null;
     try {
-      w = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      w = connect(file);
       try (Statement s = w.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
         if (!fresh) {
@@ -109,7 +108,7 @@ public final class AuditCache implements AutoCloseable {
         }
       }
       long run = startRun(w, toolVersion, settings, described);
-      r = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      r = connect(file);
       try (Statement s = r.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
         s.execute("PRAGMA query_only = ON");
@@ -141,6 +140,18 @@ public final class AuditCache implements AutoCloseable {
         return k.getLong(1);
       }
     }
+  }
+
+  /**
+   * A connection through the driver itself, not {@code DriverManager}: the command line's one jar (shaded, minimized)
+   * has no service file to find it by, and no other driver may answer for this file.
+   */
+  private static Connection connect(Path file) throws SQLException {
+    Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file.toAbsolutePath(), new java.util.Properties());
+    if (c == null) {
+      throw new SQLException("the SQLite driver does not accept " + file);
+    }
+    return c;
   }
 
   /**
