@@ -9,6 +9,9 @@ module dev.wheeltapper.cli {
   // come from their jar names (the shaded jar runs on the class path, where the names play no part).
   requires cyclonedx.core.java;
   requires packageurl.java;
+  // audit --cache: JDBC, and the SQLite driver it finds through DriverManager (docs/cache.md)
+  requires java.sql;
+  requires org.xerial.sqlitejdbc;
 
   // The sample wheels, the default input of `wheeltapper audit` and of the examples.
   exports dev.wheeltapper.samples;

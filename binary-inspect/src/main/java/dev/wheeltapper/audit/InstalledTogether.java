@@ -9,6 +9,7 @@ import dev.wheeltapper.policy.PlatformResult;
 import dev.wheeltapper.wheel.Tag;
 import dev.wheeltapper.wheel.WheelFilename;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,15 +81,8 @@ public final class InstalledTogether {
     if (f.isEmpty()) {
       return;
     }
-    Set<String> libs = new HashSet<>();
-    for (String e : r.entryNames()) {
-      String base = e.substring(e.lastIndexOf('/') + 1);
-      if (base.contains(".so") || base.endsWith(".dylib") || base.endsWith(".dll")) {
-        libs.add(e);
-      }
-    }
     String fileName = r.verification().fileName();
-    offers.put(fileName, new Offer(fileName, f.get().normalizedName(), Set.copyOf(libs)));
+    offer(fileName, f.get().normalizedName(), libraryEntries(r.entryNames()));
     PlatformResult many = r.policy().manylinux().orElse(null);
     PlatformResult musl = r.policy().musllinux().orElse(null);
     boolean external = many != null && !many.externalLibraries().isEmpty()
@@ -108,6 +102,35 @@ public final class InstalledTogether {
     r.binaries().inspected().stream().filter(b -> b.format() == NativeFormat.ELF).forEach(b -> elf.add(b.path()));
     List<BinaryLinkage> linkages = r.binaries().linkages().stream().filter(l -> elf.contains(l.path())).toList();
     needs.put(fileName, new Need(f.get().tags(), linkages, r.entryNames(), requires, many, musl));
+  }
+
+  /**
+   * Records what a wheel of the run offers the others, without its audit: what a caller that kept only a wheel's
+   * library entries (a cached result) adds. A wheel added this way needs nothing itself.
+   *
+   * @param fileName the wheel's file name
+   * @param normalizedName its normalized project name
+   * @param libraryEntries its library entries, as {@link #libraryEntries} selects them
+   */
+  public void offer(String fileName, String normalizedName, Collection<String> libraryEntries) {
+    offers.put(fileName, new Offer(fileName, normalizedName, Set.copyOf(libraryEntries)));
+  }
+
+  /**
+   * The entries of a wheel that may provide a library to another ({@code *.so*}, {@code *.dylib}, {@code *.dll}).
+   *
+   * @param entryNames every entry name of the wheel
+   * @return those entries, in the given order
+   */
+  public static List<String> libraryEntries(Collection<String> entryNames) {
+    List<String> libs = new ArrayList<>();
+    for (String e : entryNames) {
+      String base = e.substring(e.lastIndexOf('/') + 1);
+      if (base.contains(".so") || base.endsWith(".dylib") || base.endsWith(".dll")) {
+        libs.add(e);
+      }
+    }
+    return libs;
   }
 
   /**

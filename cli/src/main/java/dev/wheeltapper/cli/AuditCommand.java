@@ -20,6 +20,11 @@ final class AuditCommand extends ReportingCommand {
   @picocli.CommandLine.Mixin TrustOptions trustOptions = new TrustOptions();
 
   @picocli.CommandLine.Mixin IndexOptions indexOptions = new IndexOptions();
+  @picocli.CommandLine.Option(names = "--cache", paramLabel = "FILE",
+      description = "keep results in the SQLite database FILE (created when missing) and replay them for wheels "
+          + "audited before with the same bytes, tool version and settings (docs/cache.md)")
+  java.nio.file.Path cache;
+
   /** The index of {@code --index}, once read. */
   private IndexTargets index;
 
@@ -39,6 +44,11 @@ final class AuditCommand extends ReportingCommand {
     }
     return paths.isEmpty() ? new Targets.Resolved(Samples.extract(), List.of())
         : Targets.resolve(paths, Targets.Kind.WHEELS);
+  }
+
+  @Override
+  CachedAudit openCache() throws UsageException {
+    return cache == null ? null : CachedAudit.open(cache, options, trustOptions);
   }
 
   @Override

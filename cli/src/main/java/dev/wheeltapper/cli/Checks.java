@@ -66,6 +66,9 @@ final class Checks {
    */
   private final ExecutorService pool;
 
+  /** The cache of {@code audit --cache}, or null. */
+  private volatile CachedAudit cache;
+
   private Checks(WheelVerifier verifier, ExecutorService pool) {
     this.verifier = verifier;
     this.wheelAudit = WheelAudit.of(verifier);
@@ -186,6 +189,14 @@ final class Checks {
     if (!isWheel(target)) {
       return inspect(target);
     }
+    return cache == null ? auditWheel(target).report() : cache.audit(target, this);
+  }
+
+  /** A wheel's audit report and the library entries it offers the wheels installed with it ({@link #offer}). */
+  record Audited(ArtifactReport report, List<String> offers) {}
+
+  /** The audit of one wheel, without the cache. */
+  Audited auditWheel(Targets.Target target) throws IOException {
     WheelAuditReport a = wheelAudit.audit(target.file());
     run.add(a);
     boolean external = a.policy().manylinux().map(p -> !p.externalLibraries().isEmpty()).orElse(false)
@@ -196,7 +207,22 @@ final class Checks {
         withExternal.put(target.display(), new Pending(a.verification().fileName(), requires));
       }
     }
-    return ArtifactReports.audited(target.display(), a, target.file());
+    return new Audited(ArtifactReports.audited(target.display(), a, target.file()),
+        InstalledTogether.libraryEntries(a.entryNames()));
+  }
+
+  /** A wheel replayed from the cache offers its libraries to the run's end-of-run pass as an audited one would. */
+  void offer(String fileName, List<String> libraryEntries) {
+    try {
+      run.offer(fileName, WheelFilename.parse(fileName).normalizedName(), libraryEntries);
+    } catch (dev.wheeltapper.wheel.InvalidWheelFilenameException e) {
+      // InstalledTogether ignores a wheel whose file name does not parse
+    }
+  }
+
+  /** Audits wheels through the cache of {@code audit --cache} from now on. */
+  void useCache(CachedAudit c) {
+    this.cache = c;
   }
 
   static ArtifactReport.Natives natives(WheelAuditReport a) {

@@ -20,6 +20,8 @@ final class Progress {
   private int done;
   private long bytes;
   private int drawn;
+  /** Artifacts replayed from {@code --cache} so far, shown when there is a cache. */
+  private java.util.function.IntSupplier fromCache;
 
   private Progress(PrintWriter err, int total, boolean enabled) {
     this.err = err;
@@ -29,6 +31,11 @@ final class Progress {
 
   static Progress create(PrintWriter err, int total) {
     return new Progress(err, total, total >= MIN_ARTIFACTS && Terminal.stderrIsTerminal());
+  }
+
+  /** Shows, on the line, how many artifacts came from the cache. */
+  void fromCache(java.util.function.IntSupplier hits) {
+    fromCache = hits;
   }
 
   /** One more artifact done, of this many bytes (negative: unknown). */
@@ -46,6 +53,7 @@ final class Progress {
     int filled = (int) ((long) done * WIDTH / Math.max(1, total));
     double seconds = Math.max(1e-3, (now - start) / 1e9);
     String line = "\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + "  "
+        + (fromCache == null ? "" : " (" + fromCache.getAsInt() + " from cache)") + "  "
         + size(bytes) + "  " + size((long) (bytes / seconds)) + "/s";
     drawn = Math.max(drawn, line.length());
     synchronized (err) {

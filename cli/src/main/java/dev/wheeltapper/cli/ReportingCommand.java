@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
         + "or --fail-on never",
     "1:at least one artifact failed that way (a missing or unreadable PATH is such a finding: the rest of the run is "
         + "still reported)",
-    "2:usage error (an unreadable --waivers or --baseline, an --output that cannot be written too)"})
+    "2:usage error (an unreadable --waivers or --baseline, an --output that cannot be written, a --cache that is "
+        + "not a wheeltapper cache of this schema too)"})
 abstract class ReportingCommand implements Callable<Integer> {
   /** Completed reports waiting for an earlier one, per worker thread: the window of {@link OrderedRun}. */
   static final int WINDOW_PER_THREAD = 4;
@@ -54,6 +55,11 @@ abstract class ReportingCommand implements Callable<Integer> {
     return Set.of();
   }
 
+  /** The cache of {@code audit --cache}, opened for this run; none by default. */
+  CachedAudit openCache() throws UsageException {
+    return null;
+  }
+
   /** Whether targets are local files, checked for existence and readability before processing (yes by default). */
   boolean localTargets() {
     return true;
@@ -75,13 +81,18 @@ abstract class ReportingCommand implements Callable<Integer> {
     RunTally tally = new RunTally(resolved.findings());
     Optional<Path> file = options.output();
     // the output is opened before the work: a report that cannot be written is known before an hour's audit
-    try (PrintWriter w = file.isPresent() ? open(file.get()) : null) {
+    try (PrintWriter w = file.isPresent() ? open(file.get()) : null; CachedAudit cache = openCache()) {
       PrintWriter target = w == null ? parent.out : w;
       boolean color = file.isEmpty() && Terminal.colorOnStdout();
+      if (cache != null) {
+        checks.useCache(cache);
+      }
       try {
-        run(resolved, checks, gate, ReportSink.of(options.format, target, options.text(color)), tally);
+        run(resolved, checks, gate, ReportSink.of(options.format, target, options.text(color)), tally, cache);
       } catch (IOException | UncheckedIOException e) {
         throw cannotWrite(file, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+      } catch (dev.wheeltapper.cli.cache.AuditCache.Failure e) {
+        throw new UsageException(e.getMessage());
       }
       if (target.checkError()) {
         throw cannotWrite(file, new IOException("write failed"));
@@ -91,10 +102,13 @@ abstract class ReportingCommand implements Callable<Integer> {
     return gate.exitCode(tally);
   }
 
-  private void run(Targets.Resolved resolved, Checks checks, Gate gate, ReportSink sink, RunTally tally)
-      throws IOException, InterruptedException {
+  private void run(Targets.Resolved resolved, Checks checks, Gate gate, ReportSink sink, RunTally tally,
+      CachedAudit cache) throws IOException, InterruptedException {
     int threads = Math.min(options.jobs, Math.max(1, resolved.targets().size()));
     Progress progress = Progress.create(parent.err, resolved.targets().size());
+    if (cache != null) {
+      progress.fromCache(cache::hits);
+    }
     sink.begin();
     new OrderedRun(resolved.targets(), threads, threads * WINDOW_PER_THREAD, progress, checks.pool()).run(new OrderedRun.Hooks() {
       @Override
@@ -120,6 +134,9 @@ abstract class ReportingCommand implements Callable<Integer> {
         sink.artifact(r);
       }
     });
+    if (cache != null) {
+      tally.fromCache(cache.hits());
+    }
     sink.end(tally);
   }
 

@@ -31,10 +31,10 @@ final class RunSummary {
     err.flush();
   }
 
-  /** {@code 967 artifacts: 930 passed, 37 failed}. */
+  /** {@code 967 artifacts: 930 passed, 37 failed}, and {@code (812 from cache)} under {@code --cache}. */
   static String verdicts(RunTally t) {
     return t.artifacts() + " artifact" + (t.artifacts() == 1 ? "" : "s") + ": " + t.passed() + " passed, "
-        + t.failed() + " failed";
+        + t.failed() + " failed" + (t.fromCache().isPresent() ? " (" + t.fromCache().getAsInt() + " from cache)" : "");
   }
 
   /** {@code 8.0 GB in 91.2 s (88.0 MB/s)}. */

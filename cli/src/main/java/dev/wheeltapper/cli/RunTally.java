@@ -23,6 +23,8 @@ final class RunTally {
   private int passed;
   private long bytes;
   private long suppressed;
+  /** Artifacts replayed from {@code --cache}; -1 without a cache. */
+  private int fromCache = -1;
 
   RunTally(List<Finding> runFindings) {
     this.runFindings = List.copyOf(runFindings);
@@ -65,6 +67,15 @@ final class RunTally {
   /** Findings a waiver or the baseline suppressed. */
   long suppressed() {
     return suppressed;
+  }
+
+  /** Artifacts replayed from {@code --cache}, when the run has one. */
+  java.util.OptionalInt fromCache() {
+    return fromCache < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(fromCache);
+  }
+
+  void fromCache(int n) {
+    fromCache = n;
   }
 
   long bytes() {

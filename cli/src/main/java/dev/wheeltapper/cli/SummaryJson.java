@@ -5,7 +5,8 @@ import java.io.IOException;
 
 /**
  * The JSON {@code summary} object: how many artifacts, how many passed, how many failed (by the gate: unsuppressed
- * findings at or above {@code --fail-on}), and how many findings a waiver or the baseline suppressed.
+ * findings at or above {@code --fail-on}), and how many findings a waiver or the baseline suppressed; under {@code audit --cache}, how many artifacts were replayed
+ * from the cache ({@code fromCache}).
  */
 final class SummaryJson {
   private SummaryJson() {}
@@ -16,6 +17,9 @@ final class SummaryJson {
     g.writeNumberField("passed", tally.passed());
     g.writeNumberField("failed", tally.failed());
     g.writeNumberField("suppressed", tally.suppressed());
+    if (tally.fromCache().isPresent()) {
+      g.writeNumberField("fromCache", tally.fromCache().getAsInt());
+    }
     g.writeEndObject();
   }
 }

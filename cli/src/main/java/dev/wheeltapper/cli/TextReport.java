@@ -85,8 +85,7 @@ final class TextReport implements ReportSink {
       }
       out.println();
     }
-    out.printf("%d artifact%s: %d passed, %d failed%n",
-        tally.artifacts(), tally.artifacts() == 1 ? "" : "s", tally.passed(), tally.failed());
+    out.printf("%s%n", RunSummary.verdicts(tally));
     if (!tally.byCode().isEmpty()) {
       out.printf("findings: %s%n", String.join(", ", tally.severityWords()));
       tally.byCode().entrySet().stream()

@@ -274,4 +274,26 @@ class IndexAuditCliTest {
     assertThat(CliTest.run("audit", "--index", tmp.resolve("nothing").toString()).code()).isEqualTo(2);
     assertThat(CliTest.run("audit", "--index", "ftp://example.org/simple/").code()).isEqualTo(2);
   }
+
+  /** {@code --cache}: the index's promises are checked on every run; the wheels' own reports come from the cache. */
+  @Test
+  void aCachedRunChecksTheIndexAgain() throws Exception {
+    String db = tmp.resolve("index.db").toString();
+    try (IndexServer s = IndexServer.serving(tmp)) {
+      String html = s.uri("/html/").toString();
+      CliTest.Run first = audit(html, "--cache", db);
+      CliTest.Run again = audit(html, "--cache", db);
+      assertTheIndexVerdicts(again, html);
+      // plumbum, more-itertools and the lying fakepkg2 replayed; rfc8785 is signed, so judged again
+      assertThat(again.json().at("/summary/fromCache").asInt()).isEqualTo(3);
+      assertThat(again.json().get("artifacts")).isEqualTo(first.json().get("artifacts"));
+    }
+    String folder = tmp.resolve("html").toString();
+    CliTest.Run local = audit(folder, "--cache", db);
+    assertTheIndexVerdicts(local, folder);
+    // in the local folder, plumbum's PEP 658 sidecar lies beside it as NAME.whl.metadata, a file the signature
+    // verifier looks at: another key than the downloaded copy's, so audited once more
+    assertThat(local.json().at("/summary/fromCache").asInt()).isEqualTo(2);
+    assertThat(audit(folder, "--cache", db).json().at("/summary/fromCache").asInt()).isEqualTo(3);
+  }
 }

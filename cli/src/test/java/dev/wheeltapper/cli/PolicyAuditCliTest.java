@@ -157,6 +157,12 @@ class PolicyAuditCliTest {
     assertThat(user.at("/policy/manylinux/withDependencies").fieldNames()).toIterable()
         .containsExactly("ok", "providedBy", "stillExternal");
     assertThat(user.at("/policy/manylinux/withDependencies/stillExternal").isArray()).isTrue();
+    // --cache: wtgpu replayed still provides its library; wtuser, waiting for it, is audited on every run
+    String db = tmp.resolve("cache.db").toString();
+    run("audit", "--format", "json", "--cache", db, tmp.toString());
+    CliTest.Run cached = run("audit", "--format", "json", "--cache", db, tmp.toString());
+    assertThat(cached.json().at("/summary/fromCache").asInt()).isEqualTo(1);
+    assertThat(cached.json().get("artifacts")).isEqualTo(r.json().get("artifacts"));
   }
 
   private Path gcc(String output, String source, String... extra) throws Exception {

@@ -66,7 +66,7 @@ class ArchitectureTest {
         "pep508", "wheel", "wheel.metadata", "wheel.record", "elf", "pe", "macho", "provenance.trust", "verify",
         "provenance", "provenance.cms", "provenance.jws", "provenance.openpgp", "provenance.pep740", "hardening",
         "toolchain", "policy", "inspect", "audit", "cli", "samples", "examples", "testsupport", "digest",
-        "index", "index.internal", "index.check", "wheel.sbom", "spark", "guide", "dwarf", "isa");
+        "index", "index.internal", "index.check", "wheel.sbom", "spark", "guide", "dwarf", "isa", "cli.cache");
     java.util.Set<String> found = new java.util.TreeSet<>();
     classes.forEach(c -> found.add(c.getPackageName().replaceFirst("^dev\\.wheeltapper\\.?", "")));
     // a package added without a place in the layers would escape every rule below
