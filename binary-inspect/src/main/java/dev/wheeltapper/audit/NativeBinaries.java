@@ -176,17 +176,19 @@ public final class NativeBinaries {
     List<Finding> findings = new ArrayList<>();
     List<BinaryLinkage> linkages = new ArrayList<>();
     for (WheelCapture.Captured c : capture.captured()) {
+      boolean readable = c.format != NativeFormat.WASM && c.complete && (c.bytes != null || c.file != null);
+      long permits = readable ? InspectionBudget.acquire(c.size) : 0;
       try {
         if (c.format == NativeFormat.WASM) {
           recognise(c.path, c.format, recognised, findings);
-        } else if (!c.complete || c.bytes == null && c.file == null) {
+        } else if (!readable) {
           LOG.debug("entry {} was not read whole; not inspected", c.path);
         } else if (c.format != NativeFormat.ELF) {
-          try (ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file)) {
+          try (ByteSource src = source(c)) {
             inspectForeign(src, c.format, c.path, inspected, findings, linkages);
           }
         } else {
-          ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
+          ByteSource src = source(c);
           try (ElfFile elf = ElfFile.of(src, elfLimits)) {
             BinaryInspection b = BinaryInspector.forPath(c.path).inWheel().onPlatforms(platformTags).inspect(elf);
             inspected.add(b);
@@ -202,9 +204,20 @@ public final class NativeBinaries {
         }
       } finally {
         capture.release(c);
+        InspectionBudget.release(permits);
       }
     }
     return new Result(inspected, recognised, findings, linkages);
+  }
+
+  /**
+   * A captured binary's bytes: the array without a copy, or its temporary file mapped until the inspection closes it
+   * (the inspection's results hold strings and records, never a buffer of the source).
+   */
+  private static ByteSource source(WheelCapture.Captured c) throws IOException {
+    return c.bytes != null
+        ? ByteSources.of(java.nio.ByteBuffer.wrap(c.bytes, 0, c.length))
+        : ByteSources.mapUntilClosed(c.file);
   }
 
   /**
