@@ -185,33 +185,46 @@ public final class NativeBinaries {
   static void inspectCaptured(WheelCapture capture, WheelCapture.Captured c, ElfLimits elfLimits,
       List<String> platformTags, List<BinaryInspection> inspected, List<Recognised> recognised,
       List<Finding> findings, List<BinaryLinkage> linkages) throws IOException {
-      try {
-        if (c.format == NativeFormat.WASM) {
-          recognise(c.path, c.format, recognised, findings);
-        } else if (!c.complete || c.bytes == null && c.file == null) {
-          LOG.debug("entry {} was not read whole; not inspected", c.path);
-        } else if (c.format != NativeFormat.ELF) {
-          try (ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file)) {
-            inspectForeign(src, c.format, c.path, inspected, findings, linkages);
-          }
-        } else {
-          ByteSource src = c.bytes != null ? ByteSources.of(c.bytes) : ByteSources.map(c.file);
-          try (ElfFile elf = ElfFile.of(src, elfLimits)) {
-            BinaryInspection b = BinaryInspector.forPath(c.path).inWheel().onPlatforms(platformTags).inspect(elf);
-            inspected.add(b);
-            findings.addAll(b.findings());
-            try {
-              linkages.add(BinaryLinkage.of(elf, c.path));
-            } catch (ElfFormatException ex) {
-              LOG.debug("links of {} cannot be read: {}", c.path, ex.getMessage());
-            }
-          } catch (ElfFormatException ex) {
-            findings.add(unparseable(c.path, ex));
-          }
+    boolean readable = c.format != NativeFormat.WASM && c.complete && (c.bytes != null || c.file != null);
+    long permits = readable ? InspectionBudget.acquire(c.size) : 0;
+    try {
+      if (c.format == NativeFormat.WASM) {
+        recognise(c.path, c.format, recognised, findings);
+      } else if (!readable) {
+        LOG.debug("entry {} was not read whole; not inspected", c.path);
+      } else if (c.format != NativeFormat.ELF) {
+        try (ByteSource src = source(c)) {
+          inspectForeign(src, c.format, c.path, inspected, findings, linkages);
         }
-      } finally {
-        capture.release(c);
+      } else {
+        ByteSource src = source(c);
+        try (ElfFile elf = ElfFile.of(src, elfLimits)) {
+          BinaryInspection b = BinaryInspector.forPath(c.path).inWheel().onPlatforms(platformTags).inspect(elf);
+          inspected.add(b);
+          findings.addAll(b.findings());
+          try {
+            linkages.add(BinaryLinkage.of(elf, c.path));
+          } catch (ElfFormatException ex) {
+            LOG.debug("links of {} cannot be read: {}", c.path, ex.getMessage());
+          }
+        } catch (ElfFormatException ex) {
+          findings.add(unparseable(c.path, ex));
+        }
       }
+    } finally {
+      capture.release(c);
+      InspectionBudget.release(permits);
+    }
+  }
+
+  /**
+   * A captured binary's bytes: the array without a copy, or its temporary file mapped until the inspection closes it
+   * (the inspection's results hold strings and records, never a buffer of the source).
+   */
+  private static ByteSource source(WheelCapture.Captured c) throws IOException {
+    return c.bytes != null
+        ? ByteSources.of(java.nio.ByteBuffer.wrap(c.bytes, 0, c.length))
+        : ByteSources.mapUntilClosed(c.file);
   }
 
   /**

@@ -57,8 +57,8 @@ import java.util.Set;
  */
 public final class WheelAudit {
 
-  /** Inflated ELF binaries of one wheel are kept in memory up to this many bytes, beyond it in temporary files. */
-  private static final long CAPTURE_MEMORY = 64L << 20;
+  /** Inflated binaries of one wheel are kept in memory up to this many bytes (64 MiB, less on a small heap). */
+  private static final long CAPTURE_MEMORY = WheelCapture.defaultBudget();
 
   private final WheelVerifier verifier;
   private final ElfLimits elfLimits;

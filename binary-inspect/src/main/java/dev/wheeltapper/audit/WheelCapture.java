@@ -2,7 +2,7 @@ package dev.wheeltapper.audit;
 
 import dev.wheeltapper.bytes.NativeFormat;
 import dev.wheeltapper.verify.WheelVerifier;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * ELF, PE or Mach-O entry's bytes are kept as the verifier inflates them (in memory while a shared budget lasts, otherwise in a
  * temporary file), so that the binaries are inspected afterwards without inflating the wheel a second time. Holds
  * temporary files until {@link #close()}. Thread-safe: the verifier's workers call it concurrently.
+ *
+ * <p>Memory (issue 19): an entry kept in memory gets one array of the size the central directory declares, reserved
+ * from the budget before it is allocated; nothing grows by doubling and nothing is copied at the end. An entry whose
+ * declared size does not fit what is left of the budget, or whose bytes outrun that size, goes to a temporary file.
+ * So the heap a wheel's capture holds never exceeds the budget, whatever the entries claim.
  */
 final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WheelCapture.class);
@@ -31,7 +36,9 @@ final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
     final String path;
     final int index;
     final NativeFormat format;
+    /** The bytes when kept in memory: the first {@link #length} of them. */
     byte[] bytes;
+    int length;
     Path file;
     long size;
     boolean complete;
@@ -52,10 +59,18 @@ final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
     this.memoryLeft = new AtomicLong(memoryBudget);
   }
 
+  /**
+   * The per-wheel budget for this JVM: 64 MiB, or a sixteenth of the maximum heap when that is less, so that the
+   * captures of {@code --jobs} wheels in flight leave the heap to the inspections.
+   */
+  static long defaultBudget() {
+    return Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
+  }
+
   @Override
   public Optional<WheelVerifier.EntrySink> entry(String path, int index, long declaredSize) {
     names.add(path);
-    return Optional.of(new Probe(path, index));
+    return Optional.of(new Probe(path, index, declaredSize));
   }
 
   /** The names of every file entry the verifier read. */
@@ -85,6 +100,7 @@ final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
     if (c.bytes != null) {
       memoryLeft.addAndGet(c.bytes.length);
       c.bytes = null;
+      c.length = 0;
     }
     if (c.file != null) {
       delete(c.file);
@@ -112,18 +128,21 @@ final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
   private final class Probe implements WheelVerifier.EntrySink {
     private final String path;
     private final int index;
+    private final long declaredSize;
     private final byte[] head = new byte[NativeFormat.PROBE_LENGTH];
     private int headLength;
     private boolean decided;
     private Captured target;
-    private ByteArrayOutputStream memory;
-    private long reserved;
+    /** The in-memory array, reserved from the budget at its full (declared) size; null when spilling. */
+    private byte[] memory;
+    private int filled;
     private OutputStream spill;
     private boolean failed;
 
-    Probe(String path, int index) {
+    Probe(String path, int index, long declaredSize) {
       this.path = path;
       this.index = index;
+      this.declaredSize = declaredSize;
     }
 
     @Override
@@ -169,8 +188,10 @@ final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
         LOG.debug("spill of {} failed: {}", path, e.getMessage());
       }
       if (memory != null) {
-        target.bytes = memory.toByteArray();
-        memoryLeft.addAndGet(reserved - target.bytes.length);
+        // the whole array stays reserved until release(): no copy to trim a short entry
+        target.bytes = memory;
+        target.length = filled;
+        memory = null;
       }
       target.complete = complete && !failed;
     }
@@ -183,7 +204,21 @@ final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
         captured.add(c);
         if (f != NativeFormat.WASM) {
           target = c; // ELF, PE and Mach-O have readers; WebAssembly is recognised by its magic alone
+          reserve();
         }
+      }
+    }
+
+    /** Reserves the declared size from the budget before allocating it; otherwise the entry will spill. */
+    private void reserve() {
+      long size = Math.max(declaredSize, headLength);
+      if (size > Integer.MAX_VALUE - 16) {
+        return;
+      }
+      if (memoryLeft.addAndGet(-size) >= 0) {
+        memory = new byte[(int) size];
+      } else {
+        memoryLeft.addAndGet(size);
       }
     }
 
@@ -194,25 +229,21 @@ final class WheelCapture implements WheelVerifier.EntryListener, AutoCloseable {
       target.size += len;
       try {
         if (spill == null) {
-          // Keep it in memory while the wheel-wide budget allows, chunk by chunk.
-          if (memoryLeft.addAndGet(-len) >= 0) {
-            reserved += len;
-            if (memory == null) {
-              memory = new ByteArrayOutputStream();
-            }
-            memory.write(b, off, len);
+          if (memory != null && len <= memory.length - filled) {
+            System.arraycopy(b, off, memory, filled, len);
+            filled += len;
             return;
           }
-          memoryLeft.addAndGet(len);
+          // no reservation, or more bytes than the entry declared: the rest goes to a file
           Path file = Files.createTempFile("wheeltapper-audit-", ".bin");
           tempFiles.add(file);
           target.file = file;
-          spill = Files.newOutputStream(file);
+          spill = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
           if (memory != null) {
-            memory.writeTo(spill);
-            memoryLeft.addAndGet(reserved);
-            reserved = 0;
+            spill.write(memory, 0, filled);
+            memoryLeft.addAndGet(memory.length);
             memory = null;
+            filled = 0;
           }
         }
         spill.write(b, off, len);

@@ -41,7 +41,36 @@ public final class ByteSources {
     Objects.requireNonNull(file, "file");
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      return new MappedSource(ch, null);
+      return new MappedSource(ch, null, false);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Maps a file read-only, as {@link #map(Path)}, and unmaps it when the source is closed instead of when the
+   * collector finds the mapping unreachable: the pages the reader touched leave the resident set at once (issue 19;
+   * a mapping that outlived a young collection stays until a full one, which a small heap may not run for minutes).
+   * The price is the contract: no buffer handed out by {@link ByteSource#slice} may be used after {@link
+   * ByteSource#close()}, and the source must not be closed while another thread reads it. Where the JVM offers no way
+   * to unmap ({@code sun.misc.Unsafe} missing), the mapping is left to the collector as with {@link #map(Path)}.
+   *
+   * <pre>{@code
+   * try (ElfFile elf = ElfFile.of(ByteSources.mapUntilClosed(spilled), ElfLimits.defaults())) {
+   *   BinaryInspection b = BinaryInspector.forPath(name).inspect(elf);   // results hold no buffer
+   * }
+   * }</pre>
+   *
+   * @param file the file
+   * @return the source; close it to unmap and release the file
+   * @throws IOException when the file cannot be opened or mapped
+   */
+  public static ByteSource mapUntilClosed(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      return new MappedSource(ch, null, true);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -133,7 +162,7 @@ public final class ByteSources {
       }
       FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ);
       try {
-        return new MappedSource(ch, tmp);
+        return new MappedSource(ch, tmp, false);
       } catch (IOException | RuntimeException e) {
         ch.close();
         throw e;
@@ -176,10 +205,12 @@ public final class ByteSources {
     private final Path deleteOnClose;
     private final long size;
     private final MappedByteBuffer[] windows;
+    private final boolean unmapOnClose;
 
-    MappedSource(FileChannel channel, Path deleteOnClose) throws IOException {
+    MappedSource(FileChannel channel, Path deleteOnClose, boolean unmapOnClose) throws IOException {
       this.channel = channel;
       this.deleteOnClose = deleteOnClose;
+      this.unmapOnClose = unmapOnClose;
       this.size = channel.size();
       if (size <= WINDOW + OVERLAP) {
         windows = new MappedByteBuffer[] {channel.map(FileChannel.MapMode.READ_ONLY, 0, size)};
@@ -231,10 +262,58 @@ public final class ByteSources {
     public void close() throws IOException {
       try {
         channel.close();
+        if (unmapOnClose) {
+          synchronized (windows) {
+            for (int i = 0; i < windows.length; i++) {
+              if (windows[i] != null) {
+                Unmapper.unmap(windows[i]);
+                windows[i] = null;
+              }
+            }
+          }
+        }
       } finally {
         if (deleteOnClose != null) {
           Files.deleteIfExists(deleteOnClose);
         }
+      }
+    }
+  }
+
+  /** Unmaps a mapping now, through {@code sun.misc.Unsafe.invokeCleaner} found by reflection (no compile-time use). */
+  private static final class Unmapper {
+    private static final java.lang.invoke.MethodHandle INVOKE_CLEANER = find();
+
+    private Unmapper() {}
+
+    private static java.lang.invoke.MethodHandle find() {
+      try {
+        Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+        java.lang.reflect.Field f = unsafeClass.getDeclaredField("theUnsafe");
+        f.setAccessible(true);
+        Object unsafe = f.get(null);
+        return java.lang.invoke.MethodHandles.lookup()
+            .findVirtual(unsafeClass, "invokeCleaner",
+                java.lang.invoke.MethodType.methodType(void.class, ByteBuffer.class))
+            .bindTo(unsafe);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null; // the collector unmaps instead
+      }
+    }
+
+    static void unmap(MappedByteBuffer buffer) {
+      if (INVOKE_CLEANER == null) {
+        return;
+      }
+      ByteBuffer whole = buffer; // invokeExact needs the handle's exact parameter type
+      try {
+        INVOKE_CLEANER.invokeExact(whole);
+      } catch (RuntimeException | LinkageError e) {
+        // a slice or an already-released buffer: the collector unmaps it instead
+      } catch (Error e) {
+        throw e;
+      } catch (Throwable e) { // invokeExact declares Throwable
+        throw new IllegalStateException(e);
       }
     }
   }

@@ -58,6 +58,19 @@ class ByteSourcesTest {
     }
   }
 
+  /** Issue 19: the mapping leaves the process when the source is closed, not when the collector gets to it. */
+  @Test
+  void aMappingUntilClosedIsGoneFromTheProcessOnClose(@TempDir Path dir) throws IOException {
+    Path f = Files.write(dir.resolve("ten-unmapped"), DATA);
+    ByteSource s = ByteSources.mapUntilClosed(f);
+    checkRanges(s);
+    Path maps = Path.of("/proc/self/maps");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(maps), "Linux only");
+    assertThat(Files.readString(maps)).contains(f.toString());
+    s.close();
+    assertThat(Files.readString(maps)).doesNotContain(f.toString());
+  }
+
   @Test
   void streamsInMemoryAndSpilled() throws IOException {
     try (ByteSource s = ByteSources.fromStream(new ByteArrayInputStream(DATA), 10, 100)) {

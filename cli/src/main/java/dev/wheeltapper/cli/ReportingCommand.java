@@ -154,7 +154,25 @@ abstract class ReportingCommand implements Callable<Integer> {
     } catch (IOException e) {
       return Checks.unreadable(t, Codes.INPUT_UNREADABLE, "Cannot read " + t.display() + ": " + Targets.reason(e)
           + ".");
+    } catch (OutOfMemoryError | RuntimeException e) {
+      // One artifact that outgrows the heap is a finding on it, not the end of the run (issue 19): everything it
+      // allocated was local to process() and is garbage by now. Any other failure is still the run's.
+      if (!outOfMemory(e)) {
+        throw e;
+      }
+      return Checks.unreadable(t, Codes.INPUT_TOO_LARGE, "Cannot check " + t.display() + " within the memory limit ("
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MiB of Java heap); WHEELTAPPER_JAVA_OPTS=-Xmx... raises it.");
     }
+  }
+
+  /** Whether a failure is, or was caused by, an OutOfMemoryError (a verifier's worker wraps what it throws). */
+  private static boolean outOfMemory(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static PrintWriter open(Path file) throws UsageException {

@@ -174,4 +174,6 @@ public final class Codes {
   public static final String INPUT_UNREADABLE = "input.unreadable";
   /** A directory given on the command line holds nothing the command processes. */
   public static final String INPUT_EMPTY = "input.empty";
+  /** An artifact needed more memory than the run's heap allows; it was not checked, the rest of the run was. */
+  public static final String INPUT_TOO_LARGE = "input.too-large";
 }

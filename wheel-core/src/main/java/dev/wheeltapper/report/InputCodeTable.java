@@ -31,6 +31,18 @@ final class InputCodeTable {
                 "—",
                 "refuse, ending the run"),
             List.of("ReportingCommand", "Targets")),
+        new Code(Codes.INPUT_TOO_LARGE, ERROR,
+            ERROR.label(),
+            "An artifact needed more memory than the run's Java heap allows (the launcher's `-Xmx`, raised with "
+                + "`WHEELTAPPER_JAVA_OPTS`); what it had read was dropped and it was not checked.",
+            "what was to be checked was not checked, so it is never a pass; one large artifact does not end the run, "
+                + "the rest is still reported and the exit code says it failed",
+            CodeRegistry.tools(
+                "—",
+                "—",
+                "—",
+                "—"),
+            List.of("ReportingCommand")),
         new Code(Codes.INPUT_EMPTY, WARNING,
             WARNING.label(),
             "A directory given on the command line holds nothing the command processes (no wheel; for `inspect`, no "
