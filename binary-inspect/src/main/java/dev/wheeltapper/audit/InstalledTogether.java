@@ -61,9 +61,34 @@ public final class InstalledTogether {
   /** What a wheel offers others: its name and library entries. */
   private record Offer(String fileName, String name, Set<String> libraryEntries) {}
 
-  /** What a wheel with external libraries needs to be judged again. */
-  private record Need(List<Tag> tags, List<BinaryLinkage> linkages, Set<String> entryNames, Set<String> requires,
-      PlatformResult manylinux, PlatformResult musllinux) {}
+  /**
+   * What a wheel with external libraries needs to be judged again with the wheels installed beside it: kept by a
+   * caller that stores a wheel's result (a cache) so that a later run can judge it without auditing it again.
+   *
+   * <pre>{@code
+   * Optional<InstalledTogether.Need> n = run.need(fileName);   // after add(report)
+   * later.restore(fileName, normalizedName, libraryEntries, n.get());
+   * }</pre>
+   *
+   * @param tags the wheel's tags
+   * @param linkages its ELF binaries' linkage
+   * @param entryNames every entry name of the wheel
+   * @param requires the normalized names of the projects it requires
+   * @param manylinux its manylinux verdict alone, if it claims one
+   * @param musllinux its musllinux verdict alone, if it claims one
+   */
+  public record Need(List<Tag> tags, List<BinaryLinkage> linkages, Set<String> entryNames, Set<String> requires,
+      Optional<PlatformResult> manylinux, Optional<PlatformResult> musllinux) {
+    /** Copies and rejects nulls. */
+    public Need {
+      tags = List.copyOf(tags);
+      linkages = List.copyOf(linkages);
+      entryNames = Set.copyOf(entryNames);
+      requires = Set.copyOf(requires);
+      Objects.requireNonNull(manylinux, "manylinux");
+      Objects.requireNonNull(musllinux, "musllinux");
+    }
+  }
 
   private final Map<String, Offer> offers = new ConcurrentHashMap<>();
   private final Map<String, Need> needs = new ConcurrentHashMap<>();
@@ -83,10 +108,10 @@ public final class InstalledTogether {
     }
     String fileName = r.verification().fileName();
     offer(fileName, f.get().normalizedName(), libraryEntries(r.entryNames()));
-    PlatformResult many = r.policy().manylinux().orElse(null);
-    PlatformResult musl = r.policy().musllinux().orElse(null);
-    boolean external = many != null && !many.externalLibraries().isEmpty()
-        || musl != null && !musl.externalLibraries().isEmpty();
+    Optional<PlatformResult> many = r.policy().manylinux();
+    Optional<PlatformResult> musl = r.policy().musllinux();
+    boolean external = many.map(p -> !p.externalLibraries().isEmpty()).orElse(false)
+        || musl.map(p -> !p.externalLibraries().isEmpty()).orElse(false);
     if (!external) {
       return;
     }
@@ -114,6 +139,29 @@ public final class InstalledTogether {
    */
   public void offer(String fileName, String normalizedName, Collection<String> libraryEntries) {
     offers.put(fileName, new Offer(fileName, normalizedName, Set.copyOf(libraryEntries)));
+  }
+
+  /**
+   * What a wheel added before needs to be judged again, if it names external libraries.
+   *
+   * @param fileName the wheel's file name
+   * @return its need; empty when it names none (or was added by {@link #offer} alone)
+   */
+  public Optional<Need> need(String fileName) {
+    return Optional.ofNullable(needs.get(fileName));
+  }
+
+  /**
+   * Records a wheel of the run from what a caller kept of an earlier audit ({@link #need}), as {@link #add} would.
+   *
+   * @param fileName the wheel's file name
+   * @param normalizedName its normalized project name
+   * @param libraryEntries its library entries, as {@link #libraryEntries} selects them
+   * @param need what it needs to be judged again
+   */
+  public void restore(String fileName, String normalizedName, Collection<String> libraryEntries, Need need) {
+    offer(fileName, normalizedName, libraryEntries);
+    needs.put(fileName, need);
   }
 
   /**
@@ -177,11 +225,12 @@ public final class InstalledTogether {
     return out;
   }
 
-  private static Optional<Result> judged(PlatformResult alone, Optional<PlatformResult> together,
+  private static Optional<Result> judged(Optional<PlatformResult> claimed, Optional<PlatformResult> together,
       Map<String, String> owner) {
-    if (alone == null || alone.externalLibraries().isEmpty() || together.isEmpty()) {
+    if (claimed.isEmpty() || claimed.get().externalLibraries().isEmpty() || together.isEmpty()) {
       return Optional.empty();
     }
+    PlatformResult alone = claimed.get();
     Map<String, String> provided = new TreeMap<>();
     for (String lib : alone.externalLibraries()) {
       if (!together.get().externalLibraries().contains(lib)) {

@@ -1,5 +1,6 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.audit.InstalledTogether;
 import dev.wheeltapper.cli.cache.AuditCache;
 import dev.wheeltapper.cli.cache.CacheFormatException;
 import dev.wheeltapper.cli.cache.RecordCodec;
@@ -31,8 +32,9 @@ import java.util.Optional;
  * <p>The key is always hashed from the bytes (one streaming SHA-256 pass, a fraction of an audit), never taken from
  * an index's {@code #sha256=} or from file times: a changed wheel is never answered with a stale verdict. A file that
  * cannot be hashed is audited (and reported) as without the cache, and a report without a hash is never stored.
- * Audited on every run and never replayed: a wheel that waits for others in the end-of-run pass (its verdict with
- * them needs its whole audit), and a wheel with a signature (its verdict is judged against today's clock and trust).
+ * A wheel that waits for others in the end-of-run pass is stored with what that pass needs of it ({@link
+ * dev.wheeltapper.audit.InstalledTogether.Need}) and judged again with the wheels of each run. Audited on every run
+ * and never replayed: a wheel with a signature (its verdict is judged against today's clock and trust).
  *
  * <p>Thread-safe: wheels are audited concurrently.
  */
@@ -45,9 +47,11 @@ final class CachedAudit implements AutoCloseable {
    *
    * @param report the report before the end-of-run pass, the index's checks and the gate
    * @param offers the wheel's library entries for the end-of-run pass
+   * @param need what the end-of-run pass needs of it, when it names external libraries
    * @param replayable whether a later run may replay it (see the class comment)
    */
-  record Stored(ArtifactReport report, List<String> offers, boolean replayable) {}
+  record Stored(ArtifactReport report, List<String> offers, Optional<InstalledTogether.Need> need,
+      boolean replayable) {}
 
   /**
    * A test hook, as the Spark job's {@code spark.wheeltapper.test.failFirstAttempt}: with this system property set to
@@ -106,7 +110,7 @@ final class CachedAudit implements AutoCloseable {
         Stored s = RecordCodec.decode(hit.get().report(), Stored.class);
         if (s.replayable() && s.report().sha256().equals(key.sha256())) {
           cache.replayed(hit.get(), t.display());
-          checks.offer(fileName, s.offers());
+          checks.offer(t.display(), fileName, s.offers(), s.need());
           return at(s.report(), t.display());
         }
         replace = !s.report().sha256().equals(key.sha256());
@@ -118,11 +122,11 @@ final class CachedAudit implements AutoCloseable {
     ArtifactReport r = a.report();
     if (!r.sha256().isEmpty()) {
       // keyed by the hash the audit read: bytes that changed after the first pass are stored under their own
-      boolean replayable = checks.waitsFor(r).isEmpty() && r.signatures().isEmpty();
+      boolean replayable = r.signatures().isEmpty();
       AuditCache.Key audited = new AuditCache.Key(r.sha256(), fileName, sidecars.get());
       byte[] blob;
       try {
-        blob = RecordCodec.encode(new Stored(r, a.offers(), replayable));
+        blob = RecordCodec.encode(new Stored(r, a.offers(), a.need(), replayable));
       } catch (IllegalArgumentException e) {
         return r; // a report the stored form cannot hold is reported, not stored: audited again next time
       }

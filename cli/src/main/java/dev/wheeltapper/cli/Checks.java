@@ -192,8 +192,11 @@ final class Checks {
     return cache == null ? auditWheel(target).report() : cache.audit(target, this);
   }
 
-  /** A wheel's audit report and the library entries it offers the wheels installed with it ({@link #offer}). */
-  record Audited(ArtifactReport report, List<String> offers) {}
+  /**
+   * A wheel's audit report, the library entries it offers the wheels installed with it, and what it needs of them
+   * ({@link #offer}).
+   */
+  record Audited(ArtifactReport report, List<String> offers, Optional<InstalledTogether.Need> need) {}
 
   /** The audit of one wheel, without the cache. */
   Audited auditWheel(Targets.Target target) throws IOException {
@@ -208,15 +211,27 @@ final class Checks {
       }
     }
     return new Audited(ArtifactReports.audited(target.display(), a, target.file()),
-        InstalledTogether.libraryEntries(a.entryNames()));
+        InstalledTogether.libraryEntries(a.entryNames()), run.need(a.verification().fileName()));
   }
 
-  /** A wheel replayed from the cache offers its libraries to the run's end-of-run pass as an audited one would. */
-  void offer(String fileName, List<String> libraryEntries) {
+  /**
+   * A wheel replayed from the cache takes part in the run's end-of-run pass as an audited one would: it offers its
+   * libraries, and one that names external libraries is judged again with the wheels it requires.
+   */
+  void offer(String display, String fileName, List<String> libraryEntries, Optional<InstalledTogether.Need> need) {
+    String name;
     try {
-      run.offer(fileName, WheelFilename.parse(fileName).normalizedName(), libraryEntries);
+      name = WheelFilename.parse(fileName).normalizedName();
     } catch (dev.wheeltapper.wheel.InvalidWheelFilenameException e) {
-      // InstalledTogether ignores a wheel whose file name does not parse
+      return; // InstalledTogether ignores a wheel whose file name does not parse
+    }
+    if (need.isEmpty()) {
+      run.offer(fileName, name, libraryEntries);
+      return;
+    }
+    run.restore(fileName, name, libraryEntries, need.get());
+    if (!need.get().requires().isEmpty()) {
+      withExternal.put(display, new Pending(fileName, new TreeSet<>(need.get().requires())));
     }
   }
 

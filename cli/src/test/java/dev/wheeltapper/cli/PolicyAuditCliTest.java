@@ -157,12 +157,24 @@ class PolicyAuditCliTest {
     assertThat(user.at("/policy/manylinux/withDependencies").fieldNames()).toIterable()
         .containsExactly("ok", "providedBy", "stillExternal");
     assertThat(user.at("/policy/manylinux/withDependencies/stillExternal").isArray()).isTrue();
-    // --cache: wtgpu replayed still provides its library; wtuser, waiting for it, is audited on every run
+    // --cache: both replayed; wtgpu still provides its library, and wtuser, waiting for it, is judged again with it
     String db = tmp.resolve("cache.db").toString();
     run("audit", "--format", "json", "--cache", db, tmp.toString());
     CliTest.Run cached = run("audit", "--format", "json", "--cache", db, tmp.toString());
-    assertThat(cached.json().at("/summary/fromCache").asInt()).isEqualTo(1);
+    assertThat(cached.json().at("/summary/fromCache").asInt()).isEqualTo(2);
     assertThat(cached.json().get("artifacts")).isEqualTo(r.json().get("artifacts"));
+    // replayed alone, without the wheel that provides its library, wtuser is judged without it
+    Path alone = Files.createDirectories(tmp.resolve("alone"));
+    Path userWheel;
+    try (var s = Files.list(tmp)) {
+      userWheel = s.filter(p -> p.getFileName().toString().startsWith("wtuser-")).findFirst().orElseThrow();
+    }
+    Files.copy(userWheel, alone.resolve(userWheel.getFileName()));
+    CliTest.Run audited = run("audit", "--format", "json", alone.toString());
+    CliTest.Run replayed = run("audit", "--format", "json", "--cache", db, alone.toString());
+    assertThat(replayed.json().at("/summary/fromCache").asInt()).isEqualTo(1);
+    assertThat(replayed.json().get("artifacts")).isEqualTo(audited.json().get("artifacts"));
+    assertThat(replayed.json().at("/artifacts/0/policy/manylinux/withDependencies").isMissingNode()).isTrue();
   }
 
   private Path gcc(String output, String source, String... extra) throws Exception {
