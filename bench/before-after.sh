@@ -3,11 +3,12 @@
 # inputs. Usage: bench/before-after.sh OLD_CHECKOUT [RUNS]
 #   OLD_CHECKOUT: a checkout of the older commit (git worktree add /tmp/old <commit>), already built with
 #                 ./mvnw -B package -DskipTests (its jar is cli/target/wheeltapper.jar, or examples/target/ before the
-#                 cli module existed).
-# Measures (a) in process, one thread: every corpus wheel verified alone and audited (bench/AuditBench.java, run
-# against each jar, warm-up passes first), (b) whole processes, JVM start included: `audit --jobs 1|2` over
-# corpus/wheels and `inspect` over corpus/elf (the bare ELF, PE and Mach-O files). Prints Markdown with after/before
-# ratios (below 1.00 is faster).
+#                 cli module existed, with the class-data-sharing archive its build makes).
+# Measures (a) whole processes, JVM start included, each side as its own ./wheeltapper launcher runs it (its JVM flags
+# and its class-data-sharing archive): `audit --jobs 1|2` over corpus/wheels and `inspect` over corpus/elf (the bare
+# ELF files), wall and CPU (user + system); (b) unless IN_PROCESS=0, in process, one thread: every corpus wheel
+# verified alone and audited (bench/AuditBench.java, run against each jar, warm-up passes first). Prints Markdown with
+# after/before ratios (below 1.00 is faster) and the load average before and after, since the machine may be shared.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 old="${1:?usage: bench/before-after.sh OLD_CHECKOUT [RUNS]}"
@@ -18,31 +19,44 @@ old_jar=$(jar_of "$old")
 [ -f "$new_jar" ] || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl cli -am
 [ -f "$old_jar" ] || { echo "no jar in $old: build it first" >&2; exit 2; }
 
-# One timed run of a command, in ms.
-once() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-# The median of RUNS runs of the old and the new command, taken in turns so that both see the same machine.
+# One timed run of a command: "wall_ms cpu_ms" (exit status ignored: the corpus holds failing wheels on purpose; time(1)
+# then writes a line about it first, so the figures are its last line).
+once() {
+  local t
+  t=$(mktemp)
+  /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>&1 || true
+  tail -1 "$t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
+  rm -f "$t"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# The medians of RUNS runs of the old and the new launcher, taken in turns so that both see the same machine.
 pair() {
   local what="$1"; shift
-  local -a o=() n=()
+  local ow="" oc="" nw="" nc="" w c
   for _ in $(seq "$runs"); do
-    o+=("$(once java -jar "$old_jar" "$@")")
-    n+=("$(once java -jar "$new_jar" "$@")")
+    read -r w c < <(once "$old/wheeltapper" "$@"); ow+="$w"$'\n'; oc+="$c"$'\n'
+    read -r w c < <(once ./wheeltapper "$@"); nw+="$w"$'\n'; nc+="$c"$'\n'
   done
-  local mo mn
-  mo=$(printf '%s\n' "${o[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  mn=$(printf '%s\n' "${n[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  awk -v w="$what" -v a="$mo" -v b="$mn" 'BEGIN {printf "| %s | %d | %d | %.2f x |\n", w, a, b, b / a}'
+  awk -v w="$what" -v a="$(grep . <<<"$ow" | median)" -v b="$(grep . <<<"$nw" | median)" \
+    -v c="$(grep . <<<"$oc" | median)" -v d="$(grep . <<<"$nc" | median)" \
+    'BEGIN {printf "| %s | %.2f | %.2f | %.2f x | %.2f | %.2f | %.2f x |\n", w, a / 1000, b / 1000, b / a, c / 1000, d / 1000, d / c}'
 }
 
 echo "Before: $(git -C "$old" log -1 --format='%h %s' | cut -c1-80)"
 echo "After:  $(git log -1 --format='%h %s' | cut -c1-80)"
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| whole process, JVM start included (median of $runs, interleaved) | before ms | after ms | after / before |"
-echo "|---|---:|---:|---:|"
-pair "audit --jobs 1 corpus/wheels" audit --jobs 1 --format json --output /dev/null corpus/wheels
-pair "audit --jobs 2 corpus/wheels" audit --jobs 2 --format json --output /dev/null corpus/wheels
-pair "inspect corpus/elf" inspect --format json --output /dev/null corpus/elf
+"$old/wheeltapper" --version >/dev/null 2>&1 || { echo "$old/wheeltapper does not run" >&2; exit 2; }
+./wheeltapper --version >/dev/null
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "| as ./wheeltapper runs it, median of $runs, interleaved | before s | after s | after / before | before CPU s | after CPU s | after / before |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+pair "\`audit --jobs 1\` over \`corpus/wheels\`" audit --jobs 1 --format json --output /dev/null corpus/wheels
+pair "\`audit --jobs 2\` over \`corpus/wheels\`" audit --jobs 2 --format json --output /dev/null corpus/wheels
+pair "\`inspect\` over \`corpus/elf\`" inspect --format json --output /dev/null corpus/elf
+echo
+echo "Load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after."
+[ "${IN_PROCESS:-1}" = 0 ] && exit 0
 echo
 echo "In process, one thread (bench/AuditBench.java, 3 warm-up passes, median of $runs passes):"
 echo
