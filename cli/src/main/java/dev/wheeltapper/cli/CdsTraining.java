@@ -44,6 +44,9 @@ final class CdsTraining {
     }
     runs.add(List.of("inspect"));
     runs.add(List.of("inspect", "--format", "json"));
+    // twice: the first run stores (the SQLite driver and its schema), the second replays
+    runs.add(List.of("audit", "--cache", out.resolve("cache.db").toString()));
+    runs.add(List.of("audit", "--cache", out.resolve("cache.db").toString()));
     if (!extra.isEmpty()) {
       runs.add(concat(List.of("audit", "--format", "json"), extra));
       runs.add(concat(List.of("audit"), extra));
