@@ -124,12 +124,12 @@ final class BuildRecordReader {
       }
     }
     int exports = 0;
-    for (Symbol s : dynamic) {
-      exports += candidate(s) ? 1 : 0;
+    for (int k = 0; k < dynamic.size(); k++) {
+      exports += candidate(dynamic, k) ? 1 : 0;
     }
     int candidates = exports;
-    for (Symbol s : symtab) {
-      candidates += candidate(s) ? 1 : 0;
+    for (int k = 0; k < symtab.size(); k++) {
+      candidates += candidate(symtab, k) ? 1 : 0;
     }
     if (isa == null) {
       return new FunctionEntries(List.of(), candidates);
@@ -141,10 +141,11 @@ final class BuildRecordReader {
     int skipped = 0;
     int i = 0;
     for (Symbols table : List.of(dynamic, symtab)) {
-      for (Symbol s : table) {
-        if (!candidate(s)) {
+      for (int k = 0; k < table.size(); k++) {
+        if (!candidate(table, k)) {
           continue;
         }
+        Symbol s = table.list.get(k);
         boolean fromDynamic = i++ < exports;
         // in a relocatable file st_value is an offset in the symbol's section: the section is part of the address
         if (!seen.add(segs.isEmpty() ? s.sectionIndex() : -1, s.value())) {
@@ -167,8 +168,12 @@ final class BuildRecordReader {
     return new FunctionEntries(out, skipped);
   }
 
-  /** A defined function: what {@code defined().functions()} selects. */
-  private static boolean candidate(Symbol s) {
+  /** A defined function, as {@code defined().functions()} selects; a table decoded on access tells without names. */
+  private static boolean candidate(Symbols table, int k) {
+    if (table.list instanceof SymbolList l) {
+      return l.isDefinedFunction(k);
+    }
+    Symbol s = table.list.get(k);
     return s.isDefined() && s.isFunction();
   }
 

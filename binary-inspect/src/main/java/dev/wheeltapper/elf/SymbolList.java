@@ -101,6 +101,13 @@ final class SymbolList extends AbstractList<Symbol> implements RandomAccess {
         info >> 4, SymbolVisibility.of(other), other, sh, version, library, hidden);
   }
 
+  /** Whether entry {@code i} is a defined function ({@link Symbol#isDefined}, {@link Symbol#isFunction}). */
+  boolean isDefinedFunction(int i) {
+    int p = (int) (i * entrySize);
+    SymbolType type = SymbolType.of(entries.get(is64 ? p + 4 : p + 12) & 0xf);
+    return (type == SymbolType.FUNC || type == SymbolType.GNU_IFUNC) && sectionIndex(i, p, null) != Symbol.SHN_UNDEF;
+  }
+
   /** {@code st_shndx}, or the extended index for {@code SHN_XINDEX}; a missing one is a defect when checking. */
   private int sectionIndex(int i, int p, Defects defects) {
     int sh = ElfInput.u16(entries, is64 ? p + 6 : p + 14);

@@ -583,7 +583,8 @@ public record ElfFacts(
      */
     public ElfFacts build() {
       return new ElfFacts(bits, littleEndian, elfType, machine, machineLabel, segments, hasDynamic, dynamic, needed,
-          rpath, runpath, soname, symbols(dynamicTable, dynamicSymbols), symbols(staticTable, staticSymbols), hasSymtab, sectionNames, comments, propertyNote,
+          rpath, runpath, soname, symbols(dynamicTable, dynamicSymbols), symbols(staticTable, staticSymbols),
+          hasSymtab, sectionNames, comments, propertyNote,
           properties, noteOwners, annobin, versionHighest, buildEvidence);
     }
 
