@@ -49,8 +49,10 @@ import java.util.TreeMap;
  * @param rpath {@code DT_RPATH} strings (unsplit)
  * @param runpath {@code DT_RUNPATH} strings (unsplit)
  * @param soname {@code DT_SONAME}
- * @param dynamicSymbols {@code .dynsym} (or its dynamic-segment equivalent)
- * @param staticSymbols {@code .symtab}
+ * @param dynamicSymbols {@code .dynsym} (or its dynamic-segment equivalent); taken with {@link
+ *     Builder#dynamicSymbols(Symbols)}, a view that decodes each symbol on access, valid while its {@code ElfFile} is
+ *     open
+ * @param staticSymbols {@code .symtab}, likewise
  * @param hasSymtab whether a {@code SHT_SYMTAB} section exists
  * @param sectionNames the section names in order
  * @param comments the NUL-separated strings of {@code .comment}
