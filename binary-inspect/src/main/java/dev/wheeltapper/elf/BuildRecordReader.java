@@ -113,46 +113,68 @@ final class BuildRecordReader {
       case AARCH64 -> Isa.AARCH64;
       default -> null;
     };
-    List<Symbol> candidates = new ArrayList<>();
-    for (Symbol s : in.file.dynamicSymbols().defined().functions()) {
-      candidates.add(s);
-    }
-    int exports = candidates.size();
+    // the tables decode on access: candidates are counted in one pass and read in a second, never held as a list
+    Symbols dynamic = in.file.dynamicSymbols();
+    Symbols symtab = new Symbols(List.of());
     if (in.file.sections().withType(SectionType.SYMTAB).size() > 0) {
       try {
-        in.file.symbolTable().defined().functions().forEach(candidates::add);
+        symtab = in.file.symbolTable();
       } catch (ElfFormatException e) {
         in.defects.add(e.offset(), "function entries", ".symtab unreadable: " + e.reason());
       }
     }
+    int exports = 0;
+    for (int k = 0; k < dynamic.size(); k++) {
+      exports += candidate(dynamic, k) ? 1 : 0;
+    }
+    int candidates = exports;
+    for (int k = 0; k < symtab.size(); k++) {
+      candidates += candidate(symtab, k) ? 1 : 0;
+    }
     if (isa == null) {
-      return new FunctionEntries(List.of(), candidates.size());
+      return new FunctionEntries(List.of(), candidates);
     }
     Segments segs = in.segmentsOrEmpty("function entries");
     Sections secs = in.sectionsOrEmpty("function entries");
     List<FunctionEntry> out = new ArrayList<>();
-    AddressSet seen = new AddressSet(candidates.size());
+    AddressSet seen = new AddressSet(candidates);
     int skipped = 0;
-    for (int i = 0; i < candidates.size(); i++) {
-      Symbol s = candidates.get(i);
-      // in a relocatable file st_value is an offset in the symbol's section: the section is part of the address
-      if (!seen.add(segs.isEmpty() ? s.sectionIndex() : -1, s.value())) {
-        continue; // an alias, or a .symtab copy of an export
+    int i = 0;
+    for (Symbols table : List.of(dynamic, symtab)) {
+      for (int k = 0; k < table.size(); k++) {
+        if (!candidate(table, k)) {
+          continue;
+        }
+        Symbol s = table.list.get(k);
+        boolean fromDynamic = i++ < exports;
+        // in a relocatable file st_value is an offset in the symbol's section: the section is part of the address
+        if (!seen.add(segs.isEmpty() ? s.sectionIndex() : -1, s.value())) {
+          continue; // an alias, or a .symtab copy of an export
+        }
+        if (out.size() >= FunctionEntries.MAX_FUNCTIONS) {
+          skipped++;
+          continue;
+        }
+        Optional<ByteBuffer> code = code(segs, secs, s);
+        if (code.isEmpty()) {
+          skipped++;
+          continue;
+        }
+        boolean exported = fromDynamic && s.binding() != SymbolBinding.LOCAL
+            && (s.visibility() == SymbolVisibility.DEFAULT || s.visibility() == SymbolVisibility.PROTECTED);
+        out.add(new FunctionEntry(s.name(), s.value(), s.size(), exported, Prologue.scan(isa, code.get())));
       }
-      if (out.size() >= FunctionEntries.MAX_FUNCTIONS) {
-        skipped++;
-        continue;
-      }
-      Optional<ByteBuffer> code = code(segs, secs, s);
-      if (code.isEmpty()) {
-        skipped++;
-        continue;
-      }
-      boolean exported = i < exports && s.binding() != SymbolBinding.LOCAL
-          && (s.visibility() == SymbolVisibility.DEFAULT || s.visibility() == SymbolVisibility.PROTECTED);
-      out.add(new FunctionEntry(s.name(), s.value(), s.size(), exported, Prologue.scan(isa, code.get())));
     }
     return new FunctionEntries(out, skipped);
+  }
+
+  /** A defined function, as {@code defined().functions()} selects; a table decoded on access tells without names. */
+  private static boolean candidate(Symbols table, int k) {
+    if (table.list instanceof SymbolList l) {
+      return l.isDefinedFunction(k);
+    }
+    Symbol s = table.list.get(k);
+    return s.isDefined() && s.isFunction();
   }
 
   /** The first bytes of a function: through the PT_LOAD segments, or in a relocatable file through its section. */

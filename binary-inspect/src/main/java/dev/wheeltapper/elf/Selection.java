@@ -26,6 +26,11 @@ public abstract class Selection<T> implements Iterable<T> {
     this.list = List.copyOf(list);
   }
 
+  /** A selection over a list that is already unmodifiable (a table decoded on access): not copied. */
+  Selection(List<T> unmodifiable, boolean trusted) {
+    this.list = trusted ? unmodifiable : List.copyOf(unmodifiable);
+  }
+
   /**
    * The selected items.
    *

@@ -24,6 +24,11 @@ final class StringTable {
     this.maxLength = maxLength;
   }
 
+  /** The same table recording no defect, for decoding again names that were checked once. */
+  StringTable quiet() {
+    return defects == null ? this : new StringTable(buf, fileOffset, part, null, maxLength);
+  }
+
   int size() {
     return buf.limit();
   }

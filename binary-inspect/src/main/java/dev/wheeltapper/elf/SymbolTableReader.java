@@ -1,7 +1,6 @@
 package dev.wheeltapper.elf;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -140,48 +139,8 @@ final class SymbolTableReader {
     }
     ByteBuffer b = in.region(off, n * ent, part);
     SymbolVersionReader.Versym versions = versym == null ? null : new SymbolVersionReader(in).versym(versym, n);
-    List<Symbol> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      int p = (int) (i * ent);
-      long nameOff = ElfInput.u32(b, p);
-      int info;
-      int other;
-      int sh;
-      long value;
-      long sz;
-      if (is64) {
-        info = b.get(p + 4) & 0xff;
-        other = b.get(p + 5) & 0xff;
-        sh = ElfInput.u16(b, p + 6);
-        value = b.getLong(p + 8);
-        sz = b.getLong(p + 16);
-      } else {
-        value = ElfInput.u32(b, p + 4);
-        sz = ElfInput.u32(b, p + 8);
-        info = b.get(p + 12) & 0xff;
-        other = b.get(p + 13) & 0xff;
-        sh = ElfInput.u16(b, p + 14);
-      }
-      if (sh == Symbol.SHN_XINDEX && shndx != null) {
-        if ((long) i * 4 + 4 <= shndx.limit()) {
-          long x = ElfInput.u32(shndx, i * 4);
-          sh = x > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) x;
-        } else {
-          defects.add(off + p, part, "symbol " + i + " has SHN_XINDEX but no SHT_SYMTAB_SHNDX entry");
-        }
-      }
-      String nm = nameOff == 0 ? "" : strings.get(nameOff);
-      Optional<String> version = Optional.empty();
-      Optional<String> library = Optional.empty();
-      boolean hidden = false;
-      if (versions != null && versions.resolve(i, sh)) {
-        version = versions.version;
-        library = versions.library;
-        hidden = versions.hidden;
-      }
-      out.add(new Symbol(i, nm, value, sz, SymbolType.of(info & 0xf), info & 0xf, SymbolBinding.of(info >> 4),
-          info >> 4, SymbolVisibility.of(other), other, sh, version, library, hidden));
-    }
-    return new Symbols(out);
+    SymbolList table = new SymbolList(b, off, n, ent, is64, part, strings, shndx, versions);
+    SymbolList.check(table, strings, versions, defects);
+    return Symbols.decodedOnAccess(table);
   }
 }

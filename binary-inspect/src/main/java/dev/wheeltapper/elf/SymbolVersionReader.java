@@ -243,6 +243,11 @@ final class SymbolVersionReader {
      *
      * @return false when the table has no entry for the symbol (then it is unversioned)
      */
+    /** A resolver over the same tables that records no defect, for decoding again what was checked once. */
+    Versym quiet() {
+      return new Versym(versym, needs, defs, null);
+    }
+
     boolean resolve(int i, int sh) {
       if (i * 2 + 2 > versym.limit()) {
         return false;
@@ -263,7 +268,7 @@ final class SymbolVersionReader {
         } else if (r != null) {
           version = Optional.of(r.name());
           library = Optional.of(r.library());
-        } else {
+        } else if (defects != null) {
           defects.add(-1, "version symbols", "symbol " + i + " refers to undefined version index " + idx);
         }
       }

@@ -24,6 +24,15 @@ public final class Symbols extends Selection<Symbol> {
     super(list);
   }
 
+  private Symbols(SymbolList table) {
+    super(table, true);
+  }
+
+  /** A whole table as read: its entries decoded on access, not copied ({@link SymbolList}). */
+  static Symbols decodedOnAccess(SymbolList table) {
+    return new Symbols(table);
+  }
+
   /**
    * The first selected symbol.
    *

@@ -29,6 +29,8 @@ final class GuideContext {
    * thousands) would cost more than the whole inspection. Concurrent, so the context stays thread-safe.
    */
   private final Map<String, Integer> asked = new ConcurrentHashMap<>();
+  /** The name hashes of {@code .dynsym} and {@code .symtab}, 4 bytes a symbol, made on the first name asked. */
+  private final int[][] nameHashes = new int[2][];
 
   private static final int IMPORTED = 1;
   private static final int DEFINED = 2;
@@ -46,18 +48,43 @@ final class GuideContext {
   private int flags(String name) {
     return asked.computeIfAbsent(name, n -> {
       int f = 0;
-      for (ElfFacts.Sym s : facts.dynamicSymbols()) {
-        if (s.name().equals(n)) {
+      int h = n.hashCode();
+      List<ElfFacts.Sym> dynamic = facts.dynamicSymbols();
+      int[] hashes = hashes(0, dynamic);
+      for (int i = 0; i < hashes.length; i++) {
+        ElfFacts.Sym s;
+        if (hashes[i] == h && (s = dynamic.get(i)).name().equals(n)) {
           f |= s.defined() ? DEFINED : IMPORTED;
         }
       }
-      for (ElfFacts.Sym s : facts.staticSymbols()) {
-        if (s.name().equals(n)) {
+      List<ElfFacts.Sym> symtab = facts.staticSymbols();
+      hashes = hashes(1, symtab);
+      for (int i = 0; i < hashes.length; i++) {
+        ElfFacts.Sym s;
+        if (hashes[i] == h && (s = symtab.get(i)).name().equals(n)) {
           f |= s.defined() ? LOCAL : LOCAL | LOCAL_UNDEFINED;
         }
       }
       return f;
     });
+  }
+
+  /**
+   * The name hashes of a symbol table, computed on the first question: the tables may decode each name on access
+   * (issue 19), so each question compares hashes and decodes only the few candidates instead of every name.
+   */
+  private int[] hashes(int table, List<ElfFacts.Sym> symbols) {
+    synchronized (nameHashes) {
+      if (nameHashes[table] == null) {
+        int[] h = new int[symbols.size()];
+        int i = 0;
+        for (ElfFacts.Sym s : symbols) {
+          h[i++] = s.name().hashCode();
+        }
+        nameHashes[table] = h;
+      }
+      return nameHashes[table];
+    }
   }
 
   private boolean is(String name, int flag) {
@@ -94,8 +121,27 @@ final class GuideContext {
    */
   List<String> matching(Predicate<String> p, int max) {
     Set<String> out = new LinkedHashSet<>();
-    List<ElfFacts.Sym> dynamic = facts.dynamicSymbols();
-    if (collect(dynamic, false, p, max, out) || collect(dynamic, true, p, max, out)) {
+    // one pass over .dynsym (each name may be decoded on access): its imports, and enough of its definitions to fill
+    // what the imports leave (at most max of those are imports too, so 2 * max distinct definitions suffice)
+    Set<String> definitions = new LinkedHashSet<>();
+    for (ElfFacts.Sym s : facts.dynamicSymbols()) {
+      if (out.size() >= max) {
+        return List.copyOf(out);
+      }
+      if (!s.defined() || definitions.size() < 2L * max) {
+        String n = s.name();
+        if (p.test(n)) {
+          (s.defined() ? definitions : out).add(n);
+        }
+      }
+    }
+    for (String n : definitions) {
+      if (out.size() >= max) {
+        return List.copyOf(out);
+      }
+      out.add(n);
+    }
+    if (out.size() >= max) {
       return List.copyOf(out);
     }
     collect(facts.staticSymbols(), null, p, max, out);

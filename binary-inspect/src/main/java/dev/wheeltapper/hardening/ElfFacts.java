@@ -10,6 +10,7 @@ import dev.wheeltapper.elf.Machine;
 import dev.wheeltapper.elf.Segment;
 import dev.wheeltapper.elf.SegmentType;
 import dev.wheeltapper.elf.SymbolType;
+import dev.wheeltapper.elf.Symbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,10 @@ import java.util.TreeMap;
  * @param rpath {@code DT_RPATH} strings (unsplit)
  * @param runpath {@code DT_RUNPATH} strings (unsplit)
  * @param soname {@code DT_SONAME}
- * @param dynamicSymbols {@code .dynsym} (or its dynamic-segment equivalent)
- * @param staticSymbols {@code .symtab}
+ * @param dynamicSymbols {@code .dynsym} (or its dynamic-segment equivalent); taken with {@link
+ *     Builder#dynamicSymbols(Symbols)}, a view that decodes each symbol on access, valid while its {@code ElfFile} is
+ *     open
+ * @param staticSymbols {@code .symtab}, likewise
  * @param hasSymtab whether a {@code SHT_SYMTAB} section exists
  * @param sectionNames the section names in order
  * @param comments the NUL-separated strings of {@code .comment}
@@ -165,8 +168,8 @@ public record ElfFacts(
     rpath = List.copyOf(rpath);
     runpath = List.copyOf(runpath);
     Objects.requireNonNull(soname, "soname");
-    dynamicSymbols = List.copyOf(dynamicSymbols);
-    staticSymbols = List.copyOf(staticSymbols);
+    dynamicSymbols = dynamicSymbols instanceof SymbolView ? dynamicSymbols : List.copyOf(dynamicSymbols);
+    staticSymbols = staticSymbols instanceof SymbolView ? staticSymbols : List.copyOf(staticSymbols);
     sectionNames = List.copyOf(sectionNames);
     comments = List.copyOf(comments);
     properties = List.copyOf(properties);
@@ -288,6 +291,8 @@ public record ElfFacts(
     private Optional<String> soname = Optional.empty();
     private final List<Sym> dynamicSymbols = new ArrayList<>();
     private final List<Sym> staticSymbols = new ArrayList<>();
+    private Symbols dynamicTable;
+    private Symbols staticTable;
     private boolean hasSymtab;
     private final List<String> sectionNames = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
@@ -436,6 +441,32 @@ public record ElfFacts(
     }
 
     /**
+     * Takes the whole {@code .dynsym} as the reader gives it, without copying: the facts then read it on access, so
+     * they are valid while its {@code ElfFile} is open (a large library's names never sit on the heap together).
+     * Symbols added one by one come after it.
+     *
+     * @param table the reader's table
+     * @return this
+     */
+    public Builder dynamicSymbols(Symbols table) {
+      dynamicTable = Objects.requireNonNull(table, "table");
+      return this;
+    }
+
+    /**
+     * Takes the whole {@code .symtab} as the reader gives it (and marks the table present), without copying, as
+     * {@link #dynamicSymbols(Symbols)}.
+     *
+     * @param table the reader's table
+     * @return this
+     */
+    public Builder staticSymbols(Symbols table) {
+      hasSymtab = true;
+      staticTable = Objects.requireNonNull(table, "table");
+      return this;
+    }
+
+    /**
      * Marks whether a {@code SHT_SYMTAB} section exists.
      *
      * @param present whether it does
@@ -554,8 +585,22 @@ public record ElfFacts(
      */
     public ElfFacts build() {
       return new ElfFacts(bits, littleEndian, elfType, machine, machineLabel, segments, hasDynamic, dynamic, needed,
-          rpath, runpath, soname, dynamicSymbols, staticSymbols, hasSymtab, sectionNames, comments, propertyNote,
+          rpath, runpath, soname, symbols(dynamicTable, dynamicSymbols), symbols(staticTable, staticSymbols),
+          hasSymtab, sectionNames, comments, propertyNote,
           properties, noteOwners, annobin, versionHighest, buildEvidence);
+    }
+
+    /** The reader's table as a view when nothing was added one by one, else the concatenation. */
+    private static List<Sym> symbols(Symbols table, List<Sym> added) {
+      if (table == null) {
+        return added;
+      }
+      if (added.isEmpty()) {
+        return new SymbolView(table);
+      }
+      List<Sym> all = new ArrayList<>(new SymbolView(table));
+      all.addAll(added);
+      return all;
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.wheeltapper.elf.Note;
 import dev.wheeltapper.elf.Notes;
 import dev.wheeltapper.elf.Section;
 import dev.wheeltapper.elf.SectionType;
-import dev.wheeltapper.elf.Symbol;
 import dev.wheeltapper.elf.SymbolVersion;
 import dev.wheeltapper.hardening.AnnobinNotes;
 import dev.wheeltapper.hardening.ElfFacts;
@@ -57,9 +56,7 @@ public final class ElfSnapshot {
     dyn.rpath().forEach(b::rpath);
     dyn.runpath().forEach(b::runpath);
     dyn.soname().ifPresent(b::soname);
-    for (Symbol s : elf.dynamicSymbols()) {
-      b.dynamicSymbol(s.name(), s.isDefined(), s.rawType());
-    }
+    b.dynamicSymbols(elf.dynamicSymbols()); // decoded on access while elf is open, not copied (issue 19)
     List<Section> sections = elf.sections().list();
     boolean symtab = false;
     for (Section s : sections) {
@@ -69,9 +66,7 @@ public final class ElfSnapshot {
     if (symtab) {
       // optional evidence below: a damaged part is skipped (the reader records it as a defect), never fatal
       try {
-        for (Symbol s : elf.symbolTable()) {
-          b.staticSymbol(s.name(), s.isDefined(), s.rawType());
-        }
+        b.staticSymbols(elf.symbolTable());
       } catch (ElfFormatException e) {
         LOG.debug("skipping .symtab: {}", e.getMessage());
       }

@@ -89,9 +89,9 @@ public final class ElfToolchain {
     boolean pybind11Symbol = false;
     boolean nanobindSymbol = false;
     boolean cffiSymbol = false;
-    List<Sym> all = new ArrayList<>(facts.dynamicSymbols());
-    all.addAll(facts.staticSymbols());
-    for (Sym s : all) {
+    // the tables may decode on access (a large library's names never sit on the heap together): read, not copied
+    for (Sym s : (Iterable<Sym>) () -> java.util.stream.Stream.concat(facts.dynamicSymbols().stream(),
+        facts.staticSymbols().stream()).iterator()) {
       String n = s.name();
       if (n.isEmpty()) {
         continue;
