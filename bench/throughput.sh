@@ -27,7 +27,8 @@ javac -Xlint:all -Werror --release 17 -d "$out" bench/InflateShaFloor.java
 # of some mirror wheels with status 1)
 timed() {
   /usr/bin/time -f '%e %U %S' -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
-  awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$out/time.txt"
+  # time(1) writes "Command exited with non-zero status N" first when the command fails: the figures are the last line
+  tail -1 "$out/time.txt" | awk '{printf "%.2f %.2f\n", $1, $2 + $3}'
 }
 # median of column $2 of file $1
 median() { sort -n -k"$2" "$1" | awk -v c="$2" '{a[NR]=$c} END {print a[int((NR+1)/2)]}'; }
