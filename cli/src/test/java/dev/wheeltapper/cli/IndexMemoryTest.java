@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -98,15 +95,8 @@ class IndexMemoryTest {
 
   /** Runs the command line over the index in a JVM with a small heap; standard error is read on failure. */
   private int fork(Path out, String jobs) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path err = tmp.resolve("stderr.txt");
-    Process p = new ProcessBuilder(java, HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "audit", "--jobs", jobs, "--format", "json", "--output", out.toString(), "--index",
-        tmp.resolve("simple").toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the run ends").isTrue();
-    assertThat(Files.readString(err)).as("standard error").doesNotContain("internal error");
-    return p.exitValue();
+    return ForkedRuns.run(tmp, List.of(HEAP, "-XX:+UseSerialGC"), 2, "audit", "--jobs", jobs, "--format", "json",
+        "--output", out.toString(), "--index", tmp.resolve("simple").toString());
   }
 
   /**
@@ -122,7 +112,7 @@ class IndexMemoryTest {
         + "Tag: cp311-cp311-manylinux_2_17_x86_64\n").getBytes(StandardCharsets.UTF_8);
     byte[] payload = new byte[payloadSize];
     random.nextBytes(payload);
-    byte[] elf = elf(symbols, elfSize);
+    byte[] elf = ForkedRuns.elf(false, symbols, 2, 0, elfSize);
     String so = name + "/_native.cpython-311-x86_64-linux-gnu.so";
     List<String> rows = new ArrayList<>();
     try (OutputStream os = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(os)) {
@@ -162,42 +152,5 @@ class IndexMemoryTest {
           + "</body></html>\n");
     }
     Files.writeString(tmp.resolve("simple/index.html"), root.append("</body></html>\n"));
-  }
-
-  /**
-   * A little-endian ELF64 x86-64 shared object: section headers only (null, .symtab, .strtab, .shstrtab), with
-   * {@code symbols} global function symbols (all named {@code f}, absolute) and zero padding up to {@code size}.
-   */
-  static byte[] elf(int symbols, int size) {
-    byte[] strtab = "\0f\0".getBytes(StandardCharsets.US_ASCII);
-    byte[] shstrtab = "\0.symtab\0.strtab\0.shstrtab\0".getBytes(StandardCharsets.US_ASCII);
-    long symOff = 64;
-    long symSize = 24L * (symbols + 1);
-    long strOff = symOff + symSize;
-    long shstrOff = strOff + strtab.length;
-    long shOff = (shstrOff + shstrtab.length + 7) & ~7L;
-    long end = shOff + 4 * 64;
-    ByteBuffer b = ByteBuffer.allocate((int) Math.max(end, size)).order(ByteOrder.LITTLE_ENDIAN);
-    b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}).putLong(0);
-    b.putShort((short) 3).putShort((short) 62).putInt(1).putLong(0).putLong(0).putLong(shOff).putInt(0);
-    b.putShort((short) 64).putShort((short) 56).putShort((short) 0).putShort((short) 64).putShort((short) 4)
-        .putShort((short) 3);
-    b.position((int) symOff + 24); // symbol 0 is the null symbol
-    for (int i = 0; i < symbols; i++) {
-      b.putInt(1).put((byte) 0x12).put((byte) 0).putShort((short) 0xfff1).putLong(0x1000L + 16L * i).putLong(16);
-    }
-    b.position((int) strOff);
-    b.put(strtab).put(shstrtab);
-    b.position((int) shOff + 64);
-    section(b, 1, 2, symOff, symSize, 2, 1, 8, 24);
-    section(b, 9, 3, strOff, strtab.length, 0, 0, 1, 0);
-    section(b, 17, 3, shstrOff, shstrtab.length, 0, 0, 1, 0);
-    return b.array();
-  }
-
-  private static void section(ByteBuffer b, int name, int type, long offset, long size, int link, int info,
-      long align, long entsize) {
-    b.putInt(name).putInt(type).putLong(0).putLong(0).putLong(offset).putLong(size).putInt(link).putInt(info)
-        .putLong(align).putLong(entsize);
   }
 }
