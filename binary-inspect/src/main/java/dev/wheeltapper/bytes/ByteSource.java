@@ -53,7 +53,9 @@ public interface ByteSource extends Closeable {
   }
 
   /**
-   * Copies bytes into an array.
+   * Copies bytes into an array. A mapped file's source reads them with a positional read rather than through the
+   * mapping, so scans over large ranges (read-only data, function prologues, paged string tables) leave the process's
+   * resident set alone; {@link #slice} is the way to a view.
    *
    * @param offset the first byte
    * @param dst the destination

@@ -258,6 +258,24 @@ public final class ByteSources {
       return copy.flip().asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
     }
 
+    /**
+     * A positional read ({@code pread}), not a copy out of the mapping: the file's pages stay in the page cache and do
+     * not join this process's resident set, so a scan over a large binary costs no resident memory (issue 19).
+     */
+    @Override
+    public void read(long offset, byte[] dst, int dstOffset, int length) throws IOException {
+      if (dstOffset < 0 || length < 0 || dstOffset > dst.length - length) {
+        throw new EOFException("destination range " + dstOffset + "+" + length + " outside array of " + dst.length);
+      }
+      ByteSource.checkRange(offset, length, size);
+      ByteBuffer to = ByteBuffer.wrap(dst, dstOffset, length);
+      while (to.hasRemaining()) {
+        if (channel.read(to, offset + (to.position() - dstOffset)) < 0) {
+          throw new EOFException("file shrank below " + (offset + length) + " bytes");
+        }
+      }
+    }
+
     @Override
     public void close() throws IOException {
       try {

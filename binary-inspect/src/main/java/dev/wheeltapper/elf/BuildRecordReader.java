@@ -23,6 +23,8 @@ final class BuildRecordReader {
   static final int MAX_STRINGS = 100_000;
 
   private final ElfInput in;
+  /** The prologue being scanned: one reader reads one function at a time. */
+  private final byte[] codeBuffer = new byte[Prologue.WINDOW];
 
   BuildRecordReader(ElfInput in) {
     this.in = in;
@@ -198,7 +200,9 @@ final class BuildRecordReader {
     if (offset < 0 || avail <= 0 || len <= 0) {
       return Optional.empty();
     }
-    return Optional.of(in.region(offset, len, "code of " + s.name()));
+    // copied, not viewed: through a mapping, each of up to 65,536 scattered prologues would make 64 KiB resident
+    in.copy(offset, codeBuffer, 0, (int) len, "code of function");
+    return Optional.of(ByteBuffer.wrap(codeBuffer, 0, (int) len));
   }
 
   /**

@@ -148,7 +148,7 @@ final class DynamicSectionReader {
           len = avail;
         }
         try {
-          return new StringTable(in.clipped(fo, len, "DT_STRTAB"), fo, "DT_STRTAB", defects, in.limits.maxStringLength());
+          return in.strings(fo, len, "DT_STRTAB");
         } catch (ElfFormatException e) {
           defects.add(e.offset(), "DT_STRTAB", e.reason());
         }

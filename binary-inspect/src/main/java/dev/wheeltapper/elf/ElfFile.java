@@ -419,6 +419,25 @@ public final class ElfFile implements Closeable {
   }
 
   /**
+   * Copies raw bytes at a file offset into an array. Unlike {@link #bytes}, which gives a view, a mapped file is read
+   * with positional reads, so a scan of a large section does not make its pages resident in this process.
+   *
+   * <pre>{@code
+   * byte[] chunk = new byte[1 << 20];
+   * elf.read(rodata.offset(), chunk, 0, (int) Math.min(chunk.length, rodata.size()));
+   * }</pre>
+   *
+   * @param offset the file offset
+   * @param dst the destination
+   * @param dstOffset where to write in {@code dst}
+   * @param length how many bytes
+   * @throws ElfFormatException when the range lies outside the file or cannot be read
+   */
+  public void read(long offset, byte[] dst, int dstOffset, int length) throws ElfFormatException {
+    input.copy(offset, dst, dstOffset, length, "bytes");
+  }
+
+  /**
    * The compression header of a section: {@code Elf32_Chdr}/{@code Elf64_Chdr} for {@code SHF_COMPRESSED}, or the
    * legacy GNU {@code "ZLIB"} header of a {@code .zdebug*} section.
    *

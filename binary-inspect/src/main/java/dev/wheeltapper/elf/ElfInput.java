@@ -23,6 +23,7 @@ final class ElfInput {
   final ElfHeader header;
   final boolean is64;
   private final BoundedReader<ElfFormatException> reader;
+  private final ByteSource src;
 
   ElfInput(ElfFile file, ByteSource src, ElfLimits limits, Defects defects) throws ElfFormatException {
     this.file = file;
@@ -31,6 +32,7 @@ final class ElfInput {
     this.header = ElfHeaderReader.read(src, defects);
     this.is64 = header.is64();
     this.reader = BoundedReader.of(src, header.byteOrder(), ElfFormatException::new);
+    this.src = src;
   }
 
   /** The file size. */
@@ -71,6 +73,26 @@ final class ElfInput {
   }
 
   /**
+   * Copies {@code [offset, offset + length)} into {@code dst}; throws when the bytes are not all there. A mapped file
+   * is read with positional reads (see {@link ByteSource#read}): for small reads scattered over a large file, such as
+   * function prologues, which through the mapping would each make a page (and the kernel's fault-around, 64 KiB)
+   * resident.
+   */
+  void copy(long offset, byte[] dst, int dstOffset, int length, String what) throws ElfFormatException {
+    if (length < 0 || dstOffset < 0 || dstOffset > dst.length - length || !reader.contains(offset, length)) {
+      throw new ElfFormatException(
+          offset,
+          what + " (" + length + " bytes at 0x" + Long.toHexString(offset) + ") extends past the end of the file ("
+              + reader.size() + " bytes) or the destination");
+    }
+    try {
+      src.read(offset, dst, dstOffset, length);
+    } catch (IOException e) {
+      throw new ElfFormatException(offset, "cannot read " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The readable part of {@code [offset, offset+length)}, recording a defect when it is cut. The result is a view of
    * the source (a mapping or buffer), so nothing is allocated from the declared length.
    */
@@ -95,7 +117,12 @@ final class ElfInput {
 
   /** The string table held by a section, clipped to the file. */
   StringTable stringTable(Section s) throws ElfFormatException {
-    return new StringTable(clipped(s.offset(), s.size(), name(s)), s.offset(), name(s), defects, limits.maxStringLength());
+    return strings(s.offset(), s.size(), name(s));
+  }
+
+  /** The string table at {@code [offset, offset + length)}, clipped to the file (a large mapped one read in blocks). */
+  StringTable strings(long offset, long length, String part) throws ElfFormatException {
+    return StringTable.of(src, clipped(offset, length, part), offset, part, defects, limits.maxStringLength());
   }
 
   static int u16(ByteBuffer b, int pos) {

@@ -109,8 +109,7 @@ final class SectionHeaderReader {
           "e_shstrndx " + strndx + " names a section of type 0x" + Long.toHexString(s.type()) + ", not SHT_STRTAB");
     }
     try {
-      return new StringTable(in.clipped(s.offset(), s.size(), "section name string table"), s.offset(),
-          "section name string table", defects, in.limits.maxStringLength());
+      return in.strings(s.offset(), s.size(), "section name string table");
     } catch (ElfFormatException e) {
       defects.add(e.offset(), "section name string table", e.reason());
       return StringTable.EMPTY;

@@ -13,7 +13,6 @@ import dev.wheeltapper.pe.PeRecords;
 import dev.wheeltapper.bytes.PrintableRuns;
 import dev.wheeltapper.toolchain.StringScan;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -65,7 +64,7 @@ public final class ReadOnlyData {
     } catch (ElfFormatException e) {
       LOG.debug("no read-only data to scan: {}", e.getMessage());
     }
-    return scanRanges(elf.size(), elf::bytes, ranges);
+    return scanRanges(elf.size(), elf::read, ranges);
   }
 
   /**
@@ -116,12 +115,15 @@ public final class ReadOnlyData {
   }
 
   private static StringScan scanRanges(ByteSource src, List<long[]> ranges) {
-    return scanRanges(src.size(), src::slice, ranges);
+    return scanRanges(src.size(), src::read, ranges);
   }
 
-  /** Reads {@code length} bytes at {@code offset}: an ELF file's or a byte source's bounded view. */
+  /**
+   * Copies {@code length} bytes at {@code offset}: an ELF file's or a byte source's bounded read. A copy into one
+   * reused array, not a view: a mapped binary is read with positional reads and its pages never join the resident set.
+   */
   private interface RangeReader {
-    ByteBuffer read(long offset, int length) throws IOException;
+    void read(long offset, byte[] dst, int dstOffset, int length) throws IOException;
   }
 
   /**
@@ -133,6 +135,7 @@ public final class ReadOnlyData {
     PrintableRuns scanner = new PrintableRuns(markers);
     long budget = MAX_SCAN_BYTES;
     byte[] separator = {0};
+    byte[] chunk = null;
     for (long[] r : ranges) {
       scanner.feed(separator, 0, 1); // a string never runs from one section into the next
       long off = r[0];
@@ -140,7 +143,11 @@ public final class ReadOnlyData {
       while (left > 0 && budget > 0) {
         int n = (int) Math.min(Math.min(left, SCAN_CHUNK), budget);
         try {
-          scanner.feed(reader.read(off, n));
+          if (chunk == null || chunk.length < n) {
+            chunk = new byte[n]; // grows to at most SCAN_CHUNK; most binaries' read-only data is far smaller
+          }
+          reader.read(off, chunk, 0, n);
+          scanner.feed(chunk, 0, n);
         } catch (IOException e) {
           LOG.debug("skipping unreadable range at 0x{}: {}", Long.toHexString(off), e.getMessage());
           break;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.wheeltapper.testsupport.ResidentMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,38 @@ class ByteSourcesTest {
     s.read(6, dst, 0, 4);
     assertThat(dst).containsExactly(6, 7, 8, 9);
     assertThatThrownBy(() -> s.read(0, dst, 2, 3)).isInstanceOf(EOFException.class);
+    assertThatThrownBy(() -> s.read(8, dst, 0, 3)).isInstanceOf(EOFException.class);
+    assertThatThrownBy(() -> s.read(-1, dst, 0, 1)).isInstanceOf(EOFException.class);
+    assertThatThrownBy(() -> s.read(Long.MAX_VALUE, dst, 0, 1)).isInstanceOf(EOFException.class);
+  }
+
+  /**
+   * Issue 19: {@code read} of a mapped source is a positional read that leaves the file's pages out of the process's
+   * resident set (a scan of a large binary's read-only data cost its size in resident memory); a slice is a view that
+   * brings them in.
+   */
+  @Test
+  void readsOfAMappedFileDoNotMakeItResident(@TempDir Path dir) throws IOException {
+    byte[] eight = new byte[8 << 20];
+    for (int i = 0; i < eight.length; i++) {
+      eight[i] = (byte) (i * 31);
+    }
+    Path f = Files.write(dir.resolve("eight-mib"), eight);
+    try (ByteSource s = ByteSources.mapUntilClosed(f)) {
+      byte[] chunk = new byte[1 << 20];
+      for (int at = 0; at < eight.length; at += chunk.length) {
+        s.read(at, chunk, 0, chunk.length);
+        assertThat(chunk[chunk.length - 1]).isEqualTo(eight[at + chunk.length - 1]);
+      }
+      assertThat(ResidentMemory.kibMappedFrom(f)).as("resident after reading every byte").isLessThan(64);
+      ByteBuffer view = s.slice(0, eight.length);
+      long sum = 0;
+      for (int i = 0; i < eight.length; i += 4096) {
+        sum += view.get(i + 1) & 0xff;
+      }
+      assertThat(sum).isNotZero();
+      assertThat(ResidentMemory.kibMappedFrom(f)).as("resident after touching every page of a view").isGreaterThan(4096);
+    }
   }
 
   @Test

@@ -70,4 +70,54 @@ class StringTableTest {
     assertThat(d1.snapshot()).isNotEmpty().isEqualTo(d2.snapshot()).isEqualTo(d3.snapshot())
         .isEqualTo(d4.snapshot());
   }
+
+  /**
+   * A table over 4 MiB read in blocks from a mapped file (issue 19: a large table of a mapped binary is not read
+   * through the mapping) answers every looked-up offset as the same bytes in memory do, with the same defects: names
+   * across block boundaries, blocks evicted and read again (looked up in scattered order), the cut name at the end.
+   */
+  @Test
+  void pagedTableAnswersAsTheTableInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    byte[] unit = table().array();
+    int copies = (5 << 20) / unit.length;
+    byte[] bytes = new byte[copies * unit.length];
+    for (int i = 0; i < copies; i++) {
+      System.arraycopy(unit, 0, bytes, i * unit.length, unit.length);
+    }
+    int at = 1000;
+    java.nio.file.Path file = tmp.resolve("strtab.bin");
+    byte[] withPrefix = new byte[at + bytes.length];
+    System.arraycopy(bytes, 0, withPrefix, at, bytes.length);
+    java.nio.file.Files.write(file, withPrefix);
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 0; i < bytes.length; i += 4096) {
+      for (int k = Math.max(0, i - 300); k < Math.min(bytes.length, i + 300); k++) {
+        offsets.add(k); // around every block boundary: names that start before it and end after
+      }
+    }
+    for (int k = bytes.length - 2 * unit.length; k < bytes.length; k++) {
+      offsets.add(k);
+    }
+    java.util.Collections.shuffle(offsets, new java.util.Random(19)); // misses, evictions and blocks read again
+    offsets.add(bytes.length); // past the end
+    Defects inMemory = new Defects();
+    Defects paged = new Defects();
+    StringTable heap = new StringTable(ByteBuffer.wrap(bytes), at, ".strtab", inMemory, MAX);
+    try (dev.wheeltapper.bytes.ByteSource src = dev.wheeltapper.bytes.ByteSources.map(file)) {
+      ByteBuffer view = src.slice(at, bytes.length);
+      StringTable blocks = StringTable.of(src, view, at, ".strtab", paged, MAX, 1 << 20);
+      StringTable mapped = StringTable.of(src, view, at, ".strtab", new Defects(), MAX, Integer.MAX_VALUE);
+      for (int o : offsets) {
+        String want = o < bytes.length ? expected(bytes, o) : "";
+        assertThat(blocks.get(o)).as("offset %d", o).isEqualTo(want).isEqualTo(heap.get(o)).isEqualTo(mapped.get(o));
+      }
+      assertThat(blocks.paged()).isTrue();
+      assertThat(mapped.paged()).isFalse();
+      assertThat(StringTable.of(src, ByteBuffer.wrap(bytes), at, ".strtab", new Defects(), MAX, 1).paged())
+          .as("a table in memory is read in place").isFalse();
+      assertThat(blocks.size()).isEqualTo(bytes.length);
+      assertThat(blocks.quiet().get(bytes.length - 5)).isEqualTo("e end");
+    }
+    assertThat(paged.snapshot()).isNotEmpty().isEqualTo(inMemory.snapshot());
+  }
 }

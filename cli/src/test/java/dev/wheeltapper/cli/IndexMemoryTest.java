@@ -112,7 +112,7 @@ class IndexMemoryTest {
         + "Tag: cp311-cp311-manylinux_2_17_x86_64\n").getBytes(StandardCharsets.UTF_8);
     byte[] payload = new byte[payloadSize];
     random.nextBytes(payload);
-    byte[] elf = ForkedRuns.elf(false, symbols, 2, 0, elfSize);
+    byte[] elf = dev.wheeltapper.testsupport.GeneratedElf.sharedObject(false, symbols, 2, 0, elfSize);
     String so = name + "/_native.cpython-311-x86_64-linux-gnu.so";
     List<String> rows = new ArrayList<>();
     try (OutputStream os = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(os)) {

@@ -54,7 +54,7 @@ class SymbolTableMemoryTest {
     String distInfo = "syms-1.0.dist-info/";
     List<String> rows = new ArrayList<>();
     try (OutputStream os = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(os)) {
-      entry(zip, "syms/_native.cpython-311-x86_64-linux-gnu.so", ForkedRuns.elf(true, SYMBOLS, 1, NAME_LENGTH, 0),
+      entry(zip, "syms/_native.cpython-311-x86_64-linux-gnu.so", dev.wheeltapper.testsupport.GeneratedElf.sharedObject(true, SYMBOLS, 1, NAME_LENGTH, 0),
           rows);
       entry(zip, distInfo + "METADATA", "Metadata-Version: 2.1\nName: syms\nVersion: 1.0\n", rows);
       entry(zip, distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\n"
