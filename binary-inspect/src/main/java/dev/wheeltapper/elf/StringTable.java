@@ -140,9 +140,9 @@ final class StringTable {
     int i = start;
     try {
       while (i < end) {
-        int index = i >>> Blocks.SHIFT;
-        byte[] b = blocks.block(index);
-        int from = i - (index << Blocks.SHIFT);
+        Block block = blocks.at(i);
+        byte[] b = block.bytes();
+        int from = i - block.start();
         int to = Math.min(b.length, from + (end - i));
         int z = from;
         while (z < to && b[z] != 0) {
@@ -180,19 +180,23 @@ final class StringTable {
   }
 
   /**
-   * A table's bytes in blocks of 4 KiB (a page) read from the source on demand, 1,024 of them kept (4 MiB a table),
-   * direct-mapped by block number. Where a linker wrote the names in symbol order (torch's {@code libtorch_cpu.so}:
-   * 76 MiB of names, 220,000 reads for 3 million look-ups) this costs nothing next to the mapping; where it did not
-   * (tensorflow's {@code libtensorflow_cc.so.2}: 4.4 million reads) it costs a system call a miss, about 1.6 us.
+   * A table's bytes in blocks read from the source on demand, 4 MiB of them kept, direct-mapped by block number.
+   * Blocks are a page (4 KiB) at first: where a linker wrote the names in symbol order (torch's {@code
+   * libtorch_cpu.so}: 76 MiB of names, 220,000 reads for 3 million look-ups) this costs next to nothing beside the
+   * mapping. Where it did not (tensorflow's {@code libtensorflow_cc.so.2}, lld) nearly every look-up misses: after a
+   * window of 65,536 look-ups with more misses than hits the blocks shrink to 512 bytes, which more than halve the cost
+   * of a miss (a system call and the copy: 0.6 instead of 1.6 us), and grow back after a window with few misses.
    */
   private static final class Blocks {
-    static final int SHIFT = 12;
-    private static final int SLOTS = 1024;
+    private static final int CACHE_BYTES = 4 << 20;
+    private static final int SAMPLE = 1 << 16;
     private final ByteSource src;
     private final long fileOffset;
     private final int size;
-    private final int[] indexes = new int[SLOTS];
-    private final byte[][] cached = new byte[SLOTS][];
+    private int shift = 12;
+    private Block[] cached = new Block[CACHE_BYTES >> 12];
+    private int lookups;
+    private int misses;
 
     Blocks(ByteSource src, long fileOffset, int size) {
       this.src = src;
@@ -200,18 +204,34 @@ final class StringTable {
       this.size = size;
     }
 
-    /** The block's bytes, never changed after it is read (so usable without the lock). */
-    synchronized byte[] block(int index) throws IOException {
-      int slot = index & (SLOTS - 1);
-      if (cached[slot] != null && indexes[slot] == index) {
-        return cached[slot];
+    /** The block holding the table's byte at {@code offset}. */
+    synchronized Block at(int offset) throws IOException {
+      if (++lookups == SAMPLE) {
+        // judged per window of look-ups: a pass in symbol order may follow a pass that jumps
+        int want = misses * 2 > lookups ? 9 : misses * 8 < lookups ? 12 : shift;
+        if (want != shift) {
+          shift = want;
+          cached = new Block[CACHE_BYTES >> shift];
+        }
+        lookups = 0;
+        misses = 0;
       }
-      int start = index << SHIFT;
-      byte[] b = new byte[Math.min(1 << SHIFT, size - start)];
-      src.read(fileOffset + start, b, 0, b.length);
+      int index = offset >>> shift;
+      int slot = index & (cached.length - 1);
+      Block b = cached[slot];
+      if (b != null && b.start >>> shift == index) {
+        return b;
+      }
+      misses++;
+      int start = index << shift;
+      byte[] bytes = new byte[Math.min(1 << shift, size - start)];
+      src.read(fileOffset + start, bytes, 0, bytes.length);
+      b = new Block(bytes, start);
       cached[slot] = b;
-      indexes[slot] = index;
       return b;
     }
   }
+
+  /** Bytes of a table from {@code start} on; never changed once read, so usable without the lock. */
+  private record Block(byte[] bytes, int start) {}
 }

@@ -101,6 +101,23 @@ final class SymbolList extends AbstractList<Symbol> implements RandomAccess {
         info >> 4, SymbolVisibility.of(other), other, sh, version, library, hidden);
   }
 
+  /** Entry {@code i}'s name alone: no version resolved, no {@link Symbol} made. */
+  String name(int i) {
+    long nameOff = ElfInput.u32(entries, (int) (i * entrySize));
+    return nameOff == 0 ? "" : strings.get(nameOff);
+  }
+
+  /** Whether entry {@code i} is defined ({@link Symbol#isDefined}), without its name. */
+  boolean isDefined(int i) {
+    return sectionIndex(i, (int) (i * entrySize), null) != Symbol.SHN_UNDEF;
+  }
+
+  /** Entry {@code i}'s {@code ELF_ST_TYPE(st_info)}, without its name. */
+  int rawType(int i) {
+    int p = (int) (i * entrySize);
+    return entries.get(is64 ? p + 4 : p + 12) & 0xf;
+  }
+
   /** Whether entry {@code i} is a defined function ({@link Symbol#isDefined}, {@link Symbol#isFunction}). */
   boolean isDefinedFunction(int i) {
     int p = (int) (i * entrySize);

@@ -34,6 +34,49 @@ public final class Symbols extends Selection<Symbol> {
   }
 
   /**
+   * The name of the symbol at a position of this selection. For a whole table as read, only the name is decoded (no
+   * version resolved, no {@link Symbol} made): the cheap way for a pass over a large table that needs little else.
+   *
+   * <pre>{@code
+   * Symbols dyn = elf.dynamicSymbols();
+   * for (int i = 0; i < dyn.size(); i++) {
+   *   if (!dyn.isDefined(i) && dyn.name(i).endsWith("_chk")) { ... }
+   * }
+   * }</pre>
+   *
+   * @param index the position, from 0 to {@code size() - 1}
+   * @return the name, {@code ""} when it has none
+   * @throws IndexOutOfBoundsException when the position is outside the selection
+   */
+  public String name(int index) {
+    return list instanceof SymbolList t ? t.name(Objects.checkIndex(index, t.size())) : list.get(index).name();
+  }
+
+  /**
+   * Whether the symbol at a position is defined ({@link Symbol#isDefined}), for a whole table as read without decoding
+   * its name.
+   *
+   * @param index the position, from 0 to {@code size() - 1}
+   * @return true for definitions
+   * @throws IndexOutOfBoundsException when the position is outside the selection
+   */
+  public boolean isDefined(int index) {
+    return list instanceof SymbolList t ? t.isDefined(Objects.checkIndex(index, t.size())) : list.get(index).isDefined();
+  }
+
+  /**
+   * The raw type ({@link Symbol#rawType}) of the symbol at a position, for a whole table as read without decoding its
+   * name.
+   *
+   * @param index the position, from 0 to {@code size() - 1}
+   * @return {@code ELF_ST_TYPE(st_info)}
+   * @throws IndexOutOfBoundsException when the position is outside the selection
+   */
+  public int rawType(int index) {
+    return list instanceof SymbolList t ? t.rawType(Objects.checkIndex(index, t.size())) : list.get(index).rawType();
+  }
+
+  /**
    * The first selected symbol.
    *
    * @return the symbol, empty when none

@@ -3,6 +3,7 @@ package dev.wheeltapper.guide;
 import dev.wheeltapper.hardening.AnnobinNote;
 import dev.wheeltapper.hardening.ElfFacts;
 import dev.wheeltapper.toolchain.Language;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,50 +117,116 @@ final class GuideContext {
   }
 
   /**
-   * Up to {@code max} names of any symbol table matching a predicate, {@code .dynsym} first: its imports, then its
-   * definitions, then {@code .symtab}, each name once, in table order.
+   * The questions about C++ library names the rows ask. Each is a scan of every name of the tables, so they are
+   * answered together by one ({@link #names(CxxNames)}): a libstdc++ library asked both whether it is libc++ and
+   * whether it is built in debug mode cost two passes over its names (3.4 million look-ups for tensorflow).
    */
-  List<String> matching(Predicate<String> p, int max) {
-    Set<String> out = new LinkedHashSet<>();
+  enum CxxNames {
+    /** libc++'s versioned namespace, {@code std::__1}: one is enough to tell the runtime. */
+    LIBCXX_ABI_V1(n -> n.startsWith("_ZNSt3__1"), 1),
+    /** libstdc++'s debug mode ({@code -D_GLIBCXX_DEBUG}). */
+    GLIBCXX_DEBUG(n -> n.contains("St7__debug") || n.contains("11__gnu_debug"), 2),
+    /** libc++'s {@code std::__} names, for their hardening-mode ABI tags. */
+    LIBCXX(n -> n.startsWith("_ZNSt3__") || n.startsWith("_ZNKSt3__"), 10_000);
+
+    final Predicate<String> test;
+    final int max;
+
+    CxxNames(Predicate<String> test, int max) {
+      this.test = test;
+      this.max = max;
+    }
+  }
+
+  private volatile List<List<String>> cxxNames;
+
+  /**
+   * Up to the question's most names matching it, as {@link #matching} finds them; every question is answered by the
+   * first one asked.
+   */
+  List<String> names(CxxNames question) {
+    List<List<String>> all = cxxNames;
+    if (all == null) {
+      CxxNames[] q = CxxNames.values();
+      List<Predicate<String>> tests = new ArrayList<>();
+      int[] max = new int[q.length];
+      for (int i = 0; i < q.length; i++) {
+        tests.add(q[i].test);
+        max[i] = q[i].max;
+      }
+      all = matching(tests, max);
+      cxxNames = all;
+    }
+    return all.get(question.ordinal());
+  }
+
+  /**
+   * For each predicate, up to its {@code max} names of any symbol table matching it, {@code .dynsym} first: its
+   * imports, then its definitions, then {@code .symtab}, each name once, in table order. One pass over each table
+   * answers them all, each name decoded once.
+   */
+  List<List<String>> matching(List<Predicate<String>> tests, int[] max) {
+    int q = tests.size();
+    List<Set<String>> out = new ArrayList<>();
+    List<Set<String>> definitions = new ArrayList<>();
+    for (int i = 0; i < q; i++) {
+      out.add(new LinkedHashSet<>());
+      definitions.add(new LinkedHashSet<>());
+    }
     // one pass over .dynsym (each name may be decoded on access): its imports, and enough of its definitions to fill
     // what the imports leave (at most max of those are imports too, so 2 * max distinct definitions suffice)
-    Set<String> definitions = new LinkedHashSet<>();
     for (ElfFacts.Sym s : facts.dynamicSymbols()) {
-      if (out.size() >= max) {
-        return List.copyOf(out);
+      boolean open = false;
+      String n = null;
+      for (int i = 0; i < q; i++) {
+        if (out.get(i).size() >= max[i]) {
+          continue;
+        }
+        open = true;
+        if (!s.defined() || definitions.get(i).size() < 2L * max[i]) {
+          n = n == null ? s.name() : n;
+          if (tests.get(i).test(n)) {
+            (s.defined() ? definitions.get(i) : out.get(i)).add(n);
+          }
+        }
       }
-      if (!s.defined() || definitions.size() < 2L * max) {
-        String n = s.name();
-        if (p.test(n)) {
-          (s.defined() ? definitions : out).add(n);
+      if (!open) {
+        break;
+      }
+    }
+    boolean full = true;
+    for (int i = 0; i < q; i++) {
+      for (String n : definitions.get(i)) {
+        if (out.get(i).size() >= max[i]) {
+          break;
+        }
+        out.get(i).add(n);
+      }
+      full &= out.get(i).size() >= max[i];
+    }
+    if (!full) {
+      for (ElfFacts.Sym s : facts.staticSymbols()) {
+        boolean open = false;
+        String n = null;
+        for (int i = 0; i < q; i++) {
+          if (out.get(i).size() < max[i]) {
+            open = true;
+            n = n == null ? s.name() : n;
+            if (tests.get(i).test(n)) {
+              out.get(i).add(n);
+            }
+          }
+        }
+        if (!open) {
+          break;
         }
       }
     }
-    for (String n : definitions) {
-      if (out.size() >= max) {
-        return List.copyOf(out);
-      }
-      out.add(n);
+    List<List<String>> result = new ArrayList<>();
+    for (Set<String> o : out) {
+      result.add(List.copyOf(o));
     }
-    if (out.size() >= max) {
-      return List.copyOf(out);
-    }
-    collect(facts.staticSymbols(), null, p, max, out);
-    return List.copyOf(out);
-  }
-
-  /** Adds the matching names of one table (only its definitions or imports, or all for null); true when full. */
-  private static boolean collect(List<ElfFacts.Sym> table, Boolean defined, Predicate<String> p, int max,
-      Set<String> out) {
-    for (ElfFacts.Sym s : table) {
-      if (out.size() >= max) {
-        return true;
-      }
-      if ((defined == null || s.defined() == defined) && p.test(s.name())) {
-        out.add(s.name());
-      }
-    }
-    return false;
+    return List.copyOf(result);
   }
 
   /** Whether the binary has C++ code (the toolchain says so, or it needs a C++ runtime). */
@@ -171,7 +238,7 @@ final class GuideContext {
   /** Whether the C++ runtime is libc++ (LLVM) rather than libstdc++. */
   boolean libcxx() {
     return facts.needed().stream().anyMatch(n -> n.startsWith("libc++.so"))
-        || !matching(s -> s.startsWith("_ZNSt3__1"), 1).isEmpty();
+        || !names(CxxNames.LIBCXX_ABI_V1).isEmpty();
   }
 
   /** The annobin notes of one attribute. */

@@ -182,7 +182,7 @@ final class LibraryRows {
       return new GuideRow(o, GuideStatus.MET, GuideChannel.SYMTAB,
           "std::__replacement_assert (libstdc++ 11 and earlier): checked calls survive in the code");
     }
-    List<String> debug = c.matching(n -> n.contains("St7__debug") || n.contains("11__gnu_debug"), 2);
+    List<String> debug = c.names(GuideContext.CxxNames.GLIBCXX_DEBUG);
     if (!debug.isEmpty()) {
       return new GuideRow(o, GuideStatus.MET, GuideChannel.DYNAMIC_SYMBOLS,
           "debug mode (-D_GLIBCXX_DEBUG, which implies the assertions): " + RecordedSwitches.sample(debug));
@@ -213,7 +213,7 @@ final class LibraryRows {
     }
     TreeSet<Character> modes = new TreeSet<>();
     List<String> tagged = new ArrayList<>();
-    for (String n : c.matching(s -> s.startsWith("_ZNSt3__") || s.startsWith("_ZNKSt3__"), 10_000)) {
+    for (String n : c.names(GuideContext.CxxNames.LIBCXX)) {
       Matcher m = LIBCPP_TAG.matcher(n);
       while (m.find()) {
         if (Integer.parseInt(m.group(1)) == 1 + m.group(3).length() + 6) {

@@ -82,17 +82,26 @@ final class ElfChecks {
   /** Only imports tell what the code calls: the undefined symbols of {@code .dynsym} and {@code .symtab}. */
   static Fortify fortify(ElfFacts f) {
     List<String> imports = new ArrayList<>();
-    for (Sym s : f.dynamicSymbols()) {
-      if (!s.defined()) {
-        imports.add(s.name());
-      }
-    }
-    for (Sym s : f.staticSymbols()) {
-      if (!s.defined()) {
-        imports.add(s.name());
-      }
-    }
+    addImports(f.dynamicSymbols(), imports);
+    addImports(f.staticSymbols(), imports);
     return Fortify.of(imports);
+  }
+
+  /** The undefined names of a table; one read on access decodes only those (a large library defines most). */
+  private static void addImports(List<Sym> table, List<String> imports) {
+    if (table instanceof SymbolView v) {
+      for (int i = 0; i < v.size(); i++) {
+        if (!v.defined(i)) {
+          imports.add(v.name(i));
+        }
+      }
+      return;
+    }
+    for (Sym s : table) {
+      if (!s.defined()) {
+        imports.add(s.name());
+      }
+    }
   }
 
   static String typeWord(ElfFacts f) {

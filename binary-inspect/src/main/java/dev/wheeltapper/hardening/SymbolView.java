@@ -1,6 +1,5 @@
 package dev.wheeltapper.hardening;
 
-import dev.wheeltapper.elf.Symbol;
 import dev.wheeltapper.elf.Symbols;
 import java.util.AbstractList;
 import java.util.RandomAccess;
@@ -21,8 +20,17 @@ final class SymbolView extends AbstractList<ElfFacts.Sym> implements RandomAcces
 
   @Override
   public ElfFacts.Sym get(int index) {
-    Symbol s = symbols.list().get(index);
-    return new ElfFacts.Sym(s.name(), s.isDefined(), s.rawType());
+    return new ElfFacts.Sym(symbols.name(index), symbols.isDefined(index), symbols.rawType(index));
+  }
+
+  /** Whether symbol {@code index} is defined, its name left undecoded. */
+  boolean defined(int index) {
+    return symbols.isDefined(index);
+  }
+
+  /** Symbol {@code index}'s name alone. */
+  String name(int index) {
+    return symbols.name(index);
   }
 
   @Override
