@@ -3,23 +3,16 @@ package dev.wheeltapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.testsupport.Corpus;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,27 +141,6 @@ class CacheQueriesTest {
 
   private static void wheel(Path dir, String name, String version, String tag, Map<String, byte[]> files)
       throws Exception {
-    String di = name + "-" + version + ".dist-info/";
-    Map<String, byte[]> all = new LinkedHashMap<>(new java.util.TreeMap<>(files));
-    all.put(di + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n")
-        .getBytes(StandardCharsets.UTF_8));
-    all.put(di + "WHEEL", ("Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: " + tag + "\n")
-        .getBytes(StandardCharsets.UTF_8));
-    StringBuilder record = new StringBuilder();
-    for (Map.Entry<String, byte[]> e : all.entrySet()) {
-      String h = Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(MessageDigest.getInstance("SHA-256").digest(e.getValue()));
-      record.append(e.getKey()).append(",sha256=").append(h).append(',').append(e.getValue().length).append('\n');
-    }
-    record.append(di).append("RECORD,,\n");
-    all.put(di + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
-    try (OutputStream os = Files.newOutputStream(dir.resolve(name + "-" + version + "-" + tag + ".whl"));
-        ZipOutputStream zip = new ZipOutputStream(os)) {
-      for (Map.Entry<String, byte[]> e : all.entrySet()) {
-        zip.putNextEntry(new ZipEntry(e.getKey()));
-        zip.write(e.getValue());
-        zip.closeEntry();
-      }
-    }
+    TestWheels.write(dir, name, version, tag, new java.util.TreeMap<>(files), "");
   }
 }

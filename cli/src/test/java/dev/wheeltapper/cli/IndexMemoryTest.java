@@ -1,5 +1,6 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.testsupport.GeneratedElf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,16 +112,16 @@ class IndexMemoryTest {
         + "Tag: cp311-cp311-manylinux_2_17_x86_64\n").getBytes(StandardCharsets.UTF_8);
     byte[] payload = new byte[payloadSize];
     random.nextBytes(payload);
-    byte[] elf = dev.wheeltapper.testsupport.GeneratedElf.sharedObject(false, symbols, 2, 0, elfSize);
+    byte[] elf = GeneratedElf.sharedObject(false, symbols, 2, 0, elfSize);
     String so = name + "/_native.cpython-311-x86_64-linux-gnu.so";
     List<String> rows = new ArrayList<>();
     try (OutputStream os = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(os)) {
-      entry(zip, so, elf, rows);
+      TestWheels.entry(zip, so, elf, rows);
       if (payloadSize > 0) {
-        entry(zip, name + "/payload.bin", payload, rows);
+        TestWheels.entry(zip, name + "/payload.bin", payload, rows);
       }
-      entry(zip, distInfo + "METADATA", metadata, rows);
-      entry(zip, distInfo + "WHEEL", wheel, rows);
+      TestWheels.entry(zip, distInfo + "METADATA", metadata, rows);
+      TestWheels.entry(zip, distInfo + "WHEEL", wheel, rows);
       rows.add(distInfo + "RECORD,,");
       zip.putNextEntry(new ZipEntry(distInfo + "RECORD"));
       zip.write((String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -130,14 +130,6 @@ class IndexMemoryTest {
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)));
     projects.put(name, List.of(file, sha));
     return Files.size(path);
-  }
-
-  private static void entry(ZipOutputStream zip, String path, byte[] content, List<String> rows) throws Exception {
-    zip.putNextEntry(new ZipEntry(path));
-    zip.write(content);
-    zip.closeEntry();
-    byte[] d = MessageDigest.getInstance("SHA-256").digest(content);
-    rows.add(path + ",sha256=" + Base64.getUrlEncoder().withoutPadding().encodeToString(d) + "," + content.length);
   }
 
   /** The PEP 503 pages: the root and one page per project, each link with its {@code #sha256=}. */

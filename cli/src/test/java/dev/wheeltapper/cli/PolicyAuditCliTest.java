@@ -8,19 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wheeltapper.testsupport.Oracles;
 import dev.wheeltapper.testsupport.Oracles.Oracle;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -195,28 +189,6 @@ class PolicyAuditCliTest {
   }
 
   private Path wheel(String name, String tag, Map<String, byte[]> files, String extraMetadata) throws Exception {
-    String di = name + "-1.0.dist-info/";
-    Map<String, byte[]> all = new LinkedHashMap<>(files);
-    all.put(di + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: 1.0\n" + extraMetadata)
-        .getBytes(StandardCharsets.UTF_8));
-    all.put(di + "WHEEL", ("Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: " + tag + "\n")
-        .getBytes(StandardCharsets.UTF_8));
-    StringBuilder record = new StringBuilder();
-    for (Map.Entry<String, byte[]> e : all.entrySet()) {
-      String h = Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(MessageDigest.getInstance("SHA-256").digest(e.getValue()));
-      record.append(e.getKey()).append(",sha256=").append(h).append(',').append(e.getValue().length).append('\n');
-    }
-    record.append(di).append("RECORD,,\n");
-    all.put(di + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
-    Path out = tmp.resolve(name + "-1.0-" + tag + ".whl");
-    try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
-      for (Map.Entry<String, byte[]> e : all.entrySet()) {
-        zip.putNextEntry(new ZipEntry(e.getKey()));
-        zip.write(e.getValue());
-        zip.closeEntry();
-      }
-    }
-    return out;
+    return TestWheels.write(tmp, name, "1.0", tag, files, extraMetadata);
   }
 }

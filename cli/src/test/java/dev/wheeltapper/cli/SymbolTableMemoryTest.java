@@ -1,5 +1,6 @@
 package dev.wheeltapper.cli;
 
+import dev.wheeltapper.testsupport.GeneratedElf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -54,8 +53,8 @@ class SymbolTableMemoryTest {
     String distInfo = "syms-1.0.dist-info/";
     List<String> rows = new ArrayList<>();
     try (OutputStream os = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(os)) {
-      entry(zip, "syms/_native.cpython-311-x86_64-linux-gnu.so", dev.wheeltapper.testsupport.GeneratedElf.sharedObject(true, SYMBOLS, 1, NAME_LENGTH, 0),
-          rows);
+      TestWheels.entry(zip, "syms/_native.cpython-311-x86_64-linux-gnu.so",
+          GeneratedElf.sharedObject(true, SYMBOLS, 1, NAME_LENGTH, 0), rows);
       entry(zip, distInfo + "METADATA", "Metadata-Version: 2.1\nName: syms\nVersion: 1.0\n", rows);
       entry(zip, distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\n"
           + "Tag: cp311-cp311-manylinux_2_17_x86_64\n", rows);
@@ -68,14 +67,6 @@ class SymbolTableMemoryTest {
   }
 
   private static void entry(ZipOutputStream zip, String path, String text, List<String> rows) throws Exception {
-    entry(zip, path, text.getBytes(StandardCharsets.UTF_8), rows);
-  }
-
-  private static void entry(ZipOutputStream zip, String path, byte[] content, List<String> rows) throws Exception {
-    zip.putNextEntry(new ZipEntry(path));
-    zip.write(content);
-    zip.closeEntry();
-    byte[] d = MessageDigest.getInstance("SHA-256").digest(content);
-    rows.add(path + ",sha256=" + Base64.getUrlEncoder().withoutPadding().encodeToString(d) + "," + content.length);
+    TestWheels.entry(zip, path, text.getBytes(StandardCharsets.UTF_8), rows);
   }
 }
