@@ -24,6 +24,8 @@ final class SymbolList extends AbstractList<Symbol> implements RandomAccess {
   private final StringTable strings;
   private final ByteBuffer shndx;
   private final SymbolVersionReader.Versym versions;
+  /** Each entry's {@code name.hashCode()}, filled by {@link #check} (which decodes every name once anyway). */
+  private final int[] nameHashes;
 
   SymbolList(ByteBuffer entries, long fileOffset, int count, long entrySize, boolean is64, String part,
       StringTable strings, ByteBuffer shndx, SymbolVersionReader.Versym versions) {
@@ -36,11 +38,13 @@ final class SymbolList extends AbstractList<Symbol> implements RandomAccess {
     this.strings = strings.quiet();
     this.shndx = shndx;
     this.versions = versions == null ? null : versions.quiet();
+    this.nameHashes = new int[count];
   }
 
   /**
    * Reads every entry once as the eager reader did, recording its defects (a {@code SHN_XINDEX} without an extended
-   * index, a bad name offset, an unknown version index) in table order.
+   * index, a bad name offset, an unknown version index) in table order, and keeping each name's hash. Called once,
+   * before the table is handed out.
    */
   static void check(SymbolList table, StringTable strings, SymbolVersionReader.Versym versions, Defects defects) {
     for (int i = 0; i < table.count; i++) {
@@ -48,7 +52,7 @@ final class SymbolList extends AbstractList<Symbol> implements RandomAccess {
       int sh = table.sectionIndex(i, p, defects);
       long nameOff = ElfInput.u32(table.entries, p);
       if (nameOff != 0) {
-        strings.get(nameOff);
+        table.nameHashes[i] = strings.get(nameOff).hashCode();
       }
       if (versions != null) {
         versions.resolve(i, sh);
@@ -105,6 +109,11 @@ final class SymbolList extends AbstractList<Symbol> implements RandomAccess {
   String name(int i) {
     long nameOff = ElfInput.u32(entries, (int) (i * entrySize));
     return nameOff == 0 ? "" : strings.get(nameOff);
+  }
+
+  /** Entry {@code i}'s {@code name(i).hashCode()}, kept from the check: a look-up by name decodes only matches. */
+  int nameHash(int i) {
+    return nameHashes[i];
   }
 
   /** Whether entry {@code i} is defined ({@link Symbol#isDefined}), without its name. */

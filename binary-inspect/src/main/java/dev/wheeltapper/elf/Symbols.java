@@ -53,6 +53,25 @@ public final class Symbols extends Selection<Symbol> {
   }
 
   /**
+   * The {@link String#hashCode()} of the name of the symbol at a position; for a whole table as read, kept from the
+   * reading, so a search for a few names decodes only the symbols whose hash matches.
+   *
+   * <pre>{@code
+   * int h = "__stack_chk_fail".hashCode();
+   * for (int i = 0; i < dyn.size(); i++) {
+   *   if (dyn.nameHash(i) == h && dyn.name(i).equals("__stack_chk_fail")) { ... }
+   * }
+   * }</pre>
+   *
+   * @param index the position, from 0 to {@code size() - 1}
+   * @return {@code name(index).hashCode()}
+   * @throws IndexOutOfBoundsException when the position is outside the selection
+   */
+  public int nameHash(int index) {
+    return list instanceof SymbolList t ? t.nameHash(Objects.checkIndex(index, t.size())) : list.get(index).name().hashCode();
+  }
+
+  /**
    * Whether the symbol at a position is defined ({@link Symbol#isDefined}), for a whole table as read without decoding
    * its name.
    *

@@ -77,12 +77,7 @@ final class GuideContext {
   private int[] hashes(int table, List<ElfFacts.Sym> symbols) {
     synchronized (nameHashes) {
       if (nameHashes[table] == null) {
-        int[] h = new int[symbols.size()];
-        int i = 0;
-        for (ElfFacts.Sym s : symbols) {
-          h[i++] = s.name().hashCode();
-        }
-        nameHashes[table] = h;
+        nameHashes[table] = ElfFacts.nameHashes(symbols);
       }
       return nameHashes[table];
     }

@@ -199,6 +199,30 @@ public record ElfFacts(
   }
 
   /**
+   * The {@code name().hashCode()} of each symbol of one of these facts' tables, in table order. For a table taken
+   * from the reader the hashes were kept when it was read, so no name is decoded: a search for a few names compares
+   * hashes and decodes only the matches.
+   *
+   * <pre>{@code
+   * int[] h = ElfFacts.nameHashes(facts.dynamicSymbols());
+   * }</pre>
+   *
+   * @param table {@link #dynamicSymbols()} or {@link #staticSymbols()}
+   * @return a new array, one hash per symbol
+   */
+  public static int[] nameHashes(List<Sym> table) {
+    if (table instanceof SymbolView v) {
+      return v.nameHashes();
+    }
+    int[] h = new int[table.size()];
+    int i = 0;
+    for (Sym s : table) {
+      h[i++] = s.name().hashCode();
+    }
+    return h;
+  }
+
+  /**
    * The values of a dynamic tag, in order.
    *
    * @param tag {@code d_tag}

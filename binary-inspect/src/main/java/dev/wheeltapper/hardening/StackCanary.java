@@ -22,19 +22,28 @@ final class StackCanary {
   static final Set<String> CANARY_SYMBOLS =
       Set.of("__stack_chk_fail", "__stack_chk_guard", "__stack_chk_fail_local", "__intel_security_cookie");
 
+  private static final int[] CANARY_HASHES = CANARY_SYMBOLS.stream().mapToInt(String::hashCode).toArray();
+
+  /** The canary names of a table: the names' hashes compared first, so only a match is decoded. */
+  private static void find(List<Sym> table, Set<String> found, String defined, String undefined) {
+    int[] hashes = ElfFacts.nameHashes(table);
+    for (int i = 0; i < hashes.length; i++) {
+      for (int c : CANARY_HASHES) {
+        if (hashes[i] == c) {
+          Sym s = table.get(i);
+          if (CANARY_SYMBOLS.contains(s.name())) {
+            found.add(s.name() + (s.defined() ? defined : undefined));
+          }
+          break;
+        }
+      }
+    }
+  }
+
   static CheckResult canary(ElfFacts f, CheckContext ctx) {
     Set<String> found = new TreeSet<>();
-    // every canary name starts with "__": most symbols never reach the hash look-up
-    for (Sym s : f.dynamicSymbols()) {
-      if (s.name().startsWith("__") && CANARY_SYMBOLS.contains(s.name())) {
-        found.add(s.name() + (s.defined() ? " (defined, .dynsym)" : " (imported, .dynsym)"));
-      }
-    }
-    for (Sym s : f.staticSymbols()) {
-      if (s.name().startsWith("__") && CANARY_SYMBOLS.contains(s.name())) {
-        found.add(s.name() + (s.defined() ? " (defined, .symtab)" : " (undefined, .symtab)"));
-      }
-    }
+    find(f.dynamicSymbols(), found, " (defined, .dynsym)", " (imported, .dynsym)");
+    find(f.staticSymbols(), found, " (defined, .symtab)", " (undefined, .symtab)");
     if (!found.isEmpty()) {
       return result(HardeningCheck.CANARY, Status.PASS, CheckValue.Flag.YES, "references " + String.join(", ", found));
     }

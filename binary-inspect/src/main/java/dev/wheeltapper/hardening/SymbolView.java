@@ -28,6 +28,15 @@ final class SymbolView extends AbstractList<ElfFacts.Sym> implements RandomAcces
     return symbols.isDefined(index);
   }
 
+  /** Every symbol's name hash, as the reader kept them (no name decoded). */
+  int[] nameHashes() {
+    int[] h = new int[symbols.size()];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = symbols.nameHash(i);
+    }
+    return h;
+  }
+
   /** Symbol {@code index}'s name alone. */
   String name(int index) {
     return symbols.name(index);

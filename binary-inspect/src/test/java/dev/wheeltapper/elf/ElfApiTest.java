@@ -386,4 +386,34 @@ class ElfApiTest {
     assertThat(priv.numbers()).isEmpty();
     assertThat(SymbolVersion.parse("X_99999999999999999999999").numbers()).isEmpty();
   }
+
+  /**
+   * The per-position accessors of a whole table (issue 19: passes over a large library's names read only what they
+   * need) answer as the decoded symbols do, on every symbol of both tables of real binaries (x86-64, and big-endian
+   * 64-bit s390x), the name hashes kept from the reading included.
+   */
+  @ParameterizedTest
+  @CsvSource({"debian-bookworm-amd64/_rust.abi3.so", "debian-bookworm-amd64/_openssl.abi3.so",
+      "debian-bookworm-s390x/_yaml.cpython-311-s390x-linux-gnu.so"})
+  void positionalAccessorsAnswerAsTheDecodedSymbols(String file) throws IOException {
+    try (ElfFile elf = ElfFile.open(Corpus.corpus("elf/" + file))) {
+      int checked = 0;
+      for (Symbols table : List.of(elf.dynamicSymbols(), elf.symbolTable())) {
+        for (int i = 0; i < table.size(); i++) {
+          Symbol s = table.list().get(i);
+          assertThat(table.name(i)).isEqualTo(s.name());
+          assertThat(table.nameHash(i)).isEqualTo(s.name().hashCode());
+          assertThat(table.isDefined(i)).isEqualTo(s.isDefined());
+          assertThat(table.rawType(i)).isEqualTo(s.rawType());
+          checked++;
+        }
+        Symbols some = table.defined();
+        for (int i = 0; i < some.size(); i++) {
+          assertThat(some.nameHash(i)).isEqualTo(some.list().get(i).name().hashCode());
+          assertThat(some.isDefined(i)).isTrue();
+        }
+      }
+      assertThat(checked).isGreaterThan(100);
+    }
+  }
 }
