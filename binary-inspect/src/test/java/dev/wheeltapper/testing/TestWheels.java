@@ -3,21 +3,13 @@ package dev.wheeltapper.testing;
 import dev.wheeltapper.testsupport.Oracles.Oracle;
 import dev.wheeltapper.testsupport.Oracles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-/** Builds small, valid wheels (WHEEL, METADATA and a correct RECORD) around given files, and C fixtures with gcc. */
+/** Builds small, valid wheels (through {@link dev.wheeltapper.testsupport.TestWheels}) and C fixtures with gcc. */
 public final class TestWheels {
   private TestWheels() {}
 
@@ -32,7 +24,7 @@ public final class TestWheels {
    * @return the wheel file
    */
   public static Path wheel(Path dir, String name, String version, String tag, Map<String, byte[]> files) {
-    return wheel(dir, name, version, tag, files, List.of());
+    return dev.wheeltapper.testsupport.TestWheels.wheel(dir, name, version, tag, files);
   }
 
   /**
@@ -48,37 +40,9 @@ public final class TestWheels {
    */
   public static Path wheel(Path dir, String name, String version, String tag, Map<String, byte[]> files,
       List<String> requiresDist) {
-    String distInfo = name + "-" + version + ".dist-info/";
-    Map<String, byte[]> all = new LinkedHashMap<>(files);
-    StringBuilder metadata = new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
-    requiresDist.forEach(r -> metadata.append("Requires-Dist: ").append(r).append('\n'));
-    all.put(distInfo + "METADATA", metadata.toString().getBytes(StandardCharsets.UTF_8));
-    all.put(distInfo + "WHEEL", ("Wheel-Version: 1.0\nGenerator: wheeltapper-tests\nRoot-Is-Purelib: false\nTag: "
-        + tag + "\n").getBytes(StandardCharsets.UTF_8));
-    StringBuilder record = new StringBuilder();
-    all.forEach((p, c) -> record.append(p).append(",sha256=").append(sha256(c)).append(',').append(c.length)
-        .append('\n'));
-    record.append(distInfo).append("RECORD,,\n");
-    all.put(distInfo + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
-    Path out = dir.resolve(name + "-" + version + "-" + tag + ".whl");
-    try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
-      for (Map.Entry<String, byte[]> e : all.entrySet()) {
-        zip.putNextEntry(new ZipEntry(e.getKey()));
-        zip.write(e.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  private static String sha256(byte[] c) {
-    try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(c));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    StringBuilder extra = new StringBuilder();
+    requiresDist.forEach(r -> extra.append("Requires-Dist: ").append(r).append('\n'));
+    return dev.wheeltapper.testsupport.TestWheels.wheel(dir, name, version, tag, files, extra.toString());
   }
 
   /**

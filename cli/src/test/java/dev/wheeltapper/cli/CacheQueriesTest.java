@@ -3,6 +3,7 @@ package dev.wheeltapper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheeltapper.testsupport.Corpus;
+import dev.wheeltapper.testsupport.TestWheels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -141,6 +142,6 @@ class CacheQueriesTest {
 
   private static void wheel(Path dir, String name, String version, String tag, Map<String, byte[]> files)
       throws Exception {
-    TestWheels.write(dir, name, version, tag, new java.util.TreeMap<>(files), "");
+    TestWheels.wheel(dir, name, version, tag, new java.util.TreeMap<>(files), "");
   }
 }

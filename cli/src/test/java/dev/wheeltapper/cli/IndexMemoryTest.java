@@ -1,9 +1,10 @@
 package dev.wheeltapper.cli;
 
-import dev.wheeltapper.testsupport.GeneratedElf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wheeltapper.testsupport.GeneratedElf;
+import dev.wheeltapper.testsupport.TestWheels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wheeltapper.testsupport.Oracles;
 import dev.wheeltapper.testsupport.Oracles.Oracle;
+import dev.wheeltapper.testsupport.TestWheels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +190,6 @@ class PolicyAuditCliTest {
   }
 
   private Path wheel(String name, String tag, Map<String, byte[]> files, String extraMetadata) throws Exception {
-    return TestWheels.write(tmp, name, "1.0", tag, files, extraMetadata);
+    return TestWheels.wheel(tmp, name, "1.0", tag, files, extraMetadata);
   }
 }
