@@ -19,16 +19,7 @@ old_jar=$(jar_of "$old")
 [ -f "$new_jar" ] || ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -pl cli -am
 [ -f "$old_jar" ] || { echo "no jar in $old: build it first" >&2; exit 2; }
 
-# One timed run of a command: "wall_ms cpu_ms" (exit status ignored: the corpus holds failing wheels on purpose; time(1)
-# then writes a line about it first, so the figures are its last line).
-once() {
-  local t
-  t=$(mktemp)
-  /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>&1 || true
-  tail -1 "$t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
-  rm -f "$t"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/timing.sh   # once, median (the working directory is the repository root)
 # The medians of RUNS runs of the old and the new launcher, taken in turns so that both see the same machine.
 pair() {
   local what="$1"; shift

@@ -27,18 +27,9 @@ fi
 mapfile -t files < <(cut -f1 "$dir/list.tsv" | sed "s|^|$dir/|")
 ./wheeltapper --version >/dev/null   # builds the jar and its archive once when missing
 
-# One timed run: "wall_ms cpu_ms" (exit status ignored: a module may fail a hardening check; time(1) then writes a
-# line about it first, so the figures are its last line).
-once() {
-  local t
-  t=$(mktemp)
-  /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>&1 || true
-  tail -1 "$t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
-  rm -f "$t"
-}
+. bench/timing.sh   # once, median (the working directory is the repository root)
 each_readelf() { local f; for f in "$@"; do readelf -W -a "$f" >/dev/null 2>&1 || true; done; }
 export -f each_readelf
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 names=("wheeltapper inspect (text)" "wheeltapper inspect --format json" "readelf -W -a, one process per file"
   "readelf -W -a, one process for all files" "sha256sum, one process for all files")
